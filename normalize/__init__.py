@@ -1,0 +1,1 @@
+"""Everything between raw bands and clean rows: column repair, text repair, roles, agency identity."""
