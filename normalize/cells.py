@@ -1,0 +1,247 @@
+"""Give every fragment of every column to the activity it belongs to (the column-bleed repair).
+
+The PDF's cells are vertically centred in rows of different heights, and the extractor cut the page into
+horizontal bands. A cell taller than its number's band starts above it and ends below it, so its text is
+spread over neighbouring bands and shares them with the previous or next activity's text. Read top to
+bottom, each column's text is still in order: only the boundaries between activities are lost.
+
+This module puts them back, column by column, by choosing one cut between each pair of consecutive
+activities with dynamic programming. A candidate cell is scored on its form (a title starts with a
+capital, an agency cell with a role label and at most one of each, a period is a year or a range, quotes
+and brackets balance, a cell does not end on "of" or a comma) and on its centring: the middle of a cell's
+text lies in the band of its activity's number.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, Band
+
+from .anchors import Anchor
+from .roles import IMPLEMENTER, RECOMMENDED, find_labels, label_at, label_role
+from .words import FUNCTION_WORDS
+
+PERIOD_TEXT = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?$")
+YEAR_START = re.compile(r"^\d{4}")
+OPENERS, CLOSERS = "([{", ")]}"
+
+
+@dataclass(frozen=True)
+class SegmentSettings:
+    """The weights of the cell scores. All costs are in the same unit; only their ratios matter."""
+
+    line_chars: float = 40.0          # characters taken as one line of a cell when measuring centring
+    centring: float = 2.0             # cost per line the cell's middle lies outside its number's band
+    off_centre: float = 0.5           # cost per line the cell's middle lies from the middle of that band
+    off_band: float = 5.0             # a cell with no text in its number's band, though the band has some
+    mid_fragment_cut: float = 0.5     # a cut inside one band's fragment rather than between bands
+    empty_title: float = 20.0
+    empty_indicator: float = 6.0
+    empty_agencies: float = 6.0
+    empty_period: float = 4.0
+    lowercase_start: float = 8.0
+    unfinished_end: float = 6.0
+    unbalanced: float = 4.0
+    repeated_label: float = 10.0
+    unlabelled_agencies: float = 2.0
+    unusual_label_order: float = 1.0
+    not_a_period: float = 10.0
+
+    def __post_init__(self) -> None:
+        for name, value in self.__dict__.items():
+            if not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"SegmentSettings.{name} must be a number >= 0, not {value!r}")
+        if self.line_chars <= 0:
+            raise ValueError("SegmentSettings.line_chars must be > 0")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    band: int
+    start: int        # character offset in the column's running text
+    first_in_band: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The text an activity has in one column, and the lines it came from."""
+
+    text: str
+    lines: tuple[int, ...] = field(default=())
+
+
+def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]]]:
+    """The column's words top to bottom, and each band's character interval in that running text."""
+    tokens: list[Token] = []
+    spans: dict[int, tuple[int, int]] = {}
+    offset = 0
+    for band in bands:
+        begin = offset
+        for i, word in enumerate(band.text(column).split()):
+            tokens.append(Token(word, band.index, offset, i == 0))
+            offset += len(word) + 1
+        spans[band.index] = (begin, max(begin, offset - 1))
+    return tokens, spans
+
+
+def is_capitalised(word: str) -> bool:
+    letters = word.lstrip("\"'“«(")
+    return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+
+def unbalanced(text: str) -> bool:
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    return any(text.count(o) != text.count(c) for o, c in zip(OPENERS, CLOSERS))
+
+
+def unfinished(last: str) -> bool:
+    return last.endswith((",", "-", "(", ":")) or last.casefold() in FUNCTION_WORDS
+
+
+def can_start_cell(tokens: list[Token], t: int, column: int) -> bool:
+    """Whether a cell of `column` may begin at token t inside a band's fragment."""
+    word = tokens[t].text
+    if column == AGENCIES:
+        return label_at(" ".join(tok.text for tok in tokens[t: t + 3])) is not None
+    if column == PERIOD:
+        return bool(YEAR_START.match(word))
+    previous = tokens[t - 1].text
+    return is_capitalised(word) and not unfinished(previous)
+
+
+def prose_cost(text: str, words: list[str], empty_cost: float, s: SegmentSettings) -> float:
+    if not words:
+        return empty_cost
+    cost = 0.0
+    if not is_capitalised(words[0]):
+        cost += s.lowercase_start
+    if unfinished(words[-1]):
+        cost += s.unfinished_end
+    if unbalanced(text):
+        cost += s.unbalanced
+    return cost
+
+
+def agencies_cost(text: str, words: list[str], s: SegmentSettings) -> float:
+    if not words:
+        return s.empty_agencies
+    cost = 0.0
+    labels = find_labels(text)
+    roles = [label_role(m) for m in labels]
+    cost += s.repeated_label * (max(0, roles.count(IMPLEMENTER) - 1) + max(0, roles.count(RECOMMENDED) - 1))
+    if not labels or labels[0].start() > 0:
+        cost += s.unlabelled_agencies
+        if not is_capitalised(words[0]):
+            cost += s.lowercase_start
+    if roles[:2] == [RECOMMENDED, IMPLEMENTER]:
+        cost += s.unusual_label_order
+    if unfinished(words[-1]):
+        cost += s.unfinished_end
+    if unbalanced(text):
+        cost += s.unbalanced
+    return cost
+
+
+def period_cost(text: str, s: SegmentSettings) -> float:
+    if not text:
+        return s.empty_period
+    return 0.0 if PERIOD_TEXT.match(text) else s.not_a_period
+
+
+def form_cost(column: int, words: list[str], s: SegmentSettings) -> float:
+    text = " ".join(words)
+    if column == TITLE:
+        return prose_cost(text, words, s.empty_title, s)
+    if column == INDICATOR:
+        return prose_cost(text, words, s.empty_indicator, s)
+    if column == AGENCIES:
+        return agencies_cost(text, words, s)
+    return period_cost(text, s)
+
+
+def centring_cost(tokens: list[Token], a: int, b: int, band: int, band_span: tuple[int, int],
+                  s: SegmentSettings) -> float:
+    """How far (in lines) the middle of tokens [a, b) lies from the band of the activity's number."""
+    if a == b:
+        return 0.0
+    middle = (tokens[a].start + tokens[b - 1].start + len(tokens[b - 1].text)) / 2
+    low, high = band_span
+    outside = max(0.0, low - middle, middle - high)
+    cost = (s.centring * outside + s.off_centre * abs(middle - (low + high) / 2)) / s.line_chars
+    if high > low and not any(tok.band == band for tok in tokens[a:b]):
+        cost += s.off_band
+    return cost
+
+
+def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
+                   settings: SegmentSettings | None = None) -> list[Cell]:
+    """Cut one column's running text into one cell per activity (see the module docstring).
+
+    `header_bands` are the bands that held a section header row.
+    """
+    s = settings or SegmentSettings()
+    tokens, spans = column_tokens(bands, column)
+    n, k_count = len(tokens), len(anchors)
+    line_of = {band.index: band.line for band in bands}
+    # first[b]: index of the first token in band b or later; end[b]: index after the last token of band <= b.
+    token_bands = [tok.band for tok in tokens]
+    first = {band.index: bisect_left(token_bands, band.index) for band in bands}
+    end = {band.index: bisect_right(token_bands, band.index) for band in bands}
+
+    def allowed(t: int) -> bool:
+        return t in (0, n) or tokens[t].first_in_band or can_start_cell(tokens, t, column)
+
+    def cut_cost(t: int) -> float:
+        return 0.0 if t in (0, n) or tokens[t].first_in_band else s.mid_fragment_cut
+
+    # Candidate ends for activity k (the cut between k and k+1). Text below a section's header row cannot
+    # belong to an activity above it, nor text above it to one below: the cut lies in the header's band.
+    candidates: list[list[int]] = []
+    for k in range(k_count):
+        if k == k_count - 1:
+            candidates.append([n])
+            continue
+        low, high = first[anchors[k].band], end[anchors[k + 1].band]
+        between = [hb for hb in header_bands if anchors[k].band <= hb <= anchors[k + 1].band]
+        if between:
+            low, high = max(low, first[between[0]]), min(high, end[between[-1]])
+        candidates.append([t for t in range(low, high + 1) if allowed(t)] or [low])
+
+    def seg_cost(k: int, a: int, b: int) -> float:
+        words = [tok.text for tok in tokens[a:b]]
+        band = anchors[k].band
+        return form_cost(column, words, s) + centring_cost(tokens, a, b, band, spans[band], s)
+
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
+    back: list[dict[int, tuple[float, int]]] = []
+    for k in range(k_count):
+        current: dict[int, tuple[float, int]] = {}
+        for b in candidates[k]:
+            options = [(cost + seg_cost(k, a, b) + cut_cost(b), a) for a, (cost, _) in best.items() if a <= b]
+            if options:
+                current[b] = min(options)
+        if not current:  # windows that cannot chain (e.g. a band holding two activities): take the nearest
+            a0 = max(best)
+            current = {max(a0, candidates[k][-1]): (best[a0][0] + 100.0, a0)}
+        back.append(current)
+        best = current
+    b = n if n in back[-1] else min(back[-1], key=lambda t: back[-1][t][0])
+    cuts = [b]
+    for k in range(k_count - 1, 0, -1):
+        b = back[k][b][1]
+        cuts.append(b)
+    cuts.append(0)
+    cuts.reverse()
+    cells = []
+    for k in range(k_count):
+        a, b = cuts[k], cuts[k + 1]
+        if k == k_count - 1:
+            b = n
+        words = tokens[a:b]
+        lines = tuple(sorted({line_of[tok.band] for tok in words}))
+        cells.append(Cell(" ".join(tok.text for tok in words), lines))
+    return cells

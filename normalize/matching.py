@@ -1,0 +1,567 @@
+"""Agency identity: which registry agency each printed mention names, and how cells split into mentions.
+
+Rules, in order, for one mention (:func:`match_mentions`):
+
+1. ``exact`` / ``alias``: its :func:`~normalize.registry.name_key` is the key of an agency's canonical name
+   or of one of its aliases.
+2. ``fuzzy``: its *distinctive words* (generic words such as "ministry", "state", "of the Republic of
+   Azerbaijan" dropped, plurals made singular, a few abbreviations expanded) are close to those of one
+   agency's spelling (``rapidfuzz`` ratio, batched with ``cdist``), above :data:`FUZZY_CUTOFF` and at least
+   :data:`FUZZY_MARGIN` above the best other agency. When both sides name a kind of body ("committee",
+   "service", "council", ...) and the kinds differ, the score is lowered by :data:`KIND_PENALTY`. A bare
+   acronym ("IDDA") scores :data:`ACRONYM_SCORE` against the one agency whose initials it is.
+3. ``fragment``: its words are the tail of exactly one agency's spelling ("Ministers" of "Cabinet of
+   Ministers"), or the head before a qualifier ("State Tax Service" of "... under the Ministry of Economy"),
+   and not generic words only.
+4. ``new``: an agency the registry does not know. New mentions are grouped with the same guarded rules
+   (close distinctive words, acronym against initials), and each group gets the slug of its most frequent,
+   then longest, spelling as its id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from normalize.registry import Registry, name_key
+
+FUZZY_CUTOFF = 85.0
+FUZZY_MARGIN = 6.0
+KIND_PENALTY = 25.0
+ACRONYM_SCORE = 95.0
+CANDIDATE_COUNT = 3
+
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "at", "by", "with", "under", "near", "&"})
+"""Words that never end a complete name: a name cannot be split right after one of them."""
+
+FILLER_WORDS = FUNCTION_WORDS | {"republic", "azerbaijan", "president"}
+"""Words that only place a body ("... under the President of the Republic of Azerbaijan")."""
+
+KIND_WORDS = (
+    "ministry", "committee", "agency", "service", "council", "office", "center", "chamber", "commission",
+    "department", "company", "inspectorate",
+)  # fmt: skip
+"""Generic head words that say what kind of body it is: two different ones mean two different bodies."""
+
+GENERIC_WORDS = FILLER_WORDS | set(KIND_WORDS) | {
+    "state", "government", "body", "authority", "power", "institution", "national", "open", "joint",
+    "stock", "closed",
+}  # fmt: skip
+"""Words weighed down in fuzzy matching: the remaining, distinctive words decide."""
+
+_LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >= 7))
+
+ABBREVIATIONS = {
+    "min": "ministry",
+    "dept": "department",
+    "govt": "government",
+    "gov": "government",
+    "natl": "national",
+    "nat": "national",
+    "intl": "international",
+    "assoc": "association",
+    "ngo": "non governmental organization",
+    "ngos": "non governmental organization",
+    "ojsc": "open joint stock company",
+    "cjsc": "closed joint stock company",
+    "jsc": "joint stock company",
+    "centre": "center",
+    "labor": "labour",
+    "organisation": "organization",
+    "organisations": "organization",
+}
+"""Short and variant spellings, replaced word by word before fuzzy comparison."""
+
+HEAD_WORDS = frozenset({"ministry", "state", "cabinet"})
+"""Capitalised words that start a new name when they follow a complete one without a comma."""
+
+_KIND_BIT = {word: 1 << position for position, word in enumerate(KIND_WORDS)}
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
+_OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
+_EDGE_JUNK = " \t\r\n,;:.-\u2013\u2014\u2022\u00b7*"
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """The agency one mention names, and how sure the match is."""
+
+    mention: str
+    agency_id: str
+    agency_name: str
+    agency_kind: str
+    match_method: str  # exact | alias | fuzzy | fragment | new
+    match_score: float  # 0-100; 0 for a new agency
+    candidates: tuple[tuple[str, str, float], ...]  # best three registry agencies: (agency_id, name, score)
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """Where a mention was printed, for the review queue."""
+
+    plan_id: str
+    activity_id: str
+    role: str = ""
+    lines: str = ""  # source line or range, e.g. "41" or "41-43"
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What matching compares: the key and its words, sorted distinctive words, kind-of-body bits, acronym."""
+
+    key: str
+    words: tuple[str, ...]
+    distinctive: str
+    kinds: int
+    acronym: str
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The registry prepared for matching (built once per registry)."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    exact: dict[str, tuple[int, str]]
+    name_keys: tuple[str, ...]
+    variant_text: tuple[str, ...]
+    variant_kinds: np.ndarray
+    variant_starts: np.ndarray
+    acronyms: dict[str, frozenset[int]]
+    fragments: dict[tuple[str, ...], frozenset[int]]
+    comma_names: tuple[re.Pattern[str], ...]
+
+
+# ---------------------------------------------------------------------------------------------- forms
+
+
+def _stem(word: str) -> str:
+    """A crude singular: "authorities" -> "authority", "organizations" -> "organization"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, ...]:
+    """One key word as compared: abbreviation spelled out, singular, a one-letter typo of a long generic word fixed."""
+    out: list[str] = []
+    for part in ABBREVIATIONS.get(word, word).split():
+        part = _stem(part)
+        if part not in GENERIC_WORDS and len(part) >= 6:
+            typo = process.extractOne(part, _LONG_GENERIC_WORDS, scorer=Levenshtein.distance, score_cutoff=1)
+            part = typo[0] if typo else part
+        out.append(part)
+    return tuple(out)
+
+
+def _expand(words: Iterable[str]) -> list[str]:
+    """Key words as compared (see :func:`_word`)."""
+    return [part for word in words for part in _word(word)]
+
+
+def _is_generic(words: Iterable[str]) -> bool:
+    """True when no word is distinctive."""
+    return all(word in GENERIC_WORDS for word in _expand(words))
+
+
+@lru_cache(maxsize=65536)
+def _form(text: str) -> _Form:
+    """The comparison form of one spelling (cached: every spelling is keyed once)."""
+    key = name_key(text)
+    plain = (name_key(_PARENTHESIS.sub(" ", text)) if "(" in text else key) or key
+    expanded = _expand(plain.split())
+    kinds = 0
+    for word in expanded:
+        kinds |= _KIND_BIT.get(word, 0)
+    stripped = text.strip()
+    acronym = stripped.lower() if _ACRONYM.match(stripped) else ""
+    distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
+    return _Form(key, tuple(key.split()), distinctive, kinds, acronym)
+
+
+def _strip_place(words: Sequence[str]) -> list[str]:
+    """The words before a placing qualifier: "under ...", "near ...", a trailing "of the Republic of Azerbaijan"."""
+    words = list(words)
+    for stop in ("under", "near"):
+        if stop in words[1:]:
+            words = words[: words.index(stop, 1)]
+    while len(words) > 1 and words[-1] in FILLER_WORDS:
+        words.pop()
+    return words
+
+
+@lru_cache(maxsize=65536)
+def _initials(text: str) -> frozenset[str]:
+    """Acronyms a name could have: initials of its non-function words, with and without its placing qualifier."""
+    words = name_key(_PARENTHESIS.sub(" ", text)).split()
+    if len(words) < 2:
+        return frozenset()
+    found = {"".join(word[0] for word in candidate if word not in FUNCTION_WORDS) for candidate in (words, _strip_place(words))}
+    return frozenset(initials for initials in found if len(initials) >= 3)
+
+
+# --------------------------------------------------------------------------------------------- index
+
+
+@lru_cache(maxsize=8)
+def _index(registry: Registry) -> _Index:
+    """Everything matching needs from the registry, computed once."""
+    exact: dict[str, tuple[int, str]] = {}
+    variant_text: list[str] = []
+    variant_kinds: list[int] = []
+    starts: list[int] = []
+    acronyms: dict[str, set[int]] = {}
+    fragments: dict[tuple[str, ...], set[int]] = {}
+    comma_names: list[re.Pattern[str]] = []
+    for position, agency in enumerate(registry.agencies):
+        starts.append(len(variant_text))
+        for number, spelling in enumerate(agency.spellings):
+            form = _form(spelling)
+            exact.setdefault(form.key, (position, "exact" if number == 0 else "alias"))
+            variants = [form]
+            note = _TRAILING_PARENTHESIS.search(spelling)
+            if note and agency.kind == "body":
+                variants.append(_form(note.group(1)))
+            variant_text.extend(variant.distinctive for variant in variants)
+            variant_kinds.extend(variant.kinds for variant in variants)
+            for initials in _initials(spelling):
+                acronyms.setdefault(initials, set()).add(position)
+            for phrase in _fragments_of(form.words):
+                fragments.setdefault(phrase, set()).add(position)
+            if "," in spelling:
+                words = [re.escape(word) for word in re.split(r"[\s,]+", spelling.strip()) if word]
+                comma_names.append(re.compile(r"\W+".join(words), re.IGNORECASE))
+    return _Index(
+        ids=tuple(agency.agency_id for agency in registry.agencies),
+        names=tuple(agency.name for agency in registry.agencies),
+        kinds=tuple(agency.kind for agency in registry.agencies),
+        exact=exact,
+        name_keys=tuple(key for key in exact if not _is_generic(key.split())),
+        variant_text=tuple(variant_text),
+        variant_kinds=np.array(variant_kinds, dtype=np.int64),
+        variant_starts=np.array(starts, dtype=np.intp),
+        acronyms={initials: frozenset(owners) for initials, owners in acronyms.items()},
+        fragments={phrase: frozenset(owners) for phrase, owners in fragments.items()},
+        comma_names=tuple(comma_names),
+    )
+
+
+def _fragments_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The proper tails of a spelling's words, and its heads that end before "of", "under" or "near"."""
+    tails = [words[start:] for start in range(1, len(words))]
+    heads = [words[:end] for end in range(1, len(words)) if words[end] in {"of", "under", "near"}]
+    return tails + heads
+
+
+# ------------------------------------------------------------------------------------------- scoring
+
+
+def _score_matrix(forms: Sequence[_Form], index: _Index) -> np.ndarray:
+    """Rows: forms; columns: agencies; cell: best score of the form against any spelling of the agency."""
+    texts = [form.distinctive for form in forms]
+    scores = process.cdist(texts, index.variant_text, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
+    kinds = np.array([form.kinds for form in forms], dtype=np.int64)
+    scores -= KIND_PENALTY * _kind_conflicts(kinds, index.variant_kinds)
+    scores[np.array([not text for text in texts], dtype=bool), :] = 0.0
+    scores[:, np.array([not text for text in index.variant_text], dtype=bool)] = 0.0
+    by_agency = np.maximum.reduceat(scores, index.variant_starts, axis=1)
+    for row, form in enumerate(forms):
+        for position in index.acronyms.get(form.acronym, ()) if form.acronym else ():
+            by_agency[row, position] = max(by_agency[row, position], ACRONYM_SCORE)
+    return np.clip(by_agency, 0.0, 100.0)
+
+
+def _kind_conflicts(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """True where both sides name a kind of body and share none (outer comparison of kind bits)."""
+    return (left[:, None] != 0) & (right[None, :] != 0) & ((left[:, None] & right[None, :]) == 0)
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """The registry agency a form names (position None: none), and its best candidates."""
+
+    position: int | None
+    method: str
+    score: float
+    candidates: tuple[tuple[str, str, float], ...]
+
+
+def _resolve(forms: Sequence[_Form], index: _Index) -> list[_Decision]:
+    """Rules exact/alias, fuzzy and fragment for each form (batched); method "new" when none applies."""
+    if not forms:
+        return []
+    scores = _score_matrix(forms, index)
+    exact = [index.exact.get(form.key) for form in forms]
+    for row, found in enumerate(exact):
+        if found is not None:
+            scores[row, found[0]] = 100.0
+    order = np.argsort(-scores, axis=1, kind="stable")[:, :CANDIDATE_COUNT].tolist()
+    decisions: list[_Decision] = []
+    for row, (form, values) in enumerate(zip(forms, scores.tolist())):
+        best, second = values[order[row][0]], (values[order[row][1]] if len(order[row]) > 1 else 0.0)
+        position, method = exact[row] if exact[row] is not None else (None, "new")
+        if position is None and best >= FUZZY_CUTOFF and best - second >= FUZZY_MARGIN:
+            position, method = order[row][0], "fuzzy"
+        if position is None:
+            owners = index.fragments.get(form.words, frozenset())
+            if len(owners) == 1 and not _is_generic(form.words):
+                position, method = next(iter(owners)), "fragment"
+        ranked = order[row] if position is None else [position, *(p for p in order[row] if p != position)]
+        candidates = tuple((index.ids[p], index.names[p], round(values[p], 1)) for p in ranked[:CANDIDATE_COUNT])
+        score = 0.0 if position is None else round(values[position], 1)
+        decisions.append(_Decision(position, method, score, candidates))
+    return decisions
+
+
+# ------------------------------------------------------------------------------------------ matching
+
+
+def match_mentions(mentions: Sequence[str], registry: Registry) -> list[AgencyMatch]:
+    """The agency each mention names: one result per mention, in order, the same for any input order."""
+    index = _index(registry)
+    unique = sorted(set(mentions))
+    decisions = dict(zip(unique, _resolve([_form(mention) for mention in unique], index)))
+    unknown = [mention for mention in unique if decisions[mention].position is None]
+    clusters = _cluster_new(unknown, Counter(mentions), set(index.ids))
+    matches: dict[str, AgencyMatch] = {}
+    for mention, decision in decisions.items():
+        if decision.position is None:
+            agency_id, name = clusters[mention]
+            matches[mention] = AgencyMatch(mention, agency_id, name, "body", "new", 0.0, decision.candidates)
+        else:
+            position = decision.position
+            matches[mention] = AgencyMatch(
+                mention=mention,
+                agency_id=index.ids[position],
+                agency_name=index.names[position],
+                agency_kind=index.kinds[position],
+                match_method=decision.method,
+                match_score=decision.score,
+                candidates=decision.candidates,
+            )
+    return [matches[mention] for mention in mentions]
+
+
+# ------------------------------------------------------------------------------------ new agencies
+
+
+def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
+    """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling).
+
+    Mentions with one key are one node. Nodes join when their distinctive words score at least
+    :data:`FUZZY_CUTOFF` (kinds of body compatible) with every member of the group (complete linkage, so no
+    chain joins two bodies); an acronym joins the one group whose initials it is.
+    """
+    spellings: dict[str, list[str]] = {}
+    for mention in mentions:
+        spellings.setdefault(name_key(mention), []).append(mention)
+    keys = sorted(spellings)
+    forms = [_form(spellings[key][0]) for key in keys]
+    acronyms = [next((_form(s).acronym for s in spellings[key] if _form(s).acronym), "") for key in keys]
+    worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node]]
+    similar = {(worded[a], worded[b]): score for (a, b), score in _similar_pairs([forms[n] for n in worded]).items()}
+    group = {node: node for node in range(len(keys))}
+    members = {node: [node] for node in range(len(keys)) if not acronyms[node]}
+    for (a, b), _score in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
+        first, second = group[a], group[b]
+        if first != second and all((min(x, y), max(x, y)) in similar for x in members[first] for y in members[second]):
+            for node in members[second]:
+                group[node] = first
+            members[first].extend(members.pop(second))
+    initials_of: dict[str, list[int]] = {}
+    for node in worded:
+        for initials in _initials(spellings[keys[node]][0]):
+            initials_of.setdefault(initials, []).append(node)
+    for node, acronym in enumerate(acronyms):
+        if acronym:
+            owners = {group[other] for other in initials_of.get(acronym, ())}
+            group[node] = owners.pop() if len(owners) == 1 else node
+            members.setdefault(group[node], []).append(node)
+    result: dict[str, tuple[str, str]] = {}
+    named: list[tuple[str, list[str]]] = []
+    for nodes in members.values():
+        group_spellings = [spelling for node in nodes for spelling in spellings[keys[node]]]
+        named.append((_representative(group_spellings, counts), group_spellings))
+    used = set(taken)
+    for representative, group_spellings in sorted(named, key=lambda item: (name_key(item[0]), item[0])):
+        agency_id = _unique_slug(representative, used)
+        used.add(agency_id)
+        for spelling in group_spellings:
+            result[spelling] = (agency_id, representative)
+    return result
+
+
+def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of forms whose distinctive words score at least the cutoff, kinds compatible.
+
+    Forms are compared in order of length, each block of rows only with the columns long enough and short
+    enough to reach the cutoff at all (a ratio of ``c`` needs the shorter string to be at least
+    ``c / (200 - c)`` of the longer), so unrelated names of very different lengths are never compared.
+    """
+    pairs: dict[tuple[int, int], float] = {}
+    by_length = sorted(range(len(forms)), key=lambda i: (len(forms[i].distinctive), i))
+    texts = [forms[i].distinctive for i in by_length]
+    lengths = [len(text) for text in texts]
+    kinds = [forms[i].kinds for i in by_length]
+    reach = FUZZY_CUTOFF / (200.0 - FUZZY_CUTOFF)
+    block = 512
+    for start in range(0, len(texts), block):
+        stop = min(start + block, len(texts))
+        end = bisect_right(lengths, lengths[stop - 1] / reach)
+        scores = process.cdist(
+            texts[start:stop], texts[start:end], scorer=fuzz.ratio, dtype=np.float32,
+            score_cutoff=FUZZY_CUTOFF, workers=-1,
+        )  # fmt: skip
+        rows, columns = np.nonzero(scores >= FUZZY_CUTOFF)
+        for row, column in zip(rows.tolist(), columns.tolist()):
+            i, j = start + row, start + column
+            if i < j and (not kinds[i] or not kinds[j] or kinds[i] & kinds[j]):
+                first, second = sorted((by_length[i], by_length[j]))
+                pairs[(first, second)] = float(scores[row, column])
+    return pairs
+
+
+def _representative(spellings: Sequence[str], counts: Counter[str]) -> str:
+    """The spelling that names a new group: not an acronym if possible, most frequent, longest, first."""
+    return min(spellings, key=lambda s: (bool(_form(s).acronym), -counts[s], -len(s), s))
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    """A slug of the name ("Ministry of Culture" -> "ministry_of_culture"), suffixed if already used."""
+    ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_") or "agency"
+    candidate, number = slug, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{slug}_{number}"
+    return candidate
+
+
+# ------------------------------------------------------------------------------------------ splitting
+
+
+def split_agency_list(text: str, registry: Registry) -> list[str]:
+    """The agency mentions in one role part of a cell, as written (trimmed), in order.
+
+    Items are separated by commas or semicolons, except a comma inside a known name. An item that is not a
+    known name is split further where a second name follows a complete one without a comma: before a known
+    name or a capitalised head word ("Ministry", "State", "Cabinet") or an opening quote, and before
+    "and <category>" ("... and relevant state agencies").
+    """
+    index = _index(registry)
+    items: list[str] = []
+    for piece in _split_separators(text, index):
+        piece = piece.strip(_EDGE_JUNK)
+        if piece:
+            items.extend(_split_item(piece, registry))
+    return items
+
+
+def _split_separators(text: str, index: _Index) -> list[str]:
+    """``text`` cut at commas and semicolons that are not inside a known name."""
+    protected = [match.span() for pattern in index.comma_names for match in pattern.finditer(text)]
+    pieces: list[str] = []
+    start = 0
+    for position, char in enumerate(text):
+        if char in ",;" and not any(begin < position < end for begin, end in protected):
+            pieces.append(text[start:position])
+            start = position + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _split_item(item: str, registry: Registry) -> list[str]:
+    """One comma-free item as one or more mentions."""
+    if _known(item, registry) is not None:
+        return [item]
+    for match in _AND.finditer(item):
+        left, right = item[: match.start()].strip(_EDGE_JUNK), item[match.end() :].strip(_EDGE_JUNK)
+        right_kind = _known(right, registry)
+        if left and right_kind == "category" and _complete(left, registry):
+            return [*_split_item(left, registry), right]
+    words = list(_WORD.finditer(item))
+    for number in range(1, len(words)):
+        left = item[: words[number].start()].rstrip()
+        rest = item[words[number].start() :]
+        if _starts_name(words[number - 1].group(), rest, registry) and _complete(left, registry):
+            return [left, *_split_item(rest, registry)]
+    return [item]
+
+
+def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
+    """True when ``rest`` can begin a second name right after the word ``previous``."""
+    ends_word = previous[-1:].isalnum() or previous.endswith(")")
+    if not ends_word or name_key(previous) in FUNCTION_WORDS:
+        return False
+    first = rest.split()[0]
+    opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
+    if not (first[0].isupper() or opens_quote):
+        return False
+    rest_key = name_key(rest) + " "
+    if any(rest_key.startswith(key + " ") for key in _index(registry).name_keys):
+        return True
+    return (opens_quote or name_key(first) in HEAD_WORDS) and len(rest.split()) > 1
+
+
+def _complete(text: str, registry: Registry) -> bool:
+    """True when ``text`` reads as a whole name: a known one, or two or more words from a capital to a non-filler."""
+    if _known(text, registry) is not None:
+        return True
+    words = text.split()
+    return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
+
+
+def _known(text: str, registry: Registry) -> str | None:
+    """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None."""
+    index = _index(registry)
+    decision = _resolve([_form(text)], index)[0]
+    if decision.position is None or decision.method == "fragment":
+        return None
+    return index.kinds[decision.position]
+
+
+# --------------------------------------------------------------------------------------- review queue
+
+
+def review_rows(
+    occurrences: Iterable[tuple[AgencyMatch, MentionContext]], methods: frozenset[str] = frozenset({"new"})
+) -> list[dict[str, str | float]]:
+    """The review queue: one row per occurrence whose match method is in ``methods`` (default: new agencies).
+
+    Columns: mention, agency_id, plan_id, activity_id, role, lines, then candidate_N / score_N for the best
+    three registry agencies (empty when there are fewer).
+    """
+    rows: list[dict[str, str | float]] = []
+    for match, context in occurrences:
+        if match.match_method not in methods:
+            continue
+        row: dict[str, str | float] = {
+            "mention": match.mention,
+            "agency_id": match.agency_id,
+            "plan_id": context.plan_id,
+            "activity_id": context.activity_id,
+            "role": context.role,
+            "lines": context.lines,
+        }
+        for number in range(1, CANDIDATE_COUNT + 1):
+            agency_id, _name, score = match.candidates[number - 1] if len(match.candidates) >= number else ("", "", "")
+            row[f"candidate_{number}"] = agency_id
+            row[f"score_{number}"] = score
+        rows.append(row)
+    return rows

@@ -1,0 +1,127 @@
+"""Turn a raw document into a plan: sections, activities with their repaired cells, mentions and flags."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.errors import InputError
+from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, RawDocument
+
+from .anchors import Anchor, bands_to_anchors
+from .cells import Cell, SegmentSettings, segment_column
+from .matching import split_agency_list
+from .periods import Period, cell_to_period
+from .registry import Registry
+from .roles import IMPLEMENTER, RECOMMENDED, cell_to_role_parts
+from .sections import SectionHeader, bands_to_sections
+from .text import clean_text
+from .words import Vocabulary
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One agency as the cell names it, in its role and position."""
+
+    role: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    activity_id: str
+    section_no: int
+    section_title: str
+    title: str
+    indicator: str
+    mentions: tuple[Mention, ...]
+    period: Period
+    lines: tuple[int, ...]
+    flags: tuple[str, ...]
+
+    def names(self, role: str) -> tuple[str, ...]:
+        return tuple(m.text for m in self.mentions if m.role == role)
+
+
+@dataclass(frozen=True)
+class Plan:
+    plan_id: str
+    source: str
+    title: str
+    sections: tuple[SectionHeader, ...]
+    activities: tuple[Activity, ...]
+
+
+def agency_cell_to_mentions(cell: str, registry: Registry) -> tuple[tuple[Mention, ...], list[str]]:
+    """Split an Implementation / Recommendation cell into mentions by role; flags for what was assumed."""
+    flags = []
+    mentions: list[Mention] = []
+    positions: Counter[str] = Counter()
+    parts = cell_to_role_parts(cell)
+    if parts and not parts[0].label:
+        flags.append("agencies_unlabelled")
+    for part in parts:
+        for name in split_agency_list(part.text, registry):
+            text = clean_text(name)
+            if text:
+                positions[part.role] += 1
+                mentions.append(Mention(part.role, positions[part.role], text))
+    if not mentions:
+        flags.append("agencies_missing")
+    return tuple(mentions), flags
+
+
+def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
+    """Activity ids given twice, out of order, or a section number going backwards."""
+    flags: dict[int, list[str]] = {}
+    seen: set[str] = set()
+    previous: tuple[int, int] | None = None
+    for i, anchor in enumerate(anchors):
+        key = tuple(int(x) for x in anchor.activity_id.split("."))
+        if anchor.activity_id in seen:
+            flags.setdefault(i, []).append("activity_id_duplicate")
+        if previous and key[0] < previous[0]:
+            flags.setdefault(i, []).append("section_backwards")
+        elif previous and key <= previous and anchor.activity_id not in seen:
+            flags.setdefault(i, []).append("activity_id_out_of_order")
+        seen.add(anchor.activity_id)
+        previous = key
+    return flags
+
+
+def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
+                     settings: SegmentSettings | None = None) -> Plan:
+    """Repair a raw document's columns and sections and split its cells into activities."""
+    anchors = bands_to_anchors(document.bands)
+    if not anchors:
+        raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1.1 or 2.10.)")
+    vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
+    bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
+    header_bands = tuple(h.band for h in headers)
+    columns: dict[int, list[Cell]] = {
+        column: segment_column(bands, anchors, column, header_bands, settings)
+        for column in (TITLE, INDICATOR, AGENCIES, PERIOD)
+    }
+    titles = {h.number: h.title for h in headers}
+    problems = order_flags(anchors)
+    activities = []
+    for i, anchor in enumerate(anchors):
+        flags = list(problems.get(i, []))
+        title = clean_text(columns[TITLE][i].text)
+        indicator = clean_text(columns[INDICATOR][i].text)
+        mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES][i].text), registry)
+        period = cell_to_period(columns[PERIOD][i].text)
+        section_title = titles.get(anchor.section_no, "")
+        if not title:
+            flags.append("title_missing")
+        if not indicator:
+            flags.append("indicator_missing")
+        flags.extend(agency_flags)
+        if period.flag:
+            flags.append(period.flag)
+        if not section_title:
+            flags.append("section_title_missing")
+        lines = sorted({anchor.line, *(line for cells in columns.values() for line in cells[i].lines)})
+        activities.append(Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator,
+                                   mentions, period, tuple(lines), tuple(flags)))
+    return Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities))

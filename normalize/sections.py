@@ -1,0 +1,223 @@
+"""Find the section header rows, which span the whole table, and lift their text out of the bands.
+
+A header row ("3. Measures on combating legalization ...") was cut at the column edges, so its text lies in
+several columns of one band: alone, or sharing the band with the column-header labels, or glued before or
+after the text of an activity's cells. This module finds where each header starts (its number, or a row
+whose words were cut at the column edges), follows it from column to column, and returns the bands
+without it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extract.model import COLUMNS, NUMBER, PERIOD, TITLE, Band
+
+from .anchors import Anchor
+from .roles import label_at
+from .text import clean_text
+from .words import FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+
+#: A header part whose length is at least this share of its column's width reached the column's edge.
+FULL_COLUMN = 0.9
+#: A header part may run this much past its column's measured width before the row's own text begins.
+WIDTH_SLACK = 1.15
+
+
+@dataclass(frozen=True)
+class SectionHeader:
+    """A section's number and title, with the band and the (column, first token, end token) spans it took."""
+
+    number: int
+    title: str
+    numbered: bool
+    band: int
+    line: int
+    parts: tuple[tuple[int, int, int], ...]
+
+
+Tokens = list[list[list[str]]]
+
+
+def is_capitalised(token: str) -> bool:
+    letters = token.lstrip("\"'“(«")
+    return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+
+def starts_label(tokens: list[str], k: int) -> bool:
+    return label_at(" ".join(tokens[k:])) is not None
+
+
+def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
+    """The rejoined word when `left`|`right` is one word cut by a column edge, else None."""
+    return join_cut_word(left.rstrip(), right.lstrip(), vocabulary)
+
+
+def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) -> int | None:
+    """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties)."""
+    best: tuple[int, int] | None = None
+    for position, left, right in pairs:
+        joined = rejoin(left, right, vocabulary)
+        if joined and (best is None or joined[1] > best[1]):
+            best = (position, joined[1])
+    return best[0] if best else None
+
+
+def header_column_widths(tokens: Tokens, anchored: set[int], vocabulary: Vocabulary) -> dict[int, int]:
+    """How many characters of a header row fit in each middle column, measured on rows cut at both edges.
+
+    A header part that starts at a column's left edge (it continues the previous column, or the band holds
+    nothing but the header) and whose last word was cut by the right edge spans the whole column.
+    """
+    widths: dict[int, int] = {}
+    for b, band in enumerate(tokens):
+        for c in range(TITLE + 1, PERIOD):
+            here, before, after = band[c], band[c - 1], band[c + 1]
+            if not here or not after:
+                continue
+            starts_at_edge = (before and cut_join(before[-1], here[0], vocabulary)) or b not in anchored
+            cut_at_right = any(cut_join(here[-1], word, vocabulary) for word in after)
+            if starts_at_edge and cut_at_right:
+                widths[c] = max(widths.get(c, 0), len(" ".join(here)))
+    return widths
+
+
+def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int]) -> tuple[int, int, int] | None:
+    """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first."""
+    wanted = f"{section}."
+    for b in reversed(bands):
+        for c in (NUMBER, TITLE):
+            row = tokens[b][c]
+            for i, token in enumerate(row):
+                if c == NUMBER and b in anchored:
+                    break
+                if token == wanted and (i + 1 == len(row) and c == NUMBER or i + 1 < len(row)
+                                        and is_capitalised(row[i + 1])):
+                    return b, c, i
+    return None
+
+
+def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int],
+                           vocabulary: Vocabulary) -> tuple[int, int, int] | None:
+    """A band with no activity whose text runs across column edges through cut words: a header row."""
+    for b in bands:
+        if b in anchored:
+            continue
+        row = tokens[b]
+        columns = [c for c in range(TITLE, len(COLUMNS)) if row[c]]
+        if not columns or not is_capitalised(row[columns[0]][0]) or starts_label(row[columns[0]], 0):
+            continue
+        joined = any(
+            c + 1 < len(COLUMNS) and row[c + 1] and vocabulary.count(row[c][-1]) <= 1
+            and cut_join(row[c][-1], row[c + 1][0], vocabulary)
+            for c in columns
+        )
+        if joined:
+            return b, columns[0], 0
+    return None
+
+
+def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
+    """Where a header part ends when the row's own cell text follows it in the same fragment."""
+    ends = [k for k in range(start + 1, len(row))
+            if is_capitalised(row[k]) and row[k - 1].casefold() not in FUNCTION_WORDS] + [len(row)]
+    if width:
+        fitting = [k for k in ends if len(" ".join(row[start:k])) <= width * WIDTH_SLACK]
+        if fitting:
+            return fitting[-1]
+    return ends[0]
+
+
+def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
+                 vocabulary: Vocabulary) -> list[tuple[int, int, int]]:
+    """Follow a header from its first word across the columns: the (column, first, end) token spans."""
+    b, c0, i0 = start
+    row = tokens[b]
+    glued_after = i0 > 0                      # the header follows an activity's text in its fragment
+    shares_band = b in anchored and not glued_after
+    first = row[c0]
+    end = len(first)
+    if shares_band and c0 + 1 < len(COLUMNS) and row[c0 + 1]:
+        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, i0, -1)
+                              if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
+        end = cut + 1 if cut is not None else part_end_before_row_text(first, i0 + 1, None)
+    parts = [(c0, i0, end)]
+    for c in range(c0 + 1, len(COLUMNS)):
+        here = row[c]
+        prev_c, prev_start, prev_end = parts[-1]
+        if not here or prev_end < len(row[prev_c]) and not (glued_after or shares_band):
+            break
+        prev_last = row[prev_c][prev_end - 1]
+        if glued_after:
+            join = strongest_join([(j, prev_last, word) for j, word in enumerate(here)], vocabulary)
+            if join is None:
+                break
+            # The header's words end where the next activity's label begins, if one follows in the band.
+            labels = [k for k in range(join + 1, len(here)) if starts_label(here, k)]
+            parts.append((c, join, labels[0] if labels else len(here)))
+            continue
+        prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
+        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
+        if starts_label(here, 0) or not (cut_join(prev_last, here[0], vocabulary) or prev_c == c0 or full):
+            break
+        labels = [k for k in range(1, len(here)) if starts_label(here, k)]
+        end = labels[0] if labels else len(here)
+        if shares_band:
+            following = row[c + 1] if c + 1 < len(COLUMNS) else []
+            cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
+                                  if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
+            end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
+        parts.append((c, 0, end))
+    return parts
+
+
+def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
+    """The header's words in order, rejoining the words the column edges cut."""
+    words: list[str] = []
+    for c, start, end in parts:
+        piece = row[c][start:end]
+        if words and piece:
+            joined = cut_join(words[-1], piece[0], vocabulary)
+            if joined:
+                words[-1] = joined
+                piece = piece[1:]
+        words.extend(piece)
+    return clean_text(" ".join(words))
+
+
+SECTION_PREFIX = re.compile(r"^\s*\d+\s*\.\s*")
+
+
+def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
+                      vocabulary: Vocabulary) -> tuple[tuple[Band, ...], list[SectionHeader]]:
+    """Find each section's header row and return the bands without its text, and the headers found."""
+    tokens: Tokens = [[band.text(c).split() for c in range(len(COLUMNS))] for band in bands]
+    anchored = {a.band for a in anchors}
+    widths = header_column_widths(tokens, anchored, vocabulary)
+    first_band: dict[int, int] = {}
+    last_band: dict[int, int] = {}
+    for a in anchors:
+        first_band.setdefault(a.section_no, a.band)
+        last_band[a.section_no] = a.band
+    headers: list[SectionHeader] = []
+    previous_end = 0
+    for section, first in first_band.items():
+        window = range(previous_end, first + 1)
+        start = find_header_start(tokens, window, section, anchored)
+        numbered = start is not None
+        if start is None:
+            start = find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
+        if start is not None:
+            parts = trace_header(tokens, start, anchored, widths, vocabulary)
+            b = start[0]
+            title = SECTION_PREFIX.sub("", parts_to_title(tokens[b], parts, vocabulary)) if numbered else \
+                parts_to_title(tokens[b], parts, vocabulary)
+            headers.append(SectionHeader(section, title, numbered, b, bands[b].line, tuple(parts)))
+            for c, i, j in parts:
+                del tokens[b][c][i:j]
+        previous_end = last_band[section]
+    cleaned = tuple(
+        replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column])) for f in band.fragments))
+        for band in bands
+    )
+    return cleaned, headers

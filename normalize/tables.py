@@ -1,0 +1,110 @@
+"""The published tables: plans and their agency matches turned into rows, with the column types.
+
+Rows are plain dicts in document order; the writer (pipeline.py) builds DataFrames only to write them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .matching import AgencyMatch
+from .plan import Plan
+from .roles import IMPLEMENTER, RECOMMENDED
+
+#: Column name -> (type, description). Types: string, integer, number.
+ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
+    "plan_id": ("string", "Identifier of the plan (the manifest's plan_id, else the source file's stem)"),
+    "activity_key": ("string", "plan_id and activity_id joined by ':', unique across plans"),
+    "section_no": ("integer", "Number of the section the activity belongs to"),
+    "section_title": ("string", "Title of the section, without its number; empty where the source lacks it"),
+    "activity_id": ("string", "Number of the activity as printed, without a trailing dot (\"1.10\")"),
+    "title": ("string", "Name of the activity"),
+    "indicator": ("string", "Evaluation indicator; empty where the cell is empty"),
+    "implementers": ("string", "Canonical names of the implementing agencies, joined by '; '"),
+    "recommended_to": ("string", "Canonical names of the agencies it is recommended to, joined by '; '"),
+    "period": ("string", "Period of performance as printed (\"2020-2022\", \"2020\")"),
+    "start_year": ("integer", "First year of the period"),
+    "end_year": ("integer", "Last year of the period (a single year is both start and end)"),
+    "source_lines": ("string", "Lines of the source its text came from (\"5-8\"), or pages for a PDF"),
+    "flags": ("string", "What the pipeline could not decide or found missing, joined by ';' (see README)"),
+}
+LINK_COLUMNS: dict[str, tuple[str, str]] = {
+    "plan_id": ("string", "Identifier of the plan"),
+    "activity_id": ("string", "Number of the activity"),
+    "role": ("string", "implementer or recommended"),
+    "position": ("integer", "1, 2, ... within the activity and role, in the order printed"),
+    "mention": ("string", "The agency as written, extraction damage undone"),
+    "agency_id": ("string", "Stable identifier of the agency (see agencies.csv)"),
+    "agency_name": ("string", "Canonical name of the agency"),
+    "agency_kind": ("string", "body (one institution) or category (a class of bodies)"),
+    "match_method": ("string", "How the mention was matched: exact, alias, fuzzy, fragment or new"),
+    "match_score": ("number", "Score of the match, 0-100"),
+}
+AGENCY_COLUMNS: dict[str, tuple[str, str]] = {
+    "agency_id": ("string", "Stable identifier of the agency"),
+    "name": ("string", "Canonical name"),
+    "kind": ("string", "body or category"),
+    "spellings": ("string", "Every spelling seen in the plans, joined by '; '"),
+    "activities": ("integer", "Number of activities that name the agency"),
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    activities: list[dict]
+    links: list[dict]
+    agencies: list[dict]
+
+
+def line_range(lines: Sequence[int]) -> str:
+    if not lines:
+        return ""
+    low, high = min(lines), max(lines)
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> Tables:
+    """Rows of the three tables; `matches` maps each mention text to its agency."""
+    activities, links = [], []
+    spellings: dict[str, set[str]] = defaultdict(set)
+    named_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    agency_rows: dict[str, dict] = {}
+    for plan in plans:
+        for activity in plan.activities:
+            names: dict[str, list[str]] = {IMPLEMENTER: [], RECOMMENDED: []}
+            for mention in activity.mentions:
+                match = matches[mention.text]
+                names[mention.role].append(match.agency_name)
+                spellings[match.agency_id].add(mention.text)
+                named_in[match.agency_id].add((plan.plan_id, activity.activity_id))
+                agency_rows.setdefault(match.agency_id, {
+                    "agency_id": match.agency_id, "name": match.agency_name, "kind": match.agency_kind})
+                links.append({
+                    "plan_id": plan.plan_id, "activity_id": activity.activity_id, "role": mention.role,
+                    "position": mention.position, "mention": mention.text, "agency_id": match.agency_id,
+                    "agency_name": match.agency_name, "agency_kind": match.agency_kind,
+                    "match_method": match.match_method, "match_score": round(float(match.match_score), 1),
+                })
+            activities.append({
+                "plan_id": plan.plan_id,
+                "activity_key": f"{plan.plan_id}:{activity.activity_id}",
+                "section_no": activity.section_no,
+                "section_title": activity.section_title,
+                "activity_id": activity.activity_id,
+                "title": activity.title,
+                "indicator": activity.indicator,
+                "implementers": "; ".join(names[IMPLEMENTER]),
+                "recommended_to": "; ".join(names[RECOMMENDED]),
+                "period": activity.period.text,
+                "start_year": activity.period.start_year,
+                "end_year": activity.period.end_year,
+                "source_lines": line_range(activity.lines),
+                "flags": ";".join(activity.flags),
+            })
+    agencies = [
+        {**agency_rows[agency_id], "spellings": "; ".join(sorted(spellings[agency_id])),
+         "activities": len(named_in[agency_id])}
+        for agency_id in sorted(agency_rows)
+    ]
+    return Tables(activities, links, agencies)

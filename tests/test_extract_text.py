@@ -1,0 +1,82 @@
+"""The text reader: encodings, blank lines, trailing TABs, and the repeated column-header band."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extract.errors import InputError
+from extract.text import decode_bytes, lines_to_document, read_text, strip_column_label
+from plans import plan_text, write_plan
+
+ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
+
+
+def test_utf8_bom_is_read_like_plain_utf8(tmp_path):
+    plain = read_text(write_plan(tmp_path, "plain", plan_text(ROW)))
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(codecs.BOM_UTF8 + plan_text(ROW).encode("utf-8"))
+    with_bom = read_text(bom)
+    assert with_bom.title == plain.title == "National Action Plan for Testing 2020-2022"
+    assert [b.fragments[1].text for b in with_bom.bands] == [b.fragments[1].text for b in plain.bands]
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = write_plan(tmp_path, "wide", plan_text(ROW), encoding="utf-16")
+    assert read_text(path).bands[-1].text(1) == "Publishing budget data"
+
+
+def test_other_encodings_are_an_error_naming_what_is_expected():
+    with pytest.raises(InputError, match=r"plan\.txt: not UTF-8 .*--encoding"):
+        decode_bytes("Кабинет министров".encode("cp1251"), "plan.txt")
+    assert decode_bytes("Кабинет".encode("cp1251"), "plan.txt", "cp1251") == "Кабинет"
+
+
+def test_trailing_tabs_and_blank_page_break_lines_are_tolerated():
+    text = plan_text(ROW[:4] + ["2020", "", "", ""], "", "", ["1.2.", "Creating a portal", "Portal", "", "2021\t\t"])
+    document = lines_to_document(text.splitlines(), "t.txt")
+    assert [b.text(0) for b in document.bands] == ["", "1.1.", "1.2."]
+    assert document.stray == ()
+    assert [b.line for b in document.bands] == [3, 4, 7]
+
+
+def test_text_past_the_last_column_is_kept_as_stray():
+    text = plan_text(ROW + ["note in the margin"])
+    assert lines_to_document(text.splitlines(), "t.txt").stray == ((4, "note in the margin"),)
+
+
+def test_repeated_column_header_band_keeps_the_text_sharing_it():
+    text = plan_text(ROW, "№\tName of the activity Expanding the portal\tEvaluation indicator\t"
+                     "Implementation / Recommendation Implementers: Ministry of Justice\tPeriod of performa nce")
+    document = lines_to_document(text.splitlines(), "t.txt")
+    band = document.bands[-1]
+    assert band.column_header
+    assert [f.text for f in band.fragments] == ["", "Expanding the portal", "", "Implementers: Ministry of Justice", ""]
+    assert ("Evaluation" in [w for _, w in document.header_words])
+
+
+@pytest.mark.parametrize("cell, column, label, rest", [
+    ("Period of performan ce", 4, "Period of performan ce", ""),
+    ("Period of perfor mance", 4, "Period of perfor mance", ""),
+    ("Evaluation indicator s to expand", 2, "Evaluation indicator", "s to expand"),
+    ("Name of the activity 1. Measures", 1, "Name of the activity", "1. Measures"),
+    ("Nº:", 0, "Nº:", ""),
+    ("Drafting of rules", 1, "", "Drafting of rules"),
+])
+def test_column_labels_are_stripped_even_when_broken_by_a_space(cell, column, label, rest):
+    assert strip_column_label(cell, column) == (label, rest)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_characters="\t\n\r"), max_size=30), max_size=7),
+                max_size=20))
+def test_reader_never_crashes_and_keeps_every_cell(rows):
+    lines = ["\t".join(cells) for cells in rows]
+    document = lines_to_document(lines, "fuzz.txt")
+    kept = " ".join(f.text for b in document.bands for f in b.fragments) + " " + document.title + " " + \
+        " ".join(w for _, w in document.header_words) + " " + " ".join(t for _, t in document.stray)
+    for cells in rows:
+        for cell in cells:
+            for word in cell.split():
+                assert word in kept

@@ -1,0 +1,196 @@
+"""Each kind of damage the extracted text shows, on a small plan written for it, repaired end to end."""
+from __future__ import annotations
+
+import pytest
+
+from extract.text import lines_to_document
+from normalize.plan import document_to_plan
+from normalize.registry import load_registry
+from plans import plan_text
+
+
+def plan_of(text: str):
+    return document_to_plan(lines_to_document(text.splitlines(), "test.txt"), "test", load_registry())
+
+
+def by_id(plan):
+    return {a.activity_id: a for a in plan.activities}
+
+
+def test_cell_top_spills_into_unnumbered_band_above():
+    plan = plan_of(plan_text(
+        ["", "Drafting of the rules for the", "", "Implementers: Ministry of Justice", ""],
+        ["1.1.", "publication of open data", "Rules adopted", "", "2020"],
+        ["1.2.", "Creating a portal", "Portal launched", "Implementers: Ministry of Finance", "2021"],
+    ))
+    first = by_id(plan)["1.1"]
+    assert first.title == "Drafting of the rules for the publication of open data"
+    assert first.names("implementer") == ("Ministry of Justice",)
+    assert by_id(plan)["1.2"].names("implementer") == ("Ministry of Finance",)
+
+
+def test_cell_bottom_spills_into_next_activity_band():
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Implementers: Ministry of Justice Recommended to: Commission on", "2020"],
+        ["1.2.", "Creating a portal", "Portal launched", "Combating Corruption Implementers: Ministry of Finance", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("recommended") == ("Commission on Combating Corruption",)
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
+    assert acts["1.2"].names("recommended") == ()
+
+
+def test_two_titles_in_one_fragment_split_before_the_capitalised_start():
+    plan = plan_of(plan_text(
+        ["", "Improving legislation on the", "", "", ""],
+        ["1.1.", "risk assessment of money", "Act adopted", "Implementers: Ministry of Justice", "2020"],
+        ["1.2.", "laundering Determining the methodology", "Method chosen", "Implementers: Ministry of Finance", "2020"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].title == "Improving legislation on the risk assessment of money laundering"
+    assert acts["1.2"].title == "Determining the methodology"
+
+
+def test_indicator_tail_in_next_band_rejoins_its_activity():
+    plan = plan_of(plan_text(
+        ["1.1.", "Taking measures on the court system", "Implementation of new functions through the", "Implementer: Ministry of Justice", "2020"],
+        ["1.2.", "Increasing the number of services", "information system Number of services", "Implementer: Ministry of Justice", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].indicator == "Implementation of new functions through the information system"
+    assert acts["1.2"].indicator == "Number of services"
+
+
+def test_section_header_cut_mid_word_with_doubled_character():
+    plan = plan_of(plan_text(
+        ["1.1.", "Measures taken to improve courts", "Courts improved", "Implementers: Ministry of Justice", "2020"],
+        ["", "2. Measures to impro", "ove public services", "", ""],
+        ["2.1.", "Creating a portal for public services", "Portal launched", "Implementers: Ministry of Finance", "2021"],
+    ))
+    assert [(s.number, s.title) for s in plan.sections][-1] == (2, "Measures to improve public services")
+    assert by_id(plan)["2.1"].section_title == "Measures to improve public services"
+
+
+def test_section_header_cut_where_neither_half_is_a_word():
+    plan = plan_of(plan_text(
+        ["1.1.", "Studying terrorism financing risks", "Study made", "Implementers: Ministry of Justice", "2020"],
+        ["", "2. Measures on combating terrorism financion", "ng and money laundering", "", ""],
+        ["2.1.", "Creating a register", "Register launched", "Implementers: Ministry of Finance", "2021"],
+    ))
+    assert by_id(plan)["2.1"].section_title == "Measures on combating terrorism financing and money laundering"
+
+
+def test_section_header_glued_to_the_end_of_an_activity_cell():
+    plan = plan_of(plan_text(
+        ["1.1.", "Improving public services", "Services improved", "Implementers: Ministry of Justice", "2020"],
+        ["1.2.", "Creating a portal 2. Measures on public servi", "Portal launched ices and data", "Implementers: Ministry of Finance", "2021"],
+        ["2.1.", "Opening the data", "Data opened", "Implementers: Ministry of Economy", "2022"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.2"].title == "Creating a portal"
+    assert acts["1.2"].indicator == "Portal launched"
+    assert acts["2.1"].section_title == "Measures on public services and data"
+
+
+def test_section_header_between_spilled_text_and_the_next_label():
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing state-owned companies reports", "Reports published", "Implementers: Ministry of Finance", "2020"],
+        ["1.2.", "Creating a portal 2. Measures on increasing transpare", "ency in public procurement and in stat",
+         "Implementers: Ministry of Economy e-owned companies Implementers: Cabinet of Ministers,", "2021"],
+        ["2.1.", "Publishing procurement data", "Data published", "Ministry of Justice", "2022"],
+    ))
+    acts = by_id(plan)
+    assert acts["2.1"].section_title == "Measures on increasing transparency in public procurement and in state-owned companies"
+    assert acts["1.2"].names("implementer") == ("Ministry of Economy",)
+    assert acts["1.2"].indicator == ""
+    assert acts["2.1"].names("implementer") == ("Cabinet of Ministers", "Ministry of Justice")
+
+
+def test_section_header_shares_the_column_header_band():
+    text = plan_text(
+        ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"],
+        "№\tName of the activity 2. Measures on ensuring o\tEvaluation indicator openness of justice\t"
+        "Implementation / Recommendation\tPeriod of performa nce",
+        ["2.1.", "Creating a database of court decisions", "Database launched", "Implementers: Ministry of Justice", "2021"],
+    )
+    acts = by_id(plan_of(text))
+    assert acts["2.1"].section_title == "Measures on ensuring openness of justice"
+    assert acts["2.1"].title == "Creating a database of court decisions"
+
+
+def test_section_header_at_the_top_of_an_activity_band():
+    text = plan_text(
+        ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"],
+        ["2.1.", "2. Measures on involving young p Holding youth forums", "eople Number of forums",
+         "Implementers: Ministry of Youth and Sports", "2021"],
+    )
+    acts = by_id(plan_of(text))
+    assert acts["2.1"].section_title == "Measures on involving young people"
+    assert acts["2.1"].title == "Holding youth forums"
+    assert acts["2.1"].indicator == "Number of forums"
+
+
+def test_missing_section_header_leaves_the_title_empty_and_flags_it():
+    acts = by_id(plan_of(plan_text(
+        ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"],
+        ["2.1.", "Creating a portal", "Portal launched", "Implementers: Ministry of Justice", "2021"],
+    )))
+    assert acts["2.1"].section_title == ""
+    assert "section_title_missing" in acts["2.1"].flags
+    assert acts["1.1"].section_title == ""
+
+
+def test_unnumbered_section_header_found_by_its_cut_words():
+    acts = by_id(plan_of(plan_text(
+        ["", "Measures to prevent corruption and strengthen", "ing transparency in the ac", "tivities of state bodies", ""],
+        ["1.1.", "Strengthening the activities of the commission", "Reports published", "Implementers: Ministry of Finance", "2020"],
+    )))
+    assert acts["1.1"].section_title == "Measures to prevent corruption and strengthening transparency in the activities of state bodies"
+    assert acts["1.1"].title == "Strengthening the activities of the commission"
+
+
+def test_missing_period_is_left_empty_and_flagged():
+    acts = by_id(plan_of(plan_text(
+        ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", ""],
+        ["1.2.", "Creating a portal", "Portal launched", "Implementers: Ministry of Justice", "2020- 2022"],
+    )))
+    assert (acts["1.1"].period.text, acts["1.1"].period.start_year) == ("", None)
+    assert "period_missing" in acts["1.1"].flags
+    assert (acts["1.2"].period.text, acts["1.2"].period.start_year, acts["1.2"].period.end_year) == ("2020-2022", 2020, 2022)
+
+
+def test_words_broken_at_a_hyphen_rejoin_and_typos_stay():
+    acts = by_id(plan_of(plan_text(
+        ["1.1.", "Supporting Non- Governmental Organizations on the of of e- services", "Number of new e- services",
+         "Implementers: Ministry of Finance", "2020"],
+    )))
+    assert acts["1.1"].title == "Supporting Non-Governmental Organizations on the of of e-services"
+    assert acts["1.1"].indicator == "Number of new e-services"
+
+
+@pytest.mark.parametrize("cell, implementers, recommended", [
+    ("Implementers: Ministry of Justice Recommended to: Milli Majlis", ["Ministry of Justice"], ["Milli Majlis"]),
+    ("Recommended to: Milli Majlis Implementers: Ministry of Justice", ["Ministry of Justice"], ["Milli Majlis"]),
+    ("Implementer:Ministry of Justice", ["Ministry of Justice"], []),
+    ("Implementers :Ministry of Justice Recomended to: Milli Majlis", ["Ministry of Justice"], ["Milli Majlis"]),
+    ("Implementers, Ministry of Justice", ["Ministry of Justice"], []),
+    ("Recommended: Milli Majlis", [], ["Milli Majlis"]),
+    ("Ministry of Justice, Ministry of Finance", ["Ministry of Justice", "Ministry of Finance"], []),
+    ("Implementers: , central and local executive authorities", ["central and local executive authorities"], []),
+    ("Implementers: Ministry of Transport, Communications and High Technologies,, Ministry of Justice",
+     ["Ministry of Transport, Communications and High Technologies", "Ministry of Justice"], []),
+    ("Implementers: Ministry of Justice Cabinet of Ministers", ["Ministry of Justice", "Cabinet of Ministers"], []),
+    ("Implementers: ASAN, SOCAR", ["ASAN", "SOCAR"], []),
+    ("Implementers: Ministry of Internal Affairs and relevant state agencies",
+     ["Ministry of Internal Affairs", "relevant state agencies"], []),
+])
+def test_agency_cell_split_into_roles_and_mentions(cell, implementers, recommended):
+    acts = by_id(plan_of(plan_text(["1.1.", "Publishing budget data", "Data published", cell, "2020"])))
+    assert list(acts["1.1"].names("implementer")) == implementers
+    assert list(acts["1.1"].names("recommended")) == recommended
+
+
+def test_unlabelled_agency_cell_lists_implementers_and_is_flagged():
+    acts = by_id(plan_of(plan_text(["1.1.", "Publishing budget data", "Data published", "Ministry of Finance", "2020"])))
+    assert acts["1.1"].names("implementer") == ("Ministry of Finance",)
+    assert "agencies_unlabelled" in acts["1.1"].flags
