@@ -26,6 +26,7 @@ from .words import FUNCTION_WORDS
 PERIOD_TEXT = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?$")
 YEAR_START = re.compile(r"^\d{4}")
 OPENERS, CLOSERS = "([{", ")]}"
+INFEASIBLE = 1e9
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class SegmentSettings:
     off_centre: float = 0.5           # cost per line the cell's middle lies from the middle of that band
     off_band: float = 5.0             # a cell with no text in its number's band, though the band has some
     mid_fragment_cut: float = 0.5     # a cut inside one band's fragment rather than between bands
+    inside_name: float = 1.0          # a cut inside a fragment between two capitalised words ("Milli | Majlis")
     empty_title: float = 20.0
     empty_indicator: float = 6.0
     empty_agencies: float = 6.0
@@ -48,9 +50,15 @@ class SegmentSettings:
     unlabelled_agencies: float = 2.0
     unusual_label_order: float = 1.0
     not_a_period: float = 10.0
+    uncertain_margin: float = 1.0     # a boundary whose best alternative costs less than this more is flagged
+    usual_first_role: str = IMPLEMENTER  # the role whose label usually comes first in a cell
 
     def __post_init__(self) -> None:
+        if self.usual_first_role not in (IMPLEMENTER, RECOMMENDED):
+            raise ValueError(f"SegmentSettings.usual_first_role must be {IMPLEMENTER!r} or {RECOMMENDED!r}")
         for name, value in self.__dict__.items():
+            if name == "usual_first_role":
+                continue
             if not isinstance(value, (int, float)) or value < 0:
                 raise ValueError(f"SegmentSettings.{name} must be a number >= 0, not {value!r}")
         if self.line_chars <= 0:
@@ -88,8 +96,9 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
 
 
 def is_capitalised(word: str) -> bool:
-    letters = word.lstrip("\"'“«(")
-    return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+    """Starts with a capital letter, perhaps behind an opening quote (a cell's first word)."""
+    letters = word.lstrip("\"'“«")
+    return bool(letters) and letters[0].isupper()
 
 
 def unbalanced(text: str) -> bool:
@@ -137,7 +146,7 @@ def agencies_cost(text: str, words: list[str], s: SegmentSettings) -> float:
         cost += s.unlabelled_agencies
         if not is_capitalised(words[0]):
             cost += s.lowercase_start
-    if roles[:2] == [RECOMMENDED, IMPLEMENTER]:
+    if len(roles) >= 2 and roles[0] != roles[1] and roles[0] != s.usual_first_role:
         cost += s.unusual_label_order
     if unfinished(words[-1]):
         cost += s.unfinished_end
@@ -177,11 +186,20 @@ def centring_cost(tokens: list[Token], a: int, b: int, band: int, band_span: tup
     return cost
 
 
+@dataclass(frozen=True)
+class ColumnCut:
+    """One column cut into cells, and the boundaries (k: between activity k and k+1) left in doubt."""
+
+    cells: tuple[Cell, ...]
+    uncertain: tuple[int, ...]
+
+
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
-                   settings: SegmentSettings | None = None) -> list[Cell]:
+                   settings: SegmentSettings | None = None) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
-    `header_bands` are the bands that held a section header row.
+    `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
+    reading with that boundary elsewhere costs less than `settings.uncertain_margin` more than the best.
     """
     s = settings or SegmentSettings()
     tokens, spans = column_tokens(bands, column)
@@ -196,52 +214,58 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         return t in (0, n) or tokens[t].first_in_band or can_start_cell(tokens, t, column)
 
     def cut_cost(t: int) -> float:
-        return 0.0 if t in (0, n) or tokens[t].first_in_band else s.mid_fragment_cut
+        if t in (0, n) or tokens[t].first_in_band:
+            return 0.0
+        if column in (TITLE, INDICATOR) and is_capitalised(tokens[t - 1].text):
+            return s.mid_fragment_cut + s.inside_name
+        return s.mid_fragment_cut
 
     # Candidate ends for activity k (the cut between k and k+1). Text below a section's header row cannot
     # belong to an activity above it, nor text above it to one below: the cut lies in the header's band.
-    candidates: list[list[int]] = []
-    for k in range(k_count):
-        if k == k_count - 1:
-            candidates.append([n])
-            continue
+    ends: list[list[int]] = []
+    for k in range(k_count - 1):
         low, high = first[anchors[k].band], end[anchors[k + 1].band]
         between = [hb for hb in header_bands if anchors[k].band <= hb <= anchors[k + 1].band]
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
-        candidates.append([t for t in range(low, high + 1) if allowed(t)] or [low])
+        ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
+    ends.append([n])
+    starts = [[0]] + ends[:-1]
 
-    def seg_cost(k: int, a: int, b: int) -> float:
-        words = [tok.text for tok in tokens[a:b]]
-        band = anchors[k].band
-        return form_cost(column, words, s) + centring_cost(tokens, a, b, band, spans[band], s)
+    memo: dict[tuple[int, int, int], float] = {}
 
-    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
-    back: list[dict[int, tuple[float, int]]] = []
+    def step(k: int, a: int, b: int) -> float:
+        """Cost of activity k holding tokens [a, b), with the cut after it."""
+        if a > b:
+            return INFEASIBLE
+        key = (k, a, b)
+        if key not in memo:
+            band = anchors[k].band
+            words = [tok.text for tok in tokens[a:b]]
+            memo[key] = form_cost(column, words, s) + centring_cost(tokens, a, b, band, spans[band], s) + cut_cost(b)
+        return memo[key]
+
+    forward: list[dict[int, float]] = []
+    previous = {0: 0.0}
     for k in range(k_count):
-        current: dict[int, tuple[float, int]] = {}
-        for b in candidates[k]:
-            options = [(cost + seg_cost(k, a, b) + cut_cost(b), a) for a, (cost, _) in best.items() if a <= b]
-            if options:
-                current[b] = min(options)
-        if not current:  # windows that cannot chain (e.g. a band holding two activities): take the nearest
-            a0 = max(best)
-            current = {max(a0, candidates[k][-1]): (best[a0][0] + 100.0, a0)}
-        back.append(current)
-        best = current
-    b = n if n in back[-1] else min(back[-1], key=lambda t: back[-1][t][0])
-    cuts = [b]
-    for k in range(k_count - 1, 0, -1):
-        b = back[k][b][1]
-        cuts.append(b)
-    cuts.append(0)
-    cuts.reverse()
+        layer = {b: min(cost + step(k, a, b) for a, cost in previous.items()) for b in ends[k]}
+        forward.append(layer)
+        previous = layer
+    backward: list[dict[int, float]] = [dict() for _ in range(k_count)]
+    backward[-1] = {n: 0.0}
+    for k in range(k_count - 2, -1, -1):
+        backward[k] = {t: min(step(k + 1, t, u) + cost for u, cost in backward[k + 1].items()) for t in ends[k]}
+    through = [{t: forward[k][t] + backward[k][t] for t in ends[k]} for k in range(k_count)]
+    best_total = through[-1][n]
+    cuts = [0] + [min(layer, key=lambda t: (layer[t], t)) for layer in through]
+    uncertain = []
+    for k in range(k_count - 1):
+        others = [cost for t, cost in through[k].items() if t != cuts[k + 1]]
+        if others and min(others) - best_total < s.uncertain_margin:
+            uncertain.append(k)
     cells = []
     for k in range(k_count):
-        a, b = cuts[k], cuts[k + 1]
-        if k == k_count - 1:
-            b = n
-        words = tokens[a:b]
+        words = tokens[cuts[k]: cuts[k + 1]]
         lines = tuple(sorted({line_of[tok.band] for tok in words}))
         cells.append(Cell(" ".join(tok.text for tok in words), lines))
-    return cells
+    return ColumnCut(tuple(cells), tuple(uncertain))

@@ -7,9 +7,11 @@ Rules, in order, for one mention (:func:`match_mentions`):
 2. ``fuzzy``: its *distinctive words* (generic words such as "ministry", "state", "of the Republic of
    Azerbaijan" dropped, plurals made singular, a few abbreviations expanded) are close to those of one
    agency's spelling (``rapidfuzz`` ratio, batched with ``cdist``), above :data:`FUZZY_CUTOFF` and at least
-   :data:`FUZZY_MARGIN` above the best other agency. When both sides name a kind of body ("committee",
-   "service", "council", ...) and the kinds differ, the score is lowered by :data:`KIND_PENALTY`. A bare
-   acronym ("IDDA") scores :data:`ACRONYM_SCORE` against the one agency whose initials it is.
+   :data:`FUZZY_MARGIN` above the best other agency. Typos in generic words are forgiven by also comparing
+   the whole names (placing words dropped), counted :data:`WHOLE_OFFSET` lower, so only a near-identical
+   whole name passes this way. When both sides name a kind of body ("committee", "service", "council",
+   ...) and the kinds differ, the score is lowered by :data:`KIND_PENALTY`. A bare acronym ("IDDA") scores
+   :data:`ACRONYM_SCORE` against the one agency whose initials it is.
 3. ``fragment``: its words are the tail of exactly one agency's spelling ("Ministers" of "Cabinet of
    Ministers"), or the head before a qualifier ("State Tax Service" of "... under the Ministry of Economy"),
    and not generic words only.
@@ -37,6 +39,7 @@ from normalize.registry import Registry, name_key
 FUZZY_CUTOFF = 85.0
 FUZZY_MARGIN = 6.0
 KIND_PENALTY = 25.0
+WHOLE_OFFSET = 7.0
 ACRONYM_SCORE = 95.0
 CANDIDATE_COUNT = 3
 
@@ -124,6 +127,7 @@ class _Form:
     key: str
     words: tuple[str, ...]
     distinctive: str
+    whole: str
     kinds: int
     acronym: str
 
@@ -138,6 +142,7 @@ class _Index:
     exact: dict[str, tuple[int, str]]
     name_keys: tuple[str, ...]
     variant_text: tuple[str, ...]
+    variant_whole: tuple[str, ...]
     variant_kinds: np.ndarray
     variant_starts: np.ndarray
     acronyms: dict[str, frozenset[int]]
@@ -192,7 +197,8 @@ def _form(text: str) -> _Form:
     stripped = text.strip()
     acronym = stripped.lower() if _ACRONYM.match(stripped) else ""
     distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
-    return _Form(key, tuple(key.split()), distinctive, kinds, acronym)
+    whole = " ".join(word for word in expanded if word not in FILLER_WORDS)
+    return _Form(key, tuple(key.split()), distinctive, whole, kinds, acronym)
 
 
 def _strip_place(words: Sequence[str]) -> list[str]:
@@ -224,6 +230,7 @@ def _index(registry: Registry) -> _Index:
     """Everything matching needs from the registry, computed once."""
     exact: dict[str, tuple[int, str]] = {}
     variant_text: list[str] = []
+    variant_whole: list[str] = []
     variant_kinds: list[int] = []
     starts: list[int] = []
     acronyms: dict[str, set[int]] = {}
@@ -239,6 +246,7 @@ def _index(registry: Registry) -> _Index:
             if note and agency.kind == "body":
                 variants.append(_form(note.group(1)))
             variant_text.extend(variant.distinctive for variant in variants)
+            variant_whole.extend(variant.whole for variant in variants)
             variant_kinds.extend(variant.kinds for variant in variants)
             for initials in _initials(spelling):
                 acronyms.setdefault(initials, set()).add(position)
@@ -254,6 +262,7 @@ def _index(registry: Registry) -> _Index:
         exact=exact,
         name_keys=tuple(key for key in exact if not _is_generic(key.split())),
         variant_text=tuple(variant_text),
+        variant_whole=tuple(variant_whole),
         variant_kinds=np.array(variant_kinds, dtype=np.int64),
         variant_starts=np.array(starts, dtype=np.intp),
         acronyms={initials: frozenset(owners) for initials, owners in acronyms.items()},
@@ -276,10 +285,12 @@ def _score_matrix(forms: Sequence[_Form], index: _Index) -> np.ndarray:
     """Rows: forms; columns: agencies; cell: best score of the form against any spelling of the agency."""
     texts = [form.distinctive for form in forms]
     scores = process.cdist(texts, index.variant_text, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
-    kinds = np.array([form.kinds for form in forms], dtype=np.int64)
-    scores -= KIND_PENALTY * _kind_conflicts(kinds, index.variant_kinds)
     scores[np.array([not text for text in texts], dtype=bool), :] = 0.0
     scores[:, np.array([not text for text in index.variant_text], dtype=bool)] = 0.0
+    wholes = process.cdist([form.whole for form in forms], index.variant_whole, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
+    np.maximum(scores, wholes - WHOLE_OFFSET, out=scores)
+    kinds = np.array([form.kinds for form in forms], dtype=np.int64)
+    scores -= KIND_PENALTY * _kind_conflicts(kinds, index.variant_kinds)
     by_agency = np.maximum.reduceat(scores, index.variant_starts, axis=1)
     for row, form in enumerate(forms):
         for position in index.acronyms.get(form.acronym, ()) if form.acronym else ():
@@ -364,8 +375,8 @@ def match_mentions(mentions: Sequence[str], registry: Registry) -> list[AgencyMa
 def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
     """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling).
 
-    Mentions with one key are one node. Nodes join when their distinctive words score at least
-    :data:`FUZZY_CUTOFF` (kinds of body compatible) with every member of the group (complete linkage, so no
+    Mentions with one key are one node. Nodes join when they score at least :data:`FUZZY_CUTOFF` as in
+    :func:`_score_matrix` (kinds of body compatible) with every member of the group (complete linkage, so no
     chain joins two bodies); an acronym joins the one group whose initials it is.
     """
     spellings: dict[str, list[str]] = {}
@@ -408,31 +419,36 @@ def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str])
 
 
 def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of forms whose distinctive words score at least the cutoff, kinds compatible.
+    """Pairs (i < j) of forms scoring at least the cutoff (as in :func:`_score_matrix`), kinds compatible."""
+    pairs = _close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
+    for pair, score in _close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
+        pairs[pair] = max(pairs.get(pair, 0.0), score - WHOLE_OFFSET)
+    kinds = [form.kinds for form in forms]
+    return {(i, j): score for (i, j), score in pairs.items() if not kinds[i] or not kinds[j] or kinds[i] & kinds[j]}
 
-    Forms are compared in order of length, each block of rows only with the columns long enough and short
-    enough to reach the cutoff at all (a ratio of ``c`` needs the shorter string to be at least
-    ``c / (200 - c)`` of the longer), so unrelated names of very different lengths are never compared.
+
+def _close_pairs(texts: Sequence[str], cutoff: float) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) of non-empty texts whose ratio is at least ``cutoff``, batched with ``cdist``.
+
+    Texts are compared in order of length, each block of rows only with the columns that can reach the
+    cutoff at all (a ratio of ``c`` needs the shorter text to be at least ``c / (200 - c)`` of the longer).
     """
+    order = sorted((i for i, text in enumerate(texts) if text), key=lambda i: (len(texts[i]), i))
+    lengths = [len(texts[i]) for i in order]
+    reach = cutoff / (200.0 - cutoff)
     pairs: dict[tuple[int, int], float] = {}
-    by_length = sorted(range(len(forms)), key=lambda i: (len(forms[i].distinctive), i))
-    texts = [forms[i].distinctive for i in by_length]
-    lengths = [len(text) for text in texts]
-    kinds = [forms[i].kinds for i in by_length]
-    reach = FUZZY_CUTOFF / (200.0 - FUZZY_CUTOFF)
     block = 512
-    for start in range(0, len(texts), block):
-        stop = min(start + block, len(texts))
+    for start in range(0, len(order), block):
+        stop = min(start + block, len(order))
         end = bisect_right(lengths, lengths[stop - 1] / reach)
         scores = process.cdist(
-            texts[start:stop], texts[start:end], scorer=fuzz.ratio, dtype=np.float32,
-            score_cutoff=FUZZY_CUTOFF, workers=-1,
+            [texts[i] for i in order[start:stop]], [texts[i] for i in order[start:end]],
+            scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff, workers=-1,
         )  # fmt: skip
-        rows, columns = np.nonzero(scores >= FUZZY_CUTOFF)
+        rows, columns = np.nonzero(scores >= cutoff)
         for row, column in zip(rows.tolist(), columns.tolist()):
-            i, j = start + row, start + column
-            if i < j and (not kinds[i] or not kinds[j] or kinds[i] & kinds[j]):
-                first, second = sorted((by_length[i], by_length[j]))
+            if row < column:
+                first, second = sorted((order[start + row], order[start + column]))
                 pairs[(first, second)] = float(scores[row, column])
     return pairs
 

@@ -5,14 +5,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract.errors import InputError
-from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, RawDocument
+from dataclasses import replace
+
+from extract.model import AGENCIES, COLUMNS, INDICATOR, PERIOD, TITLE, RawDocument
 
 from .anchors import Anchor, bands_to_anchors
-from .cells import Cell, SegmentSettings, segment_column
+from .cells import ColumnCut, SegmentSettings, segment_column
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
-from .roles import IMPLEMENTER, RECOMMENDED, cell_to_role_parts
+from .roles import IMPLEMENTER, RECOMMENDED, cell_to_role_parts, find_labels, label_role
 from .sections import SectionHeader, bands_to_sections
 from .text import clean_text
 from .words import Vocabulary
@@ -89,6 +91,23 @@ def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
     return flags
 
 
+def agencies_in_usual_order(bands, anchors: list[Anchor], header_bands: tuple[int, ...],
+                            settings: SegmentSettings) -> ColumnCut:
+    """Cut the agency column preferring the label order most of the document's cells use.
+
+    A first cut with no preference counts the cells holding both labels; the final cut then prefers the
+    majority order, so that a choice the evidence leaves open follows the document's own habit.
+    """
+    first = segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, unusual_label_order=0.0))
+    orders: Counter[str] = Counter()
+    for cell in first.cells:
+        roles = [label_role(m) for m in find_labels(cell.text)]
+        if len(roles) >= 2 and roles[0] != roles[1]:
+            orders[roles[0]] += 1
+    usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
+    return segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, usual_first_role=usual))
+
+
 def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                      settings: SegmentSettings | None = None) -> Plan:
     """Repair a raw document's columns and sections and split its cells into activities."""
@@ -98,19 +117,26 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
     bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
     header_bands = tuple(h.band for h in headers)
-    columns: dict[int, list[Cell]] = {
+    settings = settings or SegmentSettings()
+    columns: dict[int, ColumnCut] = {
         column: segment_column(bands, anchors, column, header_bands, settings)
-        for column in (TITLE, INDICATOR, AGENCIES, PERIOD)
+        for column in (TITLE, INDICATOR, PERIOD)
     }
+    columns[AGENCIES] = agencies_in_usual_order(bands, anchors, header_bands, settings)
+    doubtful: dict[int, list[str]] = {}
+    for column, cut in columns.items():
+        for k in cut.uncertain:
+            for i in (k, k + 1):
+                doubtful.setdefault(i, []).append(f"{COLUMNS[column]}_boundary_uncertain")
     titles = {h.number: h.title for h in headers}
     problems = order_flags(anchors)
     activities = []
     for i, anchor in enumerate(anchors):
         flags = list(problems.get(i, []))
-        title = clean_text(columns[TITLE][i].text)
-        indicator = clean_text(columns[INDICATOR][i].text)
-        mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES][i].text), registry)
-        period = cell_to_period(columns[PERIOD][i].text)
+        title = clean_text(columns[TITLE].cells[i].text)
+        indicator = clean_text(columns[INDICATOR].cells[i].text)
+        mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES].cells[i].text), registry)
+        period = cell_to_period(columns[PERIOD].cells[i].text)
         section_title = titles.get(anchor.section_no, "")
         if not title:
             flags.append("title_missing")
@@ -121,7 +147,8 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
             flags.append(period.flag)
         if not section_title:
             flags.append("section_title_missing")
-        lines = sorted({anchor.line, *(line for cells in columns.values() for line in cells[i].lines)})
+        flags.extend(sorted(set(doubtful.get(i, []))))
+        lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
         activities.append(Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator,
                                    mentions, period, tuple(lines), tuple(flags)))
     return Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities))
