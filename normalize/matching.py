@@ -218,7 +218,7 @@ def _initials(text: str) -> frozenset[str]:
     words = name_key(_PARENTHESIS.sub(" ", text)).split()
     if len(words) < 2:
         return frozenset()
-    found = {"".join(word[0] for word in candidate if word not in FUNCTION_WORDS) for candidate in (words, _strip_place(words))}
+    found = {"".join(w[0] for w in candidate if w not in FUNCTION_WORDS) for candidate in (words, _strip_place(words))}
     return frozenset(initials for initials in found if len(initials) >= 3)
 
 
@@ -283,11 +283,15 @@ def _fragments_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _score_matrix(forms: Sequence[_Form], index: _Index) -> np.ndarray:
     """Rows: forms; columns: agencies; cell: best score of the form against any spelling of the agency."""
+    if not index.ids:
+        return np.zeros((len(forms), 0), dtype=np.float32)
     texts = [form.distinctive for form in forms]
     scores = process.cdist(texts, index.variant_text, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
     scores[np.array([not text for text in texts], dtype=bool), :] = 0.0
     scores[:, np.array([not text for text in index.variant_text], dtype=bool)] = 0.0
-    wholes = process.cdist([form.whole for form in forms], index.variant_whole, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
+    wholes = process.cdist(
+        [form.whole for form in forms], index.variant_whole, scorer=fuzz.ratio, dtype=np.float32, workers=-1
+    )
     np.maximum(scores, wholes - WHOLE_OFFSET, out=scores)
     kinds = np.array([form.kinds for form in forms], dtype=np.int64)
     scores -= KIND_PENALTY * _kind_conflicts(kinds, index.variant_kinds)
@@ -323,9 +327,10 @@ def _resolve(forms: Sequence[_Form], index: _Index) -> list[_Decision]:
         if found is not None:
             scores[row, found[0]] = 100.0
     order = np.argsort(-scores, axis=1, kind="stable")[:, :CANDIDATE_COUNT].tolist()
+    rounded = np.round(scores.astype(np.float64), 1).tolist()
     decisions: list[_Decision] = []
-    for row, (form, values) in enumerate(zip(forms, scores.tolist())):
-        best, second = values[order[row][0]], (values[order[row][1]] if len(order[row]) > 1 else 0.0)
+    for row, (form, values) in enumerate(zip(forms, rounded)):
+        best, second = ([values[p] for p in order[row][:2]] + [0.0, 0.0])[:2]
         position, method = exact[row] if exact[row] is not None else (None, "new")
         if position is None and best >= FUZZY_CUTOFF and best - second >= FUZZY_MARGIN:
             position, method = order[row][0], "fuzzy"
@@ -334,8 +339,8 @@ def _resolve(forms: Sequence[_Form], index: _Index) -> list[_Decision]:
             if len(owners) == 1 and not _is_generic(form.words):
                 position, method = next(iter(owners)), "fragment"
         ranked = order[row] if position is None else [position, *(p for p in order[row] if p != position)]
-        candidates = tuple((index.ids[p], index.names[p], round(values[p], 1)) for p in ranked[:CANDIDATE_COUNT])
-        score = 0.0 if position is None else round(values[position], 1)
+        candidates = tuple((index.ids[p], index.names[p], values[p]) for p in ranked[:CANDIDATE_COUNT])
+        score = 0.0 if position is None else values[position]
         decisions.append(_Decision(position, method, score, candidates))
     return decisions
 
@@ -373,47 +378,58 @@ def match_mentions(mentions: Sequence[str], registry: Registry) -> list[AgencyMa
 
 
 def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
-    """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling).
-
-    Mentions with one key are one node. Nodes join when they score at least :data:`FUZZY_CUTOFF` as in
-    :func:`_score_matrix` (kinds of body compatible) with every member of the group (complete linkage, so no
-    chain joins two bodies); an acronym joins the one group whose initials it is.
-    """
+    """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling)."""
     spellings: dict[str, list[str]] = {}
     for mention in mentions:
         spellings.setdefault(name_key(mention), []).append(mention)
     keys = sorted(spellings)
-    forms = [_form(spellings[key][0]) for key in keys]
-    acronyms = [next((_form(s).acronym for s in spellings[key] if _form(s).acronym), "") for key in keys]
+    groups = _link([spellings[key] for key in keys])
+    return _name_groups([[s for node in group for s in spellings[keys[node]]] for group in groups], counts, taken)
+
+
+def _link(nodes: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Groups of nodes (the spellings of one key each) that name one body.
+
+    Nodes join when they score at least :data:`FUZZY_CUTOFF` as in :func:`_score_matrix` (kinds of body
+    compatible) with every member of the group: complete linkage, so no chain of near pairs joins two bodies.
+    Strongest pairs join first. An acronym then joins the one group whose initials it is.
+    """
+    forms = [_form(spellings[0]) for spellings in nodes]
+    acronyms = [next((_form(s).acronym for s in spellings if _form(s).acronym), "") for spellings in nodes]
     worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node]]
     similar = {(worded[a], worded[b]): score for (a, b), score in _similar_pairs([forms[n] for n in worded]).items()}
-    group = {node: node for node in range(len(keys))}
-    members = {node: [node] for node in range(len(keys)) if not acronyms[node]}
+    group = list(range(len(nodes)))
+    members = {node: [node] for node in range(len(nodes)) if not acronyms[node]}
     for (a, b), _score in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = group[a], group[b]
         if first != second and all((min(x, y), max(x, y)) in similar for x in members[first] for y in members[second]):
             for node in members[second]:
                 group[node] = first
             members[first].extend(members.pop(second))
-    initials_of: dict[str, list[int]] = {}
+    initials_of: dict[str, set[int]] = {}
     for node in worded:
-        for initials in _initials(spellings[keys[node]][0]):
-            initials_of.setdefault(initials, []).append(node)
+        for initials in _initials(nodes[node][0]):
+            initials_of.setdefault(initials, set()).add(node)
     for node, acronym in enumerate(acronyms):
         if acronym:
             owners = {group[other] for other in initials_of.get(acronym, ())}
             group[node] = owners.pop() if len(owners) == 1 else node
             members.setdefault(group[node], []).append(node)
+    return list(members.values())
+
+
+def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
+    """Each spelling -> (id, name) of its group: the slug of the representative spelling, never an id in ``taken``."""
+    named = sorted(
+        ((_representative(spellings, counts), spellings) for spellings in groups),
+        key=lambda item: (name_key(item[0]), item[0]),
+    )
     result: dict[str, tuple[str, str]] = {}
-    named: list[tuple[str, list[str]]] = []
-    for nodes in members.values():
-        group_spellings = [spelling for node in nodes for spelling in spellings[keys[node]]]
-        named.append((_representative(group_spellings, counts), group_spellings))
     used = set(taken)
-    for representative, group_spellings in sorted(named, key=lambda item: (name_key(item[0]), item[0])):
+    for representative, spellings in named:
         agency_id = _unique_slug(representative, used)
         used.add(agency_id)
-        for spelling in group_spellings:
+        for spelling in spellings:
             result[spelling] = (agency_id, representative)
     return result
 

@@ -95,7 +95,7 @@ def name_key(text: str) -> str:
 
 
 def _drop_quote(match: re.Match[str]) -> str:
-    """A quote before a lower-case letter is an apostrophe ("Prosecutor's", `Prosecutor"s`): dropped; others split words."""
+    """A quote before a lower-case letter is an apostrophe (`Prosecutor"s`): dropped; any other quote splits words."""
     return "" if match.group(1).islower() else " "
 
 
@@ -108,13 +108,14 @@ def load_registry(path: Path | None = None) -> Registry:
     """Read and validate a registry CSV (default: ``agencies.csv`` beside this module)."""
     path = Path(path) if path is not None else DEFAULT_PATH
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise RegistryError(f"{path}: cannot read the agency registry ({error})") from None
     return _parse(text, path)
 
 
 def _parse(text: str, path: Path) -> Registry:
+    """The registry in ``text`` (the content of ``path``), or ``RegistryError`` for the first problem found."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [column for column in COLUMNS if column not in header]
@@ -137,7 +138,8 @@ def _parse(text: str, path: Path) -> Registry:
             owner = key_claim.setdefault(key, (agency.agency_id, line))
             if owner[0] != agency.agency_id:
                 raise RegistryError(
-                    f"{path}:{line}: {spelling!r} of {agency.agency_id!r} is already a name of {owner[0]!r} (line {owner[1]})"
+                    f"{path}:{line}: {spelling!r} of {agency.agency_id!r} is already a name of {owner[0]!r}"
+                    f" (line {owner[1]})"
                 )
         if agency.successor:
             successor_line.append((agency.agency_id, line))
@@ -146,20 +148,21 @@ def _parse(text: str, path: Path) -> Registry:
     for agency_id, line in successor_line:
         successor = by_id[agency_id].successor
         if successor not in by_id or successor == agency_id:
-            raise RegistryError(f"{path}:{line}: successor {successor!r} of {agency_id!r} is not another agency_id of the registry")
+            raise RegistryError(f"{path}:{line}: successor {successor!r} of {agency_id!r} is not another agency_id")
     return Registry(tuple(agencies), path)
 
 
 def _row_to_agency(row: dict[str, str | None], path: Path, line: int) -> Agency:
+    """One CSV row as an agency, its cells checked on their own (cross-row checks are in :func:`_parse`)."""
     cells = {column: (row.get(column) or "").strip() for column in COLUMNS}
     if None in row:
         raise RegistryError(f"{path}:{line}: more cells than columns")
     if not _ID_PATTERN.match(cells["agency_id"]):
-        raise RegistryError(f"{path}:{line}: agency_id {cells['agency_id']!r} is not a slug (a-z, 0-9, single underscores)")
+        raise RegistryError(f"{path}:{line}: agency_id {cells['agency_id']!r} is not a slug (a-z, 0-9, single _)")
     if not name_key(cells["name"]):
         raise RegistryError(f"{path}:{line}: agency {cells['agency_id']!r} has no name")
     if cells["kind"] not in KINDS:
-        raise RegistryError(f"{path}:{line}: unknown kind {cells['kind']!r} (expected one of: {', '.join(sorted(KINDS))})")
+        raise RegistryError(f"{path}:{line}: unknown kind {cells['kind']!r} (expected: {', '.join(sorted(KINDS))})")
     if cells["successor"] and not _ID_PATTERN.match(cells["successor"]):
         raise RegistryError(f"{path}:{line}: successor {cells['successor']!r} is not a slug")
     aliases = split_aliases(cells["aliases"])

@@ -128,13 +128,46 @@ def part_end_before_row_text(row: list[str], start: int, width: int | None) -> i
     return ends[0]
 
 
+@dataclass(frozen=True)
+class Trace:
+    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made."""
+
+    parts: tuple[tuple[int, int, int], ...]
+    certain: bool
+
+    def lengths(self, row: list[list[str]]) -> tuple[int, int]:
+        """Characters of the header left of the first column edge it crosses, and right of it."""
+        sizes = [len(" ".join(row[c][i:j])) for c, i, j in self.parts]
+        return sizes[0], sum(sizes[1:])
+
+
+def slack(expected: float) -> float:
+    return max(4.0, 0.15 * expected)
+
+
+def suffix_of_length(here: list[str], wanted: float) -> tuple[int, int] | None:
+    """The (start, length) of the suffix of `here` whose length is nearest `wanted`, if near enough."""
+    options = [(abs(len(" ".join(here[j:])) - wanted), j) for j in range(len(here))
+               if not starts_label(here, j)]
+    if not options:
+        return None
+    gap, j = min(options)
+    return (j, len(" ".join(here[j:]))) if gap <= slack(wanted) else None
+
+
 def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
-                 vocabulary: Vocabulary) -> list[tuple[int, int, int]]:
-    """Follow a header from its first word across the columns: the (column, first, end) token spans."""
+                 vocabulary: Vocabulary, expected_right: float | None = None) -> Trace:
+    """Follow a header from its first word across the columns.
+
+    Where a cut word does not show the way, `expected_right` (how many characters the header should have
+    past the first column edge, from where the document centres its headers) decides; without it, a
+    column the header filled is taken to continue into the next.
+    """
     b, c0, i0 = start
     row = tokens[b]
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
     shares_band = b in anchored and not glued_after
+    certain = b not in anchored
     first = row[c0]
     end = len(first)
     if shares_band and c0 + 1 < len(COLUMNS) and row[c0 + 1]:
@@ -142,24 +175,40 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
         end = cut + 1 if cut is not None else part_end_before_row_text(first, i0 + 1, None)
     parts = [(c0, i0, end)]
+    right = 0
     for c in range(c0 + 1, len(COLUMNS)):
         here = row[c]
         prev_c, prev_start, prev_end = parts[-1]
         if not here or prev_end < len(row[prev_c]) and not (glued_after or shares_band):
             break
         prev_last = row[prev_c][prev_end - 1]
+        owed = None if expected_right is None else expected_right - right
         if glued_after:
             join = strongest_join([(j, prev_last, word) for j, word in enumerate(here)], vocabulary)
             if join is None:
-                break
+                certain = False
+                found = suffix_of_length(here, owed) if owed is not None and owed > slack(owed) else None
+                if found is None:
+                    break
+                join = found[0]
             # The header's words end where the next activity's label begins, if one follows in the band.
             labels = [k for k in range(join + 1, len(here)) if starts_label(here, k)]
             parts.append((c, join, labels[0] if labels else len(here)))
+            right += len(" ".join(here[join: parts[-1][2]]))
             continue
-        prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
-        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
-        if starts_label(here, 0) or not (cut_join(prev_last, here[0], vocabulary) or prev_c == c0 or full):
+        if starts_label(here, 0):
             break
+        if not cut_join(prev_last, here[0], vocabulary):
+            if owed is not None:
+                if owed <= slack(expected_right):
+                    break
+            elif prev_c != c0:
+                prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
+                if not (prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]):
+                    certain = False
+                    break
+            if prev_c != c0:
+                certain = False
         labels = [k for k in range(1, len(here)) if starts_label(here, k)]
         end = labels[0] if labels else len(here)
         if shares_band:
@@ -168,7 +217,18 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
                                   if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
             end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
         parts.append((c, 0, end))
-    return parts
+        right += len(" ".join(here[:end]))
+    return Trace(tuple(parts), certain)
+
+
+def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) -> float | None:
+    """Where the document centres its header rows, relative to the first column edge they cross.
+
+    Measured on the headers traced without a guess that cross at least one edge (median, in characters).
+    """
+    offsets = sorted(t.lengths(tokens[b])[1] / 2 - t.lengths(tokens[b])[0] / 2
+                     for t, b in zip(traces, bands) if t.certain and len(t.parts) > 1)
+    return offsets[len(offsets) // 2] if offsets else None
 
 
 def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
@@ -199,23 +259,31 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
     for a in anchors:
         first_band.setdefault(a.section_no, a.band)
         last_band[a.section_no] = a.band
-    headers: list[SectionHeader] = []
+    starts: list[tuple[int, tuple[int, int, int], bool]] = []
     previous_end = 0
     for section, first in first_band.items():
-        window = range(previous_end, first + 1)
-        start = find_header_start(tokens, window, section, anchored)
+        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored)
         numbered = start is not None
         if start is None:
             start = find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
         if start is not None:
-            parts = trace_header(tokens, start, anchored, widths, vocabulary)
-            b = start[0]
-            title = SECTION_PREFIX.sub("", parts_to_title(tokens[b], parts, vocabulary)) if numbered else \
-                parts_to_title(tokens[b], parts, vocabulary)
-            headers.append(SectionHeader(section, title, numbered, b, bands[b].line, tuple(parts)))
-            for c, i, j in parts:
-                del tokens[b][c][i:j]
+            starts.append((section, start, numbered))
         previous_end = last_band[section]
+    traces = [trace_header(tokens, start, anchored, widths, vocabulary) for _, start, _ in starts]
+    offset = header_centre_offset(traces, tokens, [start[0] for _, start, _ in starts])
+    headers: list[SectionHeader] = []
+    for (section, start, numbered), trace in zip(starts, traces):
+        b = start[0]
+        if not trace.certain and offset is not None:
+            left = trace.lengths(tokens[b])[0]
+            trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=left + 2 * offset)
+        title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
+        if numbered:
+            title = SECTION_PREFIX.sub("", title)
+        headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts))
+    for header in headers:
+        for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
+            del tokens[header.band][c][i:j]
     cleaned = tuple(
         replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column])) for f in band.fragments))
         for band in bands

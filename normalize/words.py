@@ -55,12 +55,16 @@ class Vocabulary:
         return self.counts.get(key, 0) - sum(1 for other in excluding if word_core(other) == key)
 
     def closest(self, word: str, excluding: Iterable[str] = ()) -> str | None:
-        """The document word nearest to `word` by edit distance (one or two edits), if there is one."""
-        limit = 1 if len(word) < 7 else 2
-        candidates = [w for w in self.counts if abs(len(w) - len(word)) <= limit and len(w) > 3
-                      and self.count(w, excluding) > 0]
-        found = process.extractOne(word.casefold(), candidates, scorer=Levenshtein.distance,
-                                   score_cutoff=limit)
+        """The document word one edit from `word` that begins and ends as it does, if there is one.
+
+        ("financiong" -> "financing"; "customer" is not taken for "customs".)
+        """
+        key = word.casefold()
+        if len(key) < 6:
+            return None
+        candidates = [w for w in self.counts if abs(len(w) - len(key)) <= 1 and w[:2] == key[:2]
+                      and w[-2:] == key[-2:] and self.count(w, excluding) > 0]
+        found = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=1)
         return found[0] if found else None
 
 
@@ -75,6 +79,10 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
     the document uses the rejoined word elsewhere, NEAR_KNOWN when it is one or two edits from such a
     word, GUESSED when neither half is a word of the document. None: two words.
     """
+    if len(left) > 1 and len(right) > 1 and (left[-1] == "-" and right[0].isalpha()
+                                             or left[-1].isalpha() and right[0] == "-"):
+        # A hyphenated word cut at its hyphen ("state-" + "owned", "self" + "-governance").
+        return left + right, NEAR_KNOWN
     if not (left and right and left[-1].isalpha() and right[0].isalpha()):
         return None
     if not WORD.fullmatch(right):

@@ -20,7 +20,7 @@ from normalize.registry import DEFAULT_PATH, Registry, accept_alias, load_regist
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLD_FILES = ("az-ogp-2020-2022.gold.json", "az-ogp-2023-2025-like.gold.json")
-HELD_BACK_FLOOR = 0.9  # measured: 218 of 228 held-back spellings (95.6%) match their body
+HELD_BACK_FLOOR = 0.9  # measured: 219 of 228 held-back spellings (96.1%) match their body
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def ids_of(mentions: list[str], registry: Registry) -> list[str]:
         ("General Prosecutor\u2019s Office", "general prosecutors office"),
         ('"Azersu"OJSC', "azersu ojsc"),
         ('"Azersu" Open Joint Stock Company', "azersu open joint stock company"),
-        ("Council of State Support to Non- Governmental Organizations", "council of state support to non governmental organizations"),
+        ("Support to Non- Governmental Organizations", "support to non governmental organizations"),
         ("extra- budgetary  state\tfunds", "extra budgetary state funds"),
         ("Milli Majlis (Parliament)", "milli majlis parliament"),
         ("  MINISTRY OF JUSTICE  ", "ministry of justice"),
@@ -87,6 +87,8 @@ NEAR_MISSES = [
     ('"Azerishig" OJSC', '"Azersu" OJSC'),
     ("Media Development Agency", "Small and Medium Business Development Agency of the Republic of Azerbaijan"),
     ("State Translation Center", "State Examination Center"),
+    ("State Committee for Work with Youth Organizations", "State Committee for Work with Religious Organizations"),
+    ("Ministry of Labour and Social Protection of Veterans", "Ministry of Labour and Social Protection of Population"),
 ]
 
 
@@ -103,7 +105,10 @@ def test_near_misses_do_not_match_each_other(one: str, other: str, registry: Reg
 # ------------------------------------------------------------------------------------ unseen variants
 
 UNSEEN_VARIANTS = [
-    ("State Agency for Public Services and Social Innovations near the President of the Republic of Azerbaijan", "asan"),
+    (
+        "State Agency for Public Services and Social Innovations near the President of the Republic of Azerbaijan",
+        "asan",
+    ),
     ("Ministry of Justice of the Republic of Azerbaijan", "ministry_of_justice"),
     ("Milli Mejlis", "milli_majlis"),
     ("Min. of Finance", "ministry_of_finance"),
@@ -238,16 +243,13 @@ def test_registry_records_the_renamed_council(registry: Registry) -> None:
         "general_prosecutors_office"
     ] * 3
     assert set(ids_of(["Milli Majlis", "Milli Majilis", "Milli Majlis (Parliament)"], registry)) == {"milli_majlis"}
-    assert set(
-        ids_of(
-            [
-                "State Agency for Citizen Service and Social Innovation under the President of the Republic of Azerbaijan",
-                "State Agency for Public Services and Social Innovations under the President of the Republic of Azerbaijan",
-                "ASAN",
-            ],
-            registry,
-        )
-    ) == {"asan"}
+    under = " under the President of the Republic of Azerbaijan"
+    asan = [
+        "State Agency for Citizen Service and Social Innovation" + under,
+        "State Agency for Public Services and Social Innovations" + under,
+        "ASAN",
+    ]
+    assert set(ids_of(asan, registry)) == {"asan"}
 
 
 def test_registry_file_is_in_canonical_form(registry: Registry) -> None:
@@ -257,7 +259,11 @@ def test_registry_file_is_in_canonical_form(registry: Registry) -> None:
 # --------------------------------------------------------------------------------------- new agencies
 
 NEW_BODIES = [
-    ["Ministry of Communications and Information Technologies", "Ministry of Comunications and Information Technologies", "MCIT"],
+    [
+        "Ministry of Communications and Information Technologies",
+        "Ministry of Comunications and Information Technologies",
+        "MCIT",
+    ],
     ["Ministry of Agriculture", "Ministry of Agricultre", "Ministries of Agriculture"],
     ["Ministry of Culture", "ministry of culture"],
     ["State Veterinary Control Service", "State Veterinary Control Services", "SVCS"],
@@ -292,7 +298,10 @@ def test_new_id_never_takes_a_registry_id(registry: Registry) -> None:
 
 def test_review_rows(registry: Registry) -> None:
     mentions = ["Ministry of Justice", "Ministry of Culture"]
-    contexts = [MentionContext("az-ogp", "1.2", "implementer", "14"), MentionContext("az-ogp", "1.3", "implementer", "15-16")]
+    contexts = [
+        MentionContext("az-ogp", "1.2", "implementer", "14"),
+        MentionContext("az-ogp", "1.3", "implementer", "15-16"),
+    ]
     rows = review_rows(zip(match_mentions(mentions, registry), contexts))
     assert len(rows) == 1
     row = rows[0]
@@ -342,8 +351,12 @@ def test_review_rows(registry: Registry) -> None:
             ["Government agencies where state financial control measures have been implemented"],
         ),
         (
-            "large state-owned companies with state-owned stocks (shares) in authorized capital, extra-budgetary state funds",
-            ["large state-owned companies with state-owned stocks (shares) in authorized capital", "extra-budgetary state funds"],
+            "large state-owned companies with state-owned stocks (shares) in authorized capital,"
+            " extra-budgetary state funds",
+            [
+                "large state-owned companies with state-owned stocks (shares) in authorized capital",
+                "extra-budgetary state funds",
+            ],
         ),
         ("Local and central bodies of executive power", ["Local and central bodies of executive power"]),
         (
@@ -400,7 +413,10 @@ def test_accept_alias_makes_a_new_spelling_match(tmp_path: Path) -> None:
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(old, new) for old, new in zip(before, after) if old != new]
     assert len(before) == len(after) and changed == [
-        ("collegium_of_advocates,Collegium of Advocates,body,,", "collegium_of_advocates,Collegium of Advocates,body,Bar Association,")
+        (
+            "collegium_of_advocates,Collegium of Advocates,body,,",
+            "collegium_of_advocates,Collegium of Advocates,body,Bar Association,",
+        )
     ]
     (match,) = match_mentions(["Bar Association"], load_registry(path))
     assert (match.agency_id, match.match_method) == ("collegium_of_advocates", "alias")
@@ -432,10 +448,10 @@ HEADER = "agency_id,name,kind,aliases,successor\n"
     ("text", "message"),
     [
         ("agency_id,name,aliases,successor\nx,X,,\n", r"agencies\.csv:1: missing column\(s\) kind"),
-        (HEADER + "a,A,body,,\nb,B,body,,\na,C,body,,\n", r"agencies\.csv:4: duplicate agency_id 'a' \(first on line 2\)"),
+        (HEADER + "a,A,body,,\nb,B,body,,\na,C,body,,\n", r"agencies\.csv:4: duplicate agency_id 'a' \(first on"),
         (HEADER + "a,A,body,,\nb,B,institution,,\n", r"agencies\.csv:3: unknown kind 'institution'"),
         (HEADER + "a,A,body,,b\n", r"agencies\.csv:2: successor 'b' of 'a' is not another agency_id"),
-        (HEADER + "a,A,body,,\nb,B,body,The A | BB,\n", r"agencies\.csv:3: 'The A' of 'b' is already a name of 'a' \(line 2\)"),
+        (HEADER + "a,A,body,,\nb,B,body,The A | BB,\n", r"agencies\.csv:3: 'The A' of 'b' is already a name of 'a'"),
         (HEADER + "a,A,body,X,\nb,B,body,x,\n", r"agencies\.csv:3: 'x' of 'b' is already a name of 'a'"),
         (HEADER + "A b,A,body,,\n", r"agencies\.csv:2: agency_id 'A b' is not a slug"),
         (HEADER + "a,,body,,\n", r"agencies\.csv:2: agency 'a' has no name"),

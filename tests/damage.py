@@ -1,0 +1,152 @@
+"""Lay a plan's truth out as a PDF-like table and read it back the way a naive extractor does.
+
+This reproduces the mechanism that damaged the plans' extracted text, so the tests can make new damaged
+plans from any truth, as many as they like, with other column widths, line heights and page lengths:
+
+- each cell's text is wrapped to its column's width and vertically centred in its row, the number too;
+- a section header row is one line centred at a fixed place across the table, cut at the column edges,
+  where a character straddling an edge may land in both columns;
+- the column-header row is repeated at the top of every page, and a page break leaves a blank line;
+- the extractor cuts the page into horizontal bands: each text line joins the band of the nearest
+  number (or column-header row) within `reach` lines, and lines farther from any form bands of their own;
+  a band's text in a column is its lines' words, top to bottom, joined by spaces.
+"""
+from __future__ import annotations
+
+import random
+import textwrap
+from dataclasses import dataclass
+
+HEADER_LABELS = ("Nº", "Name of the activity", "Evaluation indicator", "Implementation / Recommendation",
+                 "Period of performance")
+
+
+@dataclass(frozen=True)
+class Layout:
+    widths: tuple[int, int, int, int, int]     # characters per line, per column
+    reach: float                              # how far (in lines) a band reaches from its number
+    page_lines: int                           # lines of table per page
+    header_centre: int                        # where a section header row is centred (chars from the left)
+    padding: int                              # blank lines above and below the tallest cell of a row
+    doubled_edge_char: float                  # chance that a character cut by a column edge shows twice
+    recommended_first: bool                   # label order inside agency cells
+
+    @classmethod
+    def random(cls, rng: random.Random) -> Layout:
+        widths = (5, rng.randint(48, 66), rng.randint(26, 40), rng.randint(30, 44), rng.randint(9, 12))
+        return cls(widths, rng.uniform(2.6, 3.4), rng.randint(34, 48),
+                   rng.randint(widths[0] + widths[1] - 6, widths[0] + widths[1] + 12), rng.choice((0, 1)),
+                   0.5, rng.random() < 0.2)
+
+
+def agency_text(activity: dict, layout: Layout) -> str:
+    parts = []
+    implementers = ", ".join(m["mention"] for m in activity["implementers"])
+    recommended = ", ".join(m["mention"] for m in activity["recommended_to"])
+    if implementers:
+        parts.append(f"Implementers: {implementers}")
+    if recommended:
+        parts.append(f"Recommended to: {recommended}")
+    if layout.recommended_first:
+        parts.reverse()
+    return " ".join(parts)
+
+
+def cut_at_edges(text: str, start: int, edges: list[int], rng: random.Random, chance: float) -> list[str]:
+    """The pieces of a one-line text starting at column `start` that fall in each column."""
+    pieces = [""] * (len(edges) - 1)
+    for i, ch in enumerate(text):
+        x = start + i
+        for c in range(len(edges) - 1):
+            if edges[c] <= x < edges[c + 1]:
+                pieces[c] += ch
+                if x == edges[c + 1] - 1 and c + 2 < len(edges) and ch.isalpha() and rng.random() < chance:
+                    pieces[c + 1] += ch   # the character straddles the edge: it shows on both sides
+    return pieces
+
+
+def damaged_text(gold: dict, layout: Layout, seed: int = 0) -> str:
+    """The text a naive extractor would give for the plan `gold` laid out with `layout`."""
+    rng = random.Random(seed)
+    edges = [0]
+    for width in layout.widths:
+        edges.append(edges[-1] + width + 2)
+    titles = {s["section_no"]: s["title"] for s in gold["sections"]}
+    # Every text line of the table: (page, y, column, text), y in lines from the page's table top.
+    lines: list[tuple[int, float, int, str]] = []
+    anchors: list[tuple[int, float, str]] = []      # (page, y, kind): number lines and column-header rows
+    page, y = 0, 0.0
+
+    def new_page():
+        nonlocal page, y
+        page += 1
+        y = 0.0
+        for c, label in enumerate(HEADER_LABELS):
+            lines.append((page, 0.0, c, label))
+        anchors.append((page, 0.0, "header"))
+        y = 1.5
+
+    new_page()
+    section = None
+    for activity in gold["activities"]:
+        if activity["section_no"] != section:
+            section = activity["section_no"]
+            if titles.get(section):
+                if y + 2 > layout.page_lines:
+                    new_page()
+                header = f"{section}. {titles[section]}"
+                start = max(edges[1], layout.header_centre - len(header) // 2)
+                for c, piece in enumerate(cut_at_edges(header, start, edges, rng, layout.doubled_edge_char)):
+                    if piece.strip():
+                        lines.append((page, y + 0.5, c, piece.strip()))
+                y += 2
+        cells = [[activity["activity_id"] + "."],
+                 textwrap.wrap(activity["title"], layout.widths[1]),
+                 textwrap.wrap(activity["indicator"] or "", layout.widths[2]),
+                 textwrap.wrap(agency_text(activity, layout), layout.widths[3]),
+                 textwrap.wrap(activity["period"] or "", layout.widths[4])]
+        height = max(len(c) for c in cells) + 2 * layout.padding
+        if y + height > layout.page_lines:
+            new_page()
+        centre = y + height / 2
+        for c, cell in enumerate(cells):
+            top = centre - len(cell) / 2
+            for i, text in enumerate(cell):
+                lines.append((page, top + i + 0.5, c, text))
+        anchors.append((page, centre, "number"))
+        y += height
+    return lines_to_text(gold["title"], lines, anchors, layout.reach)
+
+
+def lines_to_text(title: str, lines, anchors, reach: float) -> str:
+    """Cut the laid-out lines into bands the way the naive extractor did, one text line per band."""
+    bands: dict[tuple, list] = {}
+    for page, y, column, text in lines:
+        near = [(abs(ay - y), ay) for ap, ay, _ in anchors if ap == page]
+        distance, anchor_y = min(near)
+        key = (page, anchor_y) if distance <= reach else (page, round(y, 3), "alone")
+        bands.setdefault(key, []).append((y, column, text))
+    out = [title, ""]
+    last_page = 1
+    for key in sorted(bands, key=lambda k: (k[0], min(y for y, _, _ in bands[k]))):
+        if key[0] != last_page:
+            out.append("")
+            last_page = key[0]
+        cells = [[] for _ in range(5)]
+        for y, column, text in sorted(bands[key]):
+            cells[column].append(text)
+        out.append("\t".join(" ".join(c) for c in cells))
+    return "\n".join(merge_alone(out)) + "\n"
+
+
+def merge_alone(lines: list[str]) -> list[str]:
+    """Neighbouring bands with no number and nothing in the same column were one band to the extractor."""
+    merged: list[str] = []
+    for line in lines:
+        if merged and line and merged[-1] and not line.split("\t")[0] and not merged[-1].split("\t")[0]:
+            previous, current = merged[-1].split("\t"), line.split("\t")
+            if all(not (p and c) for p, c in zip(previous, current)) and "Name of the activity" not in merged[-1]:
+                merged[-1] = "\t".join(p or c for p, c in zip(previous, current))
+                continue
+        merged.append(line)
+    return merged
