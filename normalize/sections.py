@@ -8,15 +8,17 @@ without it.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
+from itertools import product
 
 from extract.model import COLUMNS, NUMBER, PERIOD, TITLE, Band
 
 from .anchors import Anchor
 from .roles import label_at
 from .text import clean_text
-from .words import FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+from .words import FRAGMENTS, FUNCTION_WORDS, GUESSED, Vocabulary, join_cut_word, rejoin
 
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9
@@ -145,80 +147,116 @@ def slack(expected: float) -> float:
     return max(4.0, 0.15 * expected)
 
 
-def suffix_of_length(here: list[str], wanted: float) -> tuple[int, int] | None:
-    """The (start, length) of the suffix of `here` whose length is nearest `wanted`, if near enough."""
-    options = [(abs(len(" ".join(here[j:])) - wanted), j) for j in range(len(here))
-               if not starts_label(here, j)]
-    if not options:
-        return None
-    gap, j = min(options)
-    return (j, len(" ".join(here[j:]))) if gap <= slack(wanted) else None
-
-
 def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
                  vocabulary: Vocabulary, expected_right: float | None = None) -> Trace:
     """Follow a header from its first word across the columns.
 
-    Where a cut word does not show the way, `expected_right` (how many characters the header should have
-    past the first column edge, from where the document centres its headers) decides; without it, a
-    column the header filled is taken to continue into the next.
+    A header row is one line: in each column it crosses, its words are one run of the band's fragment,
+    which may also hold text spilled from the row above (before it) or the activity it is glued to. Where
+    it goes on is read from the words its column edges cut; where they do not show it, from
+    `expected_right` (how many characters the header should have past the first edge, from where the
+    document centres its headers) or, failing that, from whether it filled the column it left.
     """
     b, c0, i0 = start
     row = tokens[b]
+    if b in anchored and i0 == 0:
+        return trace_header_atop_row(row, c0, widths, vocabulary)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
-    shares_band = b in anchored and not glued_after
-    certain = b not in anchored
+    first = (c0, i0, len(row[c0]))
+    columns = []
+    for c in range(c0 + 1, len(COLUMNS)):
+        if not row[c]:
+            break
+        columns.append(c)
+    best: tuple[float, tuple[tuple[int, int, int], ...], bool] = (-math.inf, (first,), True)
+    for count in range(len(columns) + 1):
+        for starts in product(*(continuation_starts(row, c, expected_right is not None, glued_after, vocabulary)
+                                for c in columns[:count])):
+            parts = [first] + [(c, j, part_end(row[c], j)) for c, j in zip(columns[:count], starts)]
+            score, forced = score_header_parts(row, parts, widths, vocabulary, expected_right, glued_after)
+            if score > best[0]:
+                best = (score, tuple(parts), forced)
+    certain = b not in anchored and best[2] and expected_right is None
+    return Trace(best[1], certain)
+
+
+def part_end(here: list[str], begin: int) -> int:
+    """A header part runs to the end of its fragment or to the next activity's label."""
+    labels = [k for k in range(begin + 1, len(here)) if starts_label(here, k)]
+    return labels[0] if labels else len(here)
+
+
+def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
+                        vocabulary: Vocabulary) -> list[int]:
+    """Where in column c's fragment the header may go on: after a word rejoining the previous column's
+    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked."""
+    here = row[c]
+    previous = row[c - 1][part_end(row[c - 1], 0) - 1] if row[c - 1] else ""
+    options = {j for j, word in enumerate(here) if rejoin(previous, word, vocabulary)}
+    if not glued_after:
+        options.add(0)
+    if sized:
+        options.update(range(len(here)))
+    return sorted(j for j in options if not starts_label(here, j))
+
+
+def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], widths: dict[int, int],
+                       vocabulary: Vocabulary, expected_right: float | None,
+                       glued_after: bool) -> tuple[float, bool]:
+    """How well a choice of header parts reads: rejoined cut words, full columns where it goes on, the
+    expected length; and whether nothing but the evidence of cut words and empty columns decided it."""
+    score, forced = 0.0, True
+    if len(parts) > 1 and not glued_after:
+        score += 1.0      # a header row in a band of its own crosses at least the first column edge
+    for (pc, pi, pj), (c, j, _) in zip(parts, parts[1:]):
+        joined = rejoin(row[pc][pj - 1], row[c][j], vocabulary) if pj > pi else None
+        if joined:
+            score += joined[1]
+        elif pc != parts[0][0]:
+            forced = False
+            length = len(" ".join(row[pc][pi:pj]))
+            # A header that filled the column it left most likely goes on; one that did not, ended.
+            score += 0.5 if pc in widths and length >= FULL_COLUMN * widths[pc] else -2.0
+        if j > 0 and not glued_after:
+            score -= 0.5
+    last_c, last_i, last_j = parts[-1]
+    if last_c + 1 < len(COLUMNS) and row[last_c + 1] and last_j > last_i:
+        onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
+        strongest = max((joined[1] for joined in onward if joined), default=0)
+        if strongest > FRAGMENTS:
+            score -= strongest
+        forced = forced and strongest == 0 and last_j == len(row[last_c])
+    if expected_right is not None:
+        right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
+        score -= 2.0 * abs(right - expected_right) / slack(expected_right)
+    return score, forced
+
+
+def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary) -> Trace:
+    """A header on top of an activity's band: in each column its words come first, the row's after."""
     first = row[c0]
     end = len(first)
-    if shares_band and c0 + 1 < len(COLUMNS) and row[c0 + 1]:
-        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, i0, -1)
+    if c0 + 1 < len(COLUMNS) and row[c0 + 1]:
+        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, 0, -1)
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
-        end = cut + 1 if cut is not None else part_end_before_row_text(first, i0 + 1, None)
-    parts = [(c0, i0, end)]
-    right = 0
+        end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
+    parts = [(c0, 0, end)]
     for c in range(c0 + 1, len(COLUMNS)):
         here = row[c]
         prev_c, prev_start, prev_end = parts[-1]
-        if not here or prev_end < len(row[prev_c]) and not (glued_after or shares_band):
+        if not here or starts_label(here, 0):
             break
-        prev_last = row[prev_c][prev_end - 1]
-        owed = None if expected_right is None else expected_right - right
-        if glued_after:
-            join = strongest_join([(j, prev_last, word) for j, word in enumerate(here)], vocabulary)
-            if join is None:
-                certain = False
-                found = suffix_of_length(here, owed) if owed is not None and owed > slack(owed) else None
-                if found is None:
-                    break
-                join = found[0]
-            # The header's words end where the next activity's label begins, if one follows in the band.
-            labels = [k for k in range(join + 1, len(here)) if starts_label(here, k)]
-            parts.append((c, join, labels[0] if labels else len(here)))
-            right += len(" ".join(here[join: parts[-1][2]]))
-            continue
-        if starts_label(here, 0):
+        prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
+        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
+        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or prev_c == c0 or full):
             break
-        if not cut_join(prev_last, here[0], vocabulary):
-            if owed is not None:
-                if owed <= slack(expected_right):
-                    break
-            elif prev_c != c0:
-                prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
-                if not (prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]):
-                    certain = False
-                    break
-            if prev_c != c0:
-                certain = False
-        labels = [k for k in range(1, len(here)) if starts_label(here, k)]
-        end = labels[0] if labels else len(here)
-        if shares_band:
-            following = row[c + 1] if c + 1 < len(COLUMNS) else []
-            cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
-                                  if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
-            end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
+        end = part_end(here, 0)
+        following = row[c + 1] if c + 1 < len(COLUMNS) else []
+        cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
+                              if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
         parts.append((c, 0, end))
-        right += len(" ".join(here[:end]))
-    return Trace(tuple(parts), certain)
+    return Trace(tuple(parts), False)
 
 
 def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) -> float | None:
@@ -275,8 +313,10 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
     for (section, start, numbered), trace in zip(starts, traces):
         b = start[0]
         if not trace.certain and offset is not None:
-            left = trace.lengths(tokens[b])[0]
-            trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=left + 2 * offset)
+            left, right = trace.lengths(tokens[b])
+            expected = left + 2 * offset
+            if abs(right - expected) > slack(expected):
+                trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected)
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
             title = SECTION_PREFIX.sub("", title)

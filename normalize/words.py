@@ -6,6 +6,7 @@ elsewhere: the rejoined word should be one of them, and a half on its own should
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -34,9 +35,12 @@ def word_core(token: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """How often the document uses each word (case-folded, hyphenated words also counted by part)."""
+    """How often the document uses each word (case-folded, hyphenated words also counted by part), and
+    which letter sequences its words are made of (letter trigrams, `^` and `$` marking a word's ends)."""
 
     counts: Counter[str]
+    trigrams: Counter[str]
+    bigrams: Counter[str]
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -47,7 +51,27 @@ class Vocabulary:
                 counts[key] += 1
                 if "-" in key:
                     counts.update(part for part in key.split("-") if part)
-        return cls(counts)
+        trigrams: Counter[str] = Counter()
+        bigrams: Counter[str] = Counter()
+        for word in counts:
+            if word.isalpha():
+                marked = f"^^{word}$"
+                for i in range(2, len(marked)):
+                    trigrams[marked[i - 2: i + 1]] += 1
+                    bigrams[marked[i - 2: i]] += 1
+        return cls(counts, trigrams, bigrams)
+
+    def letter_odds(self, context: str, letter: str) -> float:
+        """log P(letter | the two letters before it), smoothed."""
+        return math.log((self.trigrams[context + letter] + 0.1) / (self.bigrams[context] + 3.0))
+
+    def junction_odds(self, left: str, right: str) -> float:
+        """How much likelier (log odds) the document's spelling makes `left` + `right` one word than two."""
+        left, right = "^^" + left.casefold(), right.casefold() + "$"
+        apart = self.letter_odds(left[-2:], "$") + self.letter_odds("^^", right[0]) + \
+            self.letter_odds("^" + right[0], right[1])
+        joined = self.letter_odds(left[-2:], right[0]) + self.letter_odds(left[-1] + right[0], right[1])
+        return joined - apart
 
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
         """How often the document uses `word` (its letters, without surrounding punctuation)."""
@@ -68,7 +92,12 @@ class Vocabulary:
         return found[0] if found else None
 
 
-KNOWN, NEAR_KNOWN, GUESSED = 3, 2, 1
+#: How sure a rejoined word is, strongest first: the document uses it; it is one edit from a word the
+#: document uses; neither half is a word of the document; one half is, but the letters run on as one word.
+KNOWN, NEAR_KNOWN, FRAGMENTS, RUN_ON = 4, 3, 2, 1
+GUESSED = FRAGMENTS
+#: Log odds the letters at a cut must give "one word" before a known word is taken as half of a cut one.
+JOIN_ODDS = 2.0
 
 
 def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | None:
@@ -85,25 +114,34 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
         return left + right, NEAR_KNOWN
     if not (left and right and left[-1].isalpha() and right[0].isalpha()):
         return None
-    if not WORD.fullmatch(right):
-        # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot).
+    if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper():
+        # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), and the
+        # second half of a cut word does not start with a capital.
         return None
     here = (left, right)
     plain = left + right
     doubled = left[:-1] + right if left[-1].casefold() == right[0].casefold() else None
     if doubled and vocabulary.count(doubled, here) > 0:
-        return doubled, KNOWN
+        # A lone letter before a word starting with it ("o" + "of") is weak evidence: any word would do.
+        return doubled, KNOWN if len(left) > 1 else FRAGMENTS
     if vocabulary.count(plain, here) > 0:
         return plain, KNOWN
-    if vocabulary.count(left, here) > 0 or vocabulary.count(right, here) > 0:
-        # One half is a word the document uses and neither joined form is: two words.
+    left_known, right_known = vocabulary.count(left, here) > 0, vocabulary.count(right, here) > 0
+    if left_known and right_known:
         return None
     for candidate in (doubled, plain):
         if candidate:
             near = vocabulary.closest(candidate, here)
             if near:
                 return (left[0] + near[1:] if left[0].isupper() else near), NEAR_KNOWN
-    return doubled or plain, GUESSED
+    if left_known or right_known:
+        # One half is a word the document uses: two words, unless the letters at the cut run on as in the
+        # document's words and not as its words end and begin ("exp" + "and" is one word, "about" + "open"
+        # two). A little word such as "of" is never the half of a cut one.
+        if FUNCTION_WORDS & {left.casefold(), right.casefold()}:
+            return None
+        return (plain, RUN_ON) if vocabulary.junction_odds(left, right) >= JOIN_ODDS else None
+    return doubled or plain, FRAGMENTS
 
 
 def join_cut_word(left: str, right: str, vocabulary: Vocabulary) -> str | None:
