@@ -1,8 +1,8 @@
 """The actionplans command line and the orchestration of a run: sources in, checked tables out.
 
-`actionplans run [INPUT ...] -o DIR` reads each plan (text or PDF), repairs it, matches its agencies and
-publishes the tables to DIR atomically. Library errors are turned into one-line messages here, in one
-place (`FriendlyGroup`); `--debug` shows the traceback instead.
+`actionplans run [INPUT ...] -o DIR` reads each plan (text or PDF) in worker processes, repairs it,
+matches its agencies across the batch and publishes the tables to DIR atomically. Library errors are
+turned into one-line messages here, in one place (`FriendlyGroup`); `--debug` shows the traceback instead.
 """
 from __future__ import annotations
 
@@ -10,30 +10,63 @@ import csv
 import io
 import os
 import shutil
+import signal
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import click
 
 from extract.errors import ActionPlansError, InputError, OutputError
+from extract.manifest import MANIFEST_NAME, Source, describe_sources, read_manifest
 from extract.model import RawDocument
 
 SOURCE_SUFFIXES = (".txt", ".pdf")
 DEFAULT_INPUT = "raw"
 DEFAULT_OUTPUT = "output"
+REVIEW_COLUMNS = ["mention", "agency_id", "plan_id", "activity_id", "role", "lines",
+                  "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3"]
 
 
-# ----------------------------------------------------------------------------- orchestration
+# ----------------------------------------------------------------------------- options and results
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to read the sources. Validated: a bad value is a usage error, not a crash half-way."""
+
+    registry: Path | None = None
+    encoding: str | None = None
+    jobs: int = 1
+    strict: bool = False
+    max_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 2000
+    timeout: float | None = 600.0
+
+    def __post_init__(self) -> None:
+        if self.jobs < 1:
+            raise ValueError(f"jobs must be 1 or more, not {self.jobs}")
+        if self.max_bytes < 1 or self.max_pages < 1:
+            raise ValueError("size and page limits must be positive")
+        if self.timeout is not None and self.timeout <= 0:
+            raise ValueError(f"timeout must be a positive number of seconds, not {self.timeout}")
+
 
 @dataclass
 class RunResult:
+    sources: list[Source] = field(default_factory=list)
     plans: list = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     tables: object | None = None
     review: list[dict] = field(default_factory=list)
 
+
+# ----------------------------------------------------------------------------- reading one source
 
 def discover_sources(inputs: list[Path]) -> list[Path]:
     """The source files named or contained (one level deep) in the inputs, in a stable order."""
@@ -50,61 +83,131 @@ def discover_sources(inputs: list[Path]) -> list[Path]:
     return found
 
 
-def read_source(path: Path, encoding: str | None = None) -> RawDocument:
+def read_source(path: Path, options: RunOptions) -> RawDocument:
     if path.suffix.lower() == ".pdf":
         from extract.pdf import read_pdf  # pdfplumber is imported only when a PDF is read
 
-        return read_pdf(path)
+        return read_pdf(path, max_pages=options.max_pages)
     from extract.text import read_text
 
-    return read_text(path, encoding=encoding)
+    return read_text(path, encoding=options.encoding, max_bytes=options.max_bytes)
 
 
-def run_sources(inputs: list[Path], registry_path: Path | None = None, encoding: str | None = None) -> RunResult:
-    """Read, repair and link every source; a document that fails is recorded and left out."""
-    from normalize.matching import match_mentions
-    from normalize.plan import document_to_plan
+def cached_registry(path: Path | None):
+    """The registry, loaded once per process and again when its file changes."""
+    from normalize.registry import DEFAULT_PATH
+
+    resolved = (path or DEFAULT_PATH).resolve()
+    try:
+        stat = resolved.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    return load_registry_version(resolved, version)
+
+
+@lru_cache(maxsize=4)
+def load_registry_version(path: Path, version: tuple[int, int] | None):
     from normalize.registry import load_registry
-    from normalize.tables import plans_to_tables
 
-    registry = load_registry(registry_path)
-    result = RunResult()
-    for path in discover_sources(inputs):
-        try:
-            result.plans.append(document_to_plan(read_source(path, encoding), path.stem, registry))
-        except ActionPlansError as exc:
-            result.failures.append((str(path), str(exc)))
+    return load_registry(path)
+
+
+@contextmanager
+def time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Stop the work of the block after `seconds` (in the main thread of a process) with an InputError."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise InputError(f"{name}: took longer than the time limit of {seconds:g} s (see --timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_source(source: Source, options: RunOptions):
+    """Read and repair one source into a plan (raises ActionPlansError)."""
+    from normalize.plan import document_to_plan
+
+    with time_limit(options.timeout, str(source.path)):
+        document = read_source(source.path, options)
+        return document_to_plan(document, source.plan_id, cached_registry(options.registry), strict=options.strict)
+
+
+def process_or_fail(job: tuple[Source, RunOptions]):
+    """For the worker pool: the plan, or the one-line reason the source failed."""
+    source, options = job
+    try:
+        return process_source(source, options), None
+    except ActionPlansError as exc:
+        return None, str(exc)
+    except (MemoryError, RecursionError) as exc:
+        return None, f"{source.path}: could not be processed ({type(exc).__name__})"
+
+
+# ----------------------------------------------------------------------------- a batch
+
+def manifests_for(paths: list[Path]) -> dict[Path, dict[str, dict[str, str]]]:
+    folders = sorted({p.parent for p in paths})
+    return {folder: read_manifest(folder / MANIFEST_NAME) for folder in folders if (folder / MANIFEST_NAME).is_file()}
+
+
+def check_unique_ids(sources: list[Source]) -> None:
+    seen: dict[str, Path] = {}
+    for source in sources:
+        if source.plan_id in seen:
+            raise InputError(f"{source.path}: plan id {source.plan_id!r} is also the id of {seen[source.plan_id]}; "
+                             f"give them different ids in {MANIFEST_NAME}")
+        seen[source.plan_id] = source.path
+
+
+def run_sources(inputs: list[Path], options: RunOptions | None = None,
+                progress: Callable[[object, str | None], None] | None = None) -> RunResult:
+    """Read, repair and link every source; a document that fails is recorded and left out.
+
+    Documents are processed in `options.jobs` worker processes; the result does not depend on it.
+    """
+    from normalize.matching import MentionContext, match_mentions, review_rows
+    from normalize.tables import line_range, plans_to_tables
+
+    options = options or RunOptions()
+    paths = discover_sources(inputs)
+    sources, warnings = describe_sources(paths, manifests_for(paths))
+    check_unique_ids(sources)
+    registry = cached_registry(options.registry)
+    result = RunResult(sources=sources, warnings=warnings)
+    jobs = [(source, options) for source in sources]
+    if options.jobs == 1 or len(jobs) == 1:
+        outcomes = map(process_or_fail, jobs)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(options.jobs, len(jobs)))
+        outcomes = pool.map(process_or_fail, jobs, chunksize=max(1, len(jobs) // (8 * options.jobs)))
+    try:
+        for source, (plan, error) in zip(sources, outcomes):
+            if plan is not None:
+                result.plans.append(plan)
+            else:
+                result.failures.append((str(source.path), error))
+            if progress:
+                progress(plan, error)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     texts = sorted({m.text for plan in result.plans for a in plan.activities for m in a.mentions})
     matches = dict(zip(texts, match_mentions(texts, registry)))
     result.tables = plans_to_tables(result.plans, matches)
-    result.review = review_queue(result.plans, matches)
+    result.review = review_rows(
+        (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role, line_range(a.lines)))
+        for plan in result.plans for a in plan.activities for m in a.mentions)
     return result
-
-
-def review_queue(plans: list, matches: dict) -> list[dict]:
-    """One row per occurrence of a mention that matched no registry agency."""
-    rows = []
-    for plan in plans:
-        for activity in plan.activities:
-            for mention in activity.mentions:
-                match = matches[mention.text]
-                if match.match_method != "new":
-                    continue
-                row = {"mention": mention.text, "agency_id": match.agency_id, "plan_id": plan.plan_id,
-                       "activity_id": activity.activity_id, "role": mention.role,
-                       "lines": activity_lines(activity)}
-                for i in range(3):
-                    candidate = match.candidates[i] if i < len(match.candidates) else ("", "", None)
-                    row[f"candidate_{i + 1}"] = candidate[0]
-                    row[f"score_{i + 1}"] = "" if candidate[2] is None else round(float(candidate[2]), 1)
-                rows.append(row)
-    return rows
-
-
-def activity_lines(activity) -> str:
-    from normalize.tables import line_range
-
-    return line_range(activity.lines)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -149,14 +252,21 @@ def write_csv_rows(rows: list[dict], path: Path, columns: list[str]) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-REVIEW_COLUMNS = ["mention", "agency_id", "plan_id", "activity_id", "role", "lines",
-                  "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3"]
+def check_counts(result: RunResult) -> None:
+    """The tables hold exactly what the plans hold, before anything is written."""
+    tables = result.tables
+    activities = sum(len(p.activities) for p in result.plans)
+    mentions = sum(len(a.mentions) for p in result.plans for a in p.activities)
+    if len(tables.activities) != activities or len(tables.links) != mentions:
+        raise OutputError(f"internal check failed: {len(tables.activities)} activity rows for {activities} "
+                          f"activities, {len(tables.links)} agency rows for {mentions} mentions; nothing written")
 
 
 def publish(result: RunResult, out_dir: Path) -> None:
     """Write every table to a folder beside `out_dir`, then swap it into place: never a half-written output."""
     from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS
 
+    check_counts(result)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file, expected an output folder")
     parent = out_dir.resolve().parent
@@ -174,6 +284,9 @@ def publish(result: RunResult, out_dir: Path) -> None:
         write_csv_rows(result.review, staging / "review" / "agencies.csv", REVIEW_COLUMNS)
         os.chmod(staging, 0o755)
         swap_into_place(staging, out_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{out_dir}: cannot write the output ({exc.strerror or exc})") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -211,6 +324,37 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[object, str | None], None]]:
+    """A progress bar on a terminal (plans done, activities, flags); nothing when output is not a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda plan, error: None
+        return
+    counts = {"activities": 0, "flags": 0, "failed": 0}
+
+    def describe(_item) -> str:
+        return f"{counts['activities']} activities, {counts['flags']} flags, {counts['failed']} failed"
+
+    with click.progressbar(length=total, label="plans", file=sys.stderr, show_pos=True,
+                           item_show_func=describe) as bar:
+        def advance(plan, error: str | None) -> None:
+            if plan is not None:
+                counts["activities"] += len(plan.activities)
+                counts["flags"] += sum(len(a.flags) for a in plan.activities)
+            else:
+                counts["failed"] += 1
+            bar.update(1, plan)
+
+        yield advance
+
+
+def plan_summary(plan, review: list[dict]) -> str:
+    flags = sum(len(a.flags) for a in plan.activities) + len(plan.flags)
+    new = len({r["agency_id"] for r in review if r["plan_id"] == plan.plan_id})
+    unplaced = f", {len(plan.unplaced)} words unplaced" if plan.unplaced else ""
+    return f"{plan.plan_id}: {len(plan.activities)} activities, {flags} flags, {new} new agencies{unplaced}"
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
@@ -218,20 +362,104 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--registry", type=click.Path(path_type=Path), default=None,
               help="Agency registry CSV (default: the one shipped in normalize/).")
 @click.option("--encoding", default=None, help="Force the text encoding of the sources (e.g. cp1251).")
-def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding: str | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Documents processed in parallel (processes); the result does not depend on it.")
+@click.option("--strict", is_flag=True, help="Make duplicate or out-of-order activity ids an error, not a flag.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=100 * 1024 * 1024, show_default=True,
+              help="Largest text source accepted, in bytes.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Largest PDF accepted, in pages.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0, show_default=True,
+              help="Seconds one document may take before it is stopped and reported.")
+def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding: str | None, jobs: int,
+        strict: bool, max_bytes: int, max_pages: int, timeout: float) -> None:
     """Read plans (files or folders; default raw/) and publish their tables to the output folder."""
-    result = run_sources(list(inputs) or [Path(DEFAULT_INPUT)], registry, encoding)
+    options = RunOptions(registry, encoding, jobs, strict, max_bytes, max_pages, timeout)
+    with progress_bar(len(discover_sources(list(inputs) or [Path(DEFAULT_INPUT)]))) as advance:
+        result = run_sources(list(inputs) or [Path(DEFAULT_INPUT)], options, advance)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if not result.plans:
         raise InputError("; ".join(message for _, message in result.failures))
     publish(result, out_dir)
     for plan in result.plans:
-        flags = sum(len(a.flags) for a in plan.activities)
-        new = len({r["agency_id"] for r in result.review if r["plan_id"] == plan.plan_id})
-        click.echo(f"{plan.plan_id}: {len(plan.activities)} activities, {flags} flags, {new} new agencies")
+        click.echo(plan_summary(plan, result.review))
     for source, message in result.failures:
         click.echo(f"failed: {message}", err=True)
     if result.failures:
+        click.echo(f"{len(result.failures)} of {len(result.sources)} documents failed; "
+                   f"the others were published to {out_dir}", err=True)
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--encoding", default=None, help="Force the text encoding of the source.")
+def check(source: Path, encoding: str | None) -> None:
+    """Print where every word of SOURCE ends up: which field, section title, header, or unplaced."""
+    from normalize.plan import document_to_plan
+
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    options = RunOptions(encoding=encoding)
+    plan, accounting = document_to_plan(read_source(source, options), source.stem, cached_registry(None),
+                                        keep_accounting=True)
+    for kind, count in sorted(accounting.summary().items()):
+        click.echo(f"{count:7d}  {kind}")
+    click.echo(f"{len(accounting.places):7d}  words in all")
+    for place in accounting.unplaced:
+        click.echo(f"unplaced: line {place.line}: {place.word}")
+    for line, word in accounting.missing:
+        click.echo(f"unaccounted: line {line}: {word}")
+    if accounting.unplaced or accounting.missing:
+        sys.exit(1)
+
+
+@cli.group()
+def agencies() -> None:
+    """Review the agencies no registry entry matched, and teach the registry new spellings."""
+
+
+@agencies.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
+              show_default=True, help="Output folder of a run.")
+@click.option("--registry", type=click.Path(path_type=Path), default=None, help="Agency registry CSV.")
+def review(out_dir: Path, registry: Path | None) -> None:
+    """Print the review queue of the last run, and the registry agencies it never used."""
+    from normalize.registry import load_registry
+
+    queue = out_dir / "review" / "agencies.csv"
+    used_file = out_dir / "agencies.csv"
+    if not queue.is_file() or not used_file.is_file():
+        raise InputError(f"{out_dir}: no run output here (expected review/agencies.csv); run `actionplans run` first")
+    with queue.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with used_file.open(encoding="utf-8", newline="") as f:
+        used = {row["agency_id"] for row in csv.DictReader(f)}
+    click.echo(f"{len(rows)} mentions matched no registry agency:")
+    for row in rows:
+        candidates = ", ".join(f"{row[f'candidate_{i}']} ({row[f'score_{i}']})" for i in (1, 2, 3)
+                               if row.get(f"candidate_{i}"))
+        click.echo(f"  {row['mention']!r} -> {row['agency_id']}  [{row['plan_id']} {row['activity_id']}, "
+                   f"lines {row['lines']}]  nearest: {candidates or 'none'}")
+    unused = [a for a in load_registry(registry).agencies if a.agency_id not in used]
+    click.echo(f"{len(unused)} registry agencies were not used:")
+    for agency in unused:
+        click.echo(f"  {agency.agency_id}: {agency.name}")
+
+
+@agencies.command()
+@click.argument("mention")
+@click.argument("agency_id")
+@click.option("--registry", type=click.Path(path_type=Path), default=None,
+              help="Agency registry CSV to edit (default: the one shipped in normalize/).")
+def accept(mention: str, agency_id: str, registry: Path | None) -> None:
+    """Record MENTION as a spelling of AGENCY_ID in the registry, so the next run matches it."""
+    from normalize.registry import DEFAULT_PATH, accept_alias
+
+    path = registry or DEFAULT_PATH
+    accept_alias(path, mention, agency_id)
+    click.echo(f"{path}: {mention!r} is now a spelling of {agency_id}")
 
 
 if __name__ == "__main__":

@@ -53,3 +53,7 @@ class RawDocument:
     header_words: tuple[tuple[int, str], ...] = ()
     #: Text found outside the table's columns (e.g. cells past the last column), with its line.
     stray: tuple[tuple[int, str], ...] = ()
+    #: The words of the title, with their line.
+    title_words: tuple[tuple[int, str], ...] = ()
+    #: Every word the source holds, with its line, for the word accounting (empty: not checked).
+    source_words: tuple[tuple[int, str], ...] = ()

@@ -75,10 +75,14 @@ class Token:
 
 @dataclass(frozen=True)
 class Cell:
-    """The text an activity has in one column, and the lines it came from."""
+    """The text an activity has in one column, and each of its words with the line it came from."""
 
     text: str
-    lines: tuple[int, ...] = field(default=())
+    words: tuple[tuple[int, str], ...] = field(default=())
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(sorted({line for line, _ in self.words}))
 
 
 def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]]]:
@@ -266,6 +270,5 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     cells = []
     for k in range(k_count):
         words = tokens[cuts[k]: cuts[k + 1]]
-        lines = tuple(sorted({line_of[tok.band] for tok in words}))
-        cells.append(Cell(" ".join(tok.text for tok in words), lines))
+        cells.append(Cell(" ".join(tok.text for tok in words), tuple((line_of[tok.band], tok.text) for tok in words)))
     return ColumnCut(tuple(cells), tuple(uncertain))

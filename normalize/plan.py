@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from extract.errors import InputError
 from dataclasses import replace
 
-from extract.model import AGENCIES, COLUMNS, INDICATOR, PERIOD, TITLE, RawDocument
+from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, RawDocument
+
+from .accounting import UNPLACED, Accounting, WordPlace, check_complete, place_cell_words
 
 from .anchors import Anchor, bands_to_anchors
 from .cells import ColumnCut, SegmentSettings, segment_column
@@ -52,11 +54,15 @@ class Plan:
     title: str
     sections: tuple[SectionHeader, ...]
     activities: tuple[Activity, ...]
+    #: Source words the plan could not place (line, word), and the count of words in each kind of place.
+    unplaced: tuple[tuple[int, str], ...] = ()
+    placed: tuple[tuple[str, int], ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 def agency_cell_to_mentions(cell: str, registry: Registry) -> tuple[tuple[Mention, ...], list[str]]:
     """Split an Implementation / Recommendation cell into mentions by role; flags for what was assumed."""
-    flags = []
+    flags: list[str] = []
     mentions: list[Mention] = []
     positions: Counter[str] = Counter()
     parts = cell_to_role_parts(cell)
@@ -108,9 +114,45 @@ def agencies_in_usual_order(bands, anchors: list[Anchor], header_bands: tuple[in
     return segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, usual_first_role=usual))
 
 
+def account_words(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader],
+                  columns: dict[int, ColumnCut], activities: list[Activity]) -> Accounting:
+    """Where every word of the source went (see normalize/accounting.py)."""
+    places = [WordPlace(line, word, "document title") for line, word in document.title_words]
+    places += [WordPlace(line, word, "table header") for line, word in document.header_words]
+    places += [WordPlace(line, word, UNPLACED) for line, text in document.stray for word in text.split()]
+    in_header: set[tuple[int, int, int]] = set()
+    for header in headers:
+        band = document.bands[header.band]
+        for c, i, j in header.parts:
+            words = band.text(c).split()
+            places += [WordPlace(band.line, word, f"section {header.number} title") for word in words[i:j]]
+            in_header.update((header.band, c, k) for k in range(i, j))
+    numbered = {a.band: a.activity_id for a in anchors}
+    for band in document.bands:
+        for k, word in enumerate(band.text(NUMBER).split()):
+            if (band.index, NUMBER, k) not in in_header:
+                place = f"activity {numbered[band.index]} number" if band.index in numbered else UNPLACED
+                places.append(WordPlace(band.line, word, place))
+    for i, activity in enumerate(activities):
+        # The labels and the word "and" between two names are the list's structure: placed with it.
+        agencies = " ".join([p.label for p in cell_to_role_parts(columns[AGENCIES].cells[i].text)]
+                            + [m.text for m in activity.mentions] + ["and"])
+        for column, text in ((TITLE, activity.title), (INDICATOR, activity.indicator),
+                             (AGENCIES, agencies), (PERIOD, activity.period.text)):
+            place = f"activity {activity.activity_id} {COLUMNS[column]}"
+            places += place_cell_words(columns[column].cells[i].words, text, place)
+    missing = check_complete(list(document.source_words), places) if document.source_words else ()
+    return Accounting(tuple(places), missing)
+
+
 def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
-                     settings: SegmentSettings | None = None) -> Plan:
-    """Repair a raw document's columns and sections and split its cells into activities."""
+                     settings: SegmentSettings | None = None, strict: bool = False,
+                     keep_accounting: bool = False) -> Plan | tuple[Plan, Accounting]:
+    """Repair a raw document's columns and sections and split its cells into activities.
+
+    With `strict`, a duplicate activity id, an id out of order or a section going backwards is an error
+    rather than a flag. With `keep_accounting`, also return where every source word went.
+    """
     anchors = bands_to_anchors(document.bands)
     if not anchors:
         raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1.1 or 2.10.)")
@@ -130,6 +172,10 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                 doubtful.setdefault(i, []).append(f"{COLUMNS[column]}_boundary_uncertain")
     titles = {h.number: h.title for h in headers}
     problems = order_flags(anchors)
+    if strict and problems:
+        i = min(problems)
+        raise InputError(f"{document.path}:{anchors[i].line}: activity {anchors[i].activity_id}: "
+                         f"{problems[i][0].replace('_', ' ')} (an error with --strict)")
     activities = []
     for i, anchor in enumerate(anchors):
         flags = list(problems.get(i, []))
@@ -151,4 +197,8 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
         lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
         activities.append(Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator,
                                    mentions, period, tuple(lines), tuple(flags)))
-    return Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities))
+    accounting = account_words(document, anchors, headers, columns, activities)
+    unplaced = tuple((p.line, p.word) for p in accounting.unplaced) + accounting.missing
+    plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
+                tuple(sorted(accounting.summary().items())), ("words_unplaced",) if unplaced else ())
+    return (plan, accounting) if keep_accounting else plan

@@ -1,0 +1,112 @@
+"""Every bad input gets one clear line (the file, what is wrong, what would be valid), exit 1, no output."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from plans import plan_text, write_plan
+
+ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
+
+
+def assert_one_line_error(result, *fragments: str, exit_code: int = 1) -> None:
+    assert result.exit_code == exit_code, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty", b"", "empty file, expected the text of a plan's table"),
+    ("blank", b"  \n\n \t\n", "only white space"),
+    ("binary", b"\x00\x01\x02\x03plan", "binary data, not a text plan (expected UTF-8 or UTF-16 text, or a PDF)"),
+    ("prose", b"Just a letter\n\twith a tab but no numbered rows\n", "no activity numbers found (expected rows numbered like 1.1"),
+    ("latin", "Plan\n1.1.\tCréation d'un portail\t\t\t2020\n".encode("cp1252"), "not UTF-8 (byte"),
+])
+def test_a_file_that_is_not_a_plan(run_cli, tmp_path, name, content, message):
+    source = tmp_path / f"{name}.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out"
+    result = run_cli("run", source, "-o", out)
+    assert_one_line_error(result, str(source), message)
+    assert not out.exists()
+
+
+def test_other_encoding_error_names_the_encodings_expected_and_the_option(run_cli, tmp_path):
+    source = tmp_path / "cyrillic.txt"
+    source.write_bytes(plan_text(["1.1.", "Создание портала", "Портал", "Implementers: Ministry of Finance",
+                                  "2020"]).encode("cp1251"))
+    result = run_cli("run", source, "-o", tmp_path / "out")
+    assert_one_line_error(result, "expected UTF-8 or UTF-16 with a BOM", "--encoding")
+    forced = run_cli("run", source, "-o", tmp_path / "out", "--encoding", "cp1251")
+    assert forced.exit_code == 0
+    assert "Создание портала" in (tmp_path / "out" / "activities.csv").read_text(encoding="utf-8")
+
+
+def test_utf16_with_bom_runs(run_cli, tmp_path):
+    source = tmp_path / "wide.txt"
+    source.write_bytes(codecs.BOM_UTF16_LE + plan_text(ROW).encode("utf-16-le"))
+    assert run_cli("run", source, "-o", tmp_path / "out").exit_code == 0
+
+
+def test_a_file_over_the_size_limit(run_cli, tmp_path):
+    source = write_plan(tmp_path, "big", plan_text(ROW))
+    result = run_cli("run", source, "-o", tmp_path / "out", "--max-bytes", "100")
+    assert_one_line_error(result, str(source), "over the size limit of 100 bytes")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_that_is_a_file(run_cli, tmp_path):
+    target = tmp_path / "out"
+    target.write_text("not a folder")
+    result = run_cli("run", write_plan(tmp_path, "good", plan_text(ROW)), "-o", target)
+    assert_one_line_error(result, str(target), "is a file, expected an output folder")
+    assert target.read_text() == "not a folder"
+
+
+def test_an_output_folder_that_cannot_be_written(run_cli, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    target = blocker / "out"
+    result = run_cli("run", write_plan(tmp_path, "good", plan_text(ROW)), "-o", target)
+    assert_one_line_error(result, str(target), "cannot write the output folder")
+    assert blocker.read_text() == "a file where a folder should be"
+
+
+def test_an_unknown_option_is_a_usage_error(run_cli, tmp_path):
+    result = run_cli("run", "--no-such-option")
+    assert result.exit_code == 2
+
+
+def test_jobs_must_be_positive(run_cli, tmp_path):
+    assert run_cli("run", write_plan(tmp_path, "good", plan_text(ROW)), "--jobs", "0").exit_code == 2
+
+
+DUPLICATE = plan_text(ROW, ["1.1.", "Creating a portal", "Portal launched", "Implementers: Ministry of Justice", "2021"])
+BACKWARDS = plan_text(["2.1.", "Creating a portal", "Portal launched", "Implementers: Ministry of Justice", "2021"], ROW)
+
+
+@pytest.mark.parametrize("text, flag, message", [
+    (DUPLICATE, "activity_id_duplicate", "activity 1.1: activity id duplicate"),
+    (BACKWARDS, "section_backwards", "activity 1.1: section backwards"),
+])
+def test_id_problems_are_flagged_by_default_and_fatal_with_strict(run_cli, tmp_path, text, flag, message):
+    source = write_plan(tmp_path, "ids", text)
+    assert run_cli("run", source, "-o", tmp_path / "out").exit_code == 0
+    assert flag in (tmp_path / "out" / "activities.csv").read_text()
+    result = run_cli("run", source, "-o", tmp_path / "strict", "--strict")
+    assert_one_line_error(result, str(source), message, "--strict")
+    assert not (tmp_path / "strict").exists()
+
+
+def test_debug_shows_the_traceback(runner, tmp_path):
+    from pipeline import cli
+
+    source = tmp_path / "empty.txt"
+    source.write_bytes(b"")
+    result = runner.invoke(cli, ["--debug", "run", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert type(result.exception).__name__ == "InputError"

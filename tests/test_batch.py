@@ -1,0 +1,132 @@
+"""Batch runs: the manifest, parallel workers, a failing document, stable ids, the word accounting."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+
+import pytest
+
+from conftest import EDITION, RAW_PLAN, ROOT
+from plans import plan_text, write_plan
+
+ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
+MANIFEST_HEADER = "plan_id,file,country,title,kind,start_year,end_year,language,source_url,sha256\n"
+
+
+def rows(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture()
+def batch(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(RAW_PLAN, folder / "az-ogp-2020-2022.txt")
+    shutil.copy(EDITION, folder / "edition.txt")
+    write_plan(folder, "tiny", plan_text(ROW))
+    return folder
+
+
+def test_jobs_do_not_change_a_byte(run_cli, batch, tmp_path):
+    one = run_cli("run", batch, "-o", tmp_path / "one", "--jobs", "1")
+    two = run_cli("run", batch, "-o", tmp_path / "two", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    for name in ("activities.csv", "activity_agencies.csv", "agencies.csv", "review/agencies.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_one_failed_document_leaves_the_others_published(run_cli, batch, tmp_path):
+    (batch / "broken.txt").write_bytes(b"")
+    result = run_cli("run", batch, "-o", tmp_path / "out", "--jobs", "2")
+    assert result.exit_code == 1
+    assert f"failed: {batch / 'broken.txt'}: empty file" in result.stderr
+    assert "1 of 4 documents failed" in result.stderr
+    published = {row["plan_id"] for row in rows(tmp_path / "out" / "activities.csv")}
+    assert published == {"az-ogp-2020-2022", "edition", "tiny"}
+    assert len(rows(tmp_path / "out" / "activities.csv")) == 64 + 36 + 1
+
+
+def test_a_document_over_the_time_limit_is_stopped_and_reported(run_cli, batch, tmp_path):
+    result = run_cli("run", batch, "-o", tmp_path / "out", "--timeout", "0.000001", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "took longer than the time limit" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_manifest_names_plans_and_is_checked(run_cli, batch, tmp_path):
+    digest = hashlib.sha256((batch / "tiny.txt").read_bytes()).hexdigest()
+    (batch / "plans.csv").write_text(MANIFEST_HEADER + f"tiny-2020,tiny.txt,Testland,Tiny plan,open-government,"
+                                     f"2020,2020,en,,{digest}\n")
+    result = run_cli("run", batch, "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "edition.txt: not in" in result.stderr
+    assert {row["plan_id"] for row in rows(tmp_path / "out" / "activities.csv")} == \
+        {"az-ogp-2020-2022", "edition", "tiny-2020"}
+
+
+@pytest.mark.parametrize("line, message", [
+    ("tiny,tiny.txt,,,,,,,,0000", "sha256 of tiny.txt is"),
+    ("tiny,missing.txt,,,,,,,,", "file 'missing.txt' is listed but not in"),
+    ("tiny,tiny.txt,,,,,,,,\ntiny,edition.txt,,,,,,,,", "plan_id 'tiny' is already used on line 2"),
+    ("bad id,tiny.txt,,,,,,,,", "plan_id 'bad id' is not valid"),
+    ("tiny,tiny.txt,,,,20x0,,,,", "year '20x0' is not a four-digit year"),
+])
+def test_manifest_problems_are_named(run_cli, batch, tmp_path, line, message):
+    (batch / "plans.csv").write_text(MANIFEST_HEADER + line + "\n")
+    result = run_cli("run", batch, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert message in result.output and "plans.csv:" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_ids_do_not_change_when_documents_are_added(run_cli, batch, tmp_path):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(RAW_PLAN, alone)
+    assert run_cli("run", alone, "-o", tmp_path / "a").exit_code == 0
+    assert run_cli("run", batch, "-o", tmp_path / "b").exit_code == 0
+    key = lambda r: (r["plan_id"], r["activity_id"], r["role"], r["position"])  # noqa: E731
+    before = {key(r): r["agency_id"] for r in rows(tmp_path / "a" / "activity_agencies.csv")}
+    after = {key(r): r["agency_id"] for r in rows(tmp_path / "b" / "activity_agencies.csv")}
+    assert {k: after[k] for k in before} == before
+    keys_before = [r["activity_key"] for r in rows(tmp_path / "a" / "activities.csv")]
+    keys_after = [r["activity_key"] for r in rows(tmp_path / "b" / "activities.csv") if r["plan_id"] == "az-ogp-2020-2022"]
+    assert keys_before == keys_after
+
+
+@pytest.mark.parametrize("source", [RAW_PLAN, EDITION], ids=["2020-2022", "edition"])
+def test_every_word_of_the_plan_is_accounted_for(run_cli, source):
+    result = run_cli("check", source)
+    assert result.exit_code == 0, result.output
+    assert "unplaced" not in result.output.replace("  unplaced", "")
+    total = sum(len(line.split()) for line in source.read_text(encoding="utf-8-sig").splitlines())
+    assert f"{total:7d}  words in all" in result.output
+
+
+def test_check_lists_unplaced_words_with_their_line(run_cli, tmp_path):
+    source = write_plan(tmp_path, "stray", plan_text(ROW + ["margin note"]))
+    result = run_cli("check", source)
+    assert result.exit_code == 1
+    assert "unplaced: line 4: margin" in result.output and "unplaced: line 4: note" in result.output
+    run = run_cli("run", source, "-o", tmp_path / "out")
+    assert "2 words unplaced" in run.stdout
+
+
+def test_accepting_a_spelling_makes_the_next_run_match_it(run_cli, tmp_path):
+    registry = tmp_path / "agencies.csv"
+    shutil.copy(ROOT / "normalize" / "agencies.csv", registry)
+    source = write_plan(tmp_path, "plan", plan_text(
+        ["1.1.", "Publishing budget data", "Data published", "Implementers: Treasury Dept of Finance", "2020"]))
+    first = run_cli("run", source, "-o", tmp_path / "out", "--registry", registry)
+    assert first.exit_code == 0 and "1 new agencies" in first.stdout
+    review = run_cli("agencies", "review", "-o", tmp_path / "out", "--registry", registry)
+    assert "'Treasury Dept of Finance'" in review.output
+    accepted = run_cli("agencies", "accept", "Treasury Dept of Finance", "ministry_of_finance", "--registry", registry)
+    assert accepted.exit_code == 0
+    second = run_cli("run", source, "-o", tmp_path / "out", "--registry", registry)
+    assert "0 new agencies" in second.stdout
+    link = rows(tmp_path / "out" / "activity_agencies.csv")[0]
+    assert (link["agency_id"], link["match_method"]) == ("ministry_of_finance", "alias")
