@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 NOT_LETTERS = re.compile(r"[\W_]+")
 UNPLACED = "unplaced"
+FOLD_NUMBER = re.compile(r"^(activity|section) \S+ ")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class Accounting:
     def summary(self) -> Counter[str]:
         """How many words went to each kind of place (the activity and section numbers folded away)."""
         kinds: Counter[str] = Counter()
-        for place in self.places:
-            kinds[re.sub(r"^(activity|section) \S+ ", r"\1 ", place.place)] += 1
+        for place, count in Counter(p.place for p in self.places).items():
+            kinds[FOLD_NUMBER.sub(r"\1 ", place)] += count
         return kinds
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, Band
 
 from .anchors import Anchor
-from .roles import IMPLEMENTER, RECOMMENDED, find_labels, label_at, label_role
+from .roles import IMPLEMENTER, RECOMMENDED, label_at, label_initials, label_role
 from .words import FUNCTION_WORDS
 
 PERIOD_TEXT = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?$")
@@ -105,78 +106,110 @@ def is_capitalised(word: str) -> bool:
     return bool(letters) and letters[0].isupper()
 
 
-def unbalanced(text: str) -> bool:
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        return True
-    return any(text.count(o) != text.count(c) for o, c in zip(OPENERS, CLOSERS))
-
-
 def unfinished(last: str) -> bool:
     return last.endswith((",", "-", "(", ":")) or last.casefold() in FUNCTION_WORDS
 
 
-def can_start_cell(tokens: list[Token], t: int, column: int) -> bool:
-    """Whether a cell of `column` may begin at token t inside a band's fragment."""
-    word = tokens[t].text
-    if column == AGENCIES:
-        return label_at(" ".join(tok.text for tok in tokens[t: t + 3])) is not None
-    if column == PERIOD:
-        return bool(YEAR_START.match(word))
-    previous = tokens[t - 1].text
-    return is_capitalised(word) and not unfinished(previous)
+class ColumnFeatures:
+    """What the cell scores need to know of every run of a column's words, precomputed per word so that
+    scoring a candidate cell takes constant time (the search scores thousands of them)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        words = [tok.text for tok in tokens]
+        self.words = words
+        self.capitalised = [is_capitalised(w) for w in words]
+        self.unfinished = [unfinished(w) for w in words]
+        initials = label_initials()
+        self.label_role: list[str | None] = []
+        for t, word in enumerate(words):
+            match = label_at(" ".join(words[t: t + 3])) if word[:1].casefold() in initials else None
+            self.label_role.append(label_role(match) if match else None)
+        self.next_label = [len(words)] * (len(words) + 1)
+        for t in range(len(words) - 1, -1, -1):
+            self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]
+        # balance[t]: the parity of straight quotes and the excess of each opener over its closer in
+        # words [0, t); a run [a, b) balances exactly when balance[a] == balance[b].
+        state = [0] * (2 + len(OPENERS))
+        self.balance = [tuple(state)]
+        for w in words:
+            if any(ch in w for ch in '"“”' + OPENERS + CLOSERS):
+                state[0] = (state[0] + w.count('"')) % 2
+                state[1] += w.count("“") - w.count("”")
+                for i, (o, c) in enumerate(zip(OPENERS, CLOSERS)):
+                    state[2 + i] += w.count(o) - w.count(c)
+            self.balance.append(tuple(state))
+        self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
+        self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
+
+    @staticmethod
+    def prefix(values: list) -> list[int]:
+        return [0, *accumulate(int(v) for v in values)]
+
+    def unbalanced(self, a: int, b: int) -> bool:
+        return self.balance[a] != self.balance[b]
+
+    def labels(self, a: int, b: int) -> list[str]:
+        """The roles of the first two labels in [a, b)."""
+        roles = []
+        t = self.next_label[a]
+        while t < b and len(roles) < 2:
+            roles.append(self.label_role[t])
+            t = self.next_label[t + 1]
+        return roles
 
 
-def prose_cost(text: str, words: list[str], empty_cost: float, s: SegmentSettings) -> float:
-    if not words:
+def prose_cost(f: ColumnFeatures, a: int, b: int, empty_cost: float, s: SegmentSettings) -> float:
+    if a == b:
         return empty_cost
     cost = 0.0
-    if not is_capitalised(words[0]):
+    if not f.capitalised[a]:
         cost += s.lowercase_start
-    if unfinished(words[-1]):
+    if f.unfinished[b - 1]:
         cost += s.unfinished_end
-    if unbalanced(text):
+    if f.unbalanced(a, b):
         cost += s.unbalanced
     return cost
 
 
-def agencies_cost(text: str, words: list[str], s: SegmentSettings) -> float:
-    if not words:
+def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
+    if a == b:
         return s.empty_agencies
     cost = 0.0
-    labels = find_labels(text)
-    roles = [label_role(m) for m in labels]
-    cost += s.repeated_label * (max(0, roles.count(IMPLEMENTER) - 1) + max(0, roles.count(RECOMMENDED) - 1))
-    if not labels or labels[0].start() > 0:
+    implementers = f.implementer_labels[b] - f.implementer_labels[a]
+    recommended = f.recommended_labels[b] - f.recommended_labels[a]
+    cost += s.repeated_label * (max(0, implementers - 1) + max(0, recommended - 1))
+    if not f.label_role[a]:
         cost += s.unlabelled_agencies
-        if not is_capitalised(words[0]):
+        if not f.capitalised[a]:
             cost += s.lowercase_start
+    roles = f.labels(a, b)
     if len(roles) >= 2 and roles[0] != roles[1] and roles[0] != s.usual_first_role:
         cost += s.unusual_label_order
-    if unfinished(words[-1]):
+    if f.unfinished[b - 1]:
         cost += s.unfinished_end
-    if unbalanced(text):
+    if f.unbalanced(a, b):
         cost += s.unbalanced
     return cost
 
 
-def period_cost(text: str, s: SegmentSettings) -> float:
-    if not text:
+def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
+    if a == b:
         return s.empty_period
-    return 0.0 if PERIOD_TEXT.match(text) else s.not_a_period
+    return 0.0 if b - a <= 3 and PERIOD_TEXT.match(" ".join(f.words[a:b])) else s.not_a_period
 
 
-def form_cost(column: int, words: list[str], s: SegmentSettings) -> float:
-    text = " ".join(words)
+def form_cost(column: int, f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
+    """How well words [a, b) of the column read as one cell of it."""
     if column == TITLE:
-        return prose_cost(text, words, s.empty_title, s)
+        return prose_cost(f, a, b, s.empty_title, s)
     if column == INDICATOR:
-        return prose_cost(text, words, s.empty_indicator, s)
+        return prose_cost(f, a, b, s.empty_indicator, s)
     if column == AGENCIES:
-        return agencies_cost(text, words, s)
-    return period_cost(text, s)
+        return agencies_cost(f, a, b, s)
+    return period_cost(f, a, b, s)
 
 
-def centring_cost(tokens: list[Token], a: int, b: int, band: int, band_span: tuple[int, int],
+def centring_cost(tokens: list[Token], a: int, b: int, band_tokens: tuple[int, int], band_span: tuple[int, int],
                   s: SegmentSettings) -> float:
     """How far (in lines) the middle of tokens [a, b) lies from the band of the activity's number."""
     if a == b:
@@ -185,7 +218,7 @@ def centring_cost(tokens: list[Token], a: int, b: int, band: int, band_span: tup
     low, high = band_span
     outside = max(0.0, low - middle, middle - high)
     cost = (s.centring * outside + s.off_centre * abs(middle - (low + high) / 2)) / s.line_chars
-    if high > low and not any(tok.band == band for tok in tokens[a:b]):
+    if high > low and not (a <= band_tokens[0] < b or band_tokens[0] <= a < band_tokens[1]):
         cost += s.off_band
     return cost
 
@@ -214,8 +247,16 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     first = {band.index: bisect_left(token_bands, band.index) for band in bands}
     end = {band.index: bisect_right(token_bands, band.index) for band in bands}
 
+    features = ColumnFeatures(tokens)
+
     def allowed(t: int) -> bool:
-        return t in (0, n) or tokens[t].first_in_band or can_start_cell(tokens, t, column)
+        if t in (0, n) or tokens[t].first_in_band:
+            return True
+        if column == AGENCIES:
+            return features.label_role[t] is not None
+        if column == PERIOD:
+            return bool(YEAR_START.match(tokens[t].text))
+        return features.capitalised[t] and not features.unfinished[t - 1]
 
     def cut_cost(t: int) -> float:
         if t in (0, n) or tokens[t].first_in_band:
@@ -245,8 +286,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         key = (k, a, b)
         if key not in memo:
             band = anchors[k].band
-            words = [tok.text for tok in tokens[a:b]]
-            memo[key] = form_cost(column, words, s) + centring_cost(tokens, a, b, band, spans[band], s) + cut_cost(b)
+            memo[key] = (form_cost(column, features, a, b, s) + cut_cost(b)
+                         + centring_cost(tokens, a, b, (first[band], end[band]), spans[band], s))
         return memo[key]
 
     forward: list[dict[int, float]] = []

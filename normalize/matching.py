@@ -559,6 +559,7 @@ def _complete(text: str, registry: Registry) -> bool:
     return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
 
 
+@lru_cache(maxsize=65536)
 def _known(text: str, registry: Registry) -> str | None:
     """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None."""
     index = _index(registry)

@@ -49,9 +49,9 @@ class Agency:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Registry:
-    """The known agencies, in file order."""
+    """The known agencies, in file order. Compared and hashed by identity: caches key on it cheaply."""
 
     agencies: tuple[Agency, ...]
     path: Path | None = None

@@ -30,6 +30,13 @@ def role_label_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{groups})\s*[:,]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def label_initials() -> frozenset[str]:
+    """The first letters of the role labels: a word starting otherwise cannot start a label."""
+    with LABELS_FILE.open(encoding="utf-8", newline="") as f:
+        return frozenset(row["label"][:1].casefold() for row in csv.DictReader(f))
+
+
 def label_at(text: str, position: int = 0) -> re.Match[str] | None:
     """The role label starting exactly at `position`, if any."""
     return role_label_pattern().match(text, position)

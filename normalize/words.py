@@ -61,6 +61,15 @@ class Vocabulary:
                     bigrams[marked[i - 2: i]] += 1
         return cls(counts, trigrams, bigrams)
 
+    def by_ends(self) -> dict[tuple[str, str], list[str]]:
+        """The words by their first two and last two letters (built once)."""
+        if "_by_ends" not in self.__dict__:
+            index: dict[tuple[str, str], list[str]] = {}
+            for w in self.counts:
+                index.setdefault((w[:2], w[-2:]), []).append(w)
+            object.__setattr__(self, "_by_ends", index)
+        return self.__dict__["_by_ends"]
+
     def letter_odds(self, context: str, letter: str) -> float:
         """log P(letter | the two letters before it), smoothed."""
         return math.log((self.trigrams[context + letter] + 0.1) / (self.bigrams[context] + 3.0))
@@ -86,8 +95,8 @@ class Vocabulary:
         key = word.casefold()
         if len(key) < 6:
             return None
-        candidates = [w for w in self.counts if abs(len(w) - len(key)) <= 1 and w[:2] == key[:2]
-                      and w[-2:] == key[-2:] and self.count(w, excluding) > 0]
+        candidates = [w for w in self.by_ends().get((key[:2], key[-2:]), ())
+                      if abs(len(w) - len(key)) <= 1 and self.count(w, excluding) > 0]
         found = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=1)
         return found[0] if found else None
 
