@@ -29,8 +29,6 @@ from extract.model import RawDocument
 SOURCE_SUFFIXES = (".txt", ".pdf")
 DEFAULT_INPUT = "raw"
 DEFAULT_OUTPUT = "output"
-REVIEW_COLUMNS = ["mention", "agency_id", "plan_id", "activity_id", "role", "lines",
-                  "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3"]
 
 
 # ----------------------------------------------------------------------------- options and results
@@ -175,7 +173,7 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
     Documents are processed in `options.jobs` worker processes; the result does not depend on it.
     """
     from normalize.matching import MentionContext, match_mentions, review_rows
-    from normalize.tables import line_range, plans_to_tables
+    from normalize.tables import activity_keys, line_range, plans_to_tables
 
     options = options or RunOptions()
     paths = discover_sources(inputs)
@@ -205,8 +203,8 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
     matches = dict(zip(texts, match_mentions(texts, registry)))
     result.tables = plans_to_tables(result.plans, matches)
     result.review = review_rows(
-        (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role, line_range(a.lines)))
-        for plan in result.plans for a in plan.activities for m in a.mentions)
+        (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role, line_range(a.lines), key))
+        for plan in result.plans for a, key in zip(plan.activities, activity_keys(plan)) for m in a.mentions)
     return result
 
 
@@ -226,22 +224,9 @@ def table_frame(rows: list[dict], columns: dict[str, tuple[str, str]]):
     return frame
 
 
-def arrow_schema(columns: dict[str, tuple[str, str]]):
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
-    return pa.schema([pa.field(name, types[kind], metadata={"description": description})
-                      for name, (kind, description) in columns.items()])
-
-
-def write_table(rows: list[dict], columns: dict[str, tuple[str, str]], folder: Path, name: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    frame = table_frame(rows, columns)
-    frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
-    table = pa.Table.from_pandas(frame, schema=arrow_schema(columns), preserve_index=False)
-    pq.write_table(table.replace_schema_metadata(None), folder / f"{name}.parquet")
+def write_table(rows: list[dict], columns: dict[str, tuple[str, str]], path: Path) -> None:
+    """One table as CSV: UTF-8, a header row, standard quoting, integers without a decimal point."""
+    table_frame(rows, columns).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
 
 def write_csv_rows(rows: list[dict], path: Path, columns: list[str]) -> None:
@@ -265,6 +250,8 @@ def check_counts(result: RunResult) -> None:
 def publish(result: RunResult, out_dir: Path) -> None:
     """Write every table to a folder beside `out_dir`, then swap it into place: never a half-written output."""
     from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS
+    from publish import write_formats
+    from publish.dictionary import REVIEW_COLUMNS
 
     check_counts(result)
     if out_dir.exists() and not out_dir.is_dir():
@@ -277,11 +264,12 @@ def publish(result: RunResult, out_dir: Path) -> None:
         raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror})") from None
     try:
         tables = result.tables
-        write_table(tables.activities, ACTIVITY_COLUMNS, staging, "activities")
-        write_table(tables.links, LINK_COLUMNS, staging, "activity_agencies")
-        write_table(tables.agencies, AGENCY_COLUMNS, staging, "agencies")
+        write_table(tables.activities, ACTIVITY_COLUMNS, staging / "activities.csv")
+        write_table(tables.links, LINK_COLUMNS, staging / "activity_agencies.csv")
+        write_table(tables.agencies, AGENCY_COLUMNS, staging / "agencies.csv")
         (staging / "review").mkdir()
-        write_csv_rows(result.review, staging / "review" / "agencies.csv", REVIEW_COLUMNS)
+        write_csv_rows(result.review, staging / "review" / "agencies.csv", list(REVIEW_COLUMNS))
+        write_formats(staging, tables, sources_with_titles(result), result.review, result.failures)
         os.chmod(staging, 0o755)
         swap_into_place(staging, out_dir)
     except OSError as exc:
@@ -290,6 +278,24 @@ def publish(result: RunResult, out_dir: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def sources_with_titles(result: RunResult) -> list[Source]:
+    """The sources that were published, described from the documents where the manifest is silent."""
+    from dataclasses import replace
+
+    from extract.manifest import years_from_title
+
+    titles = {plan.plan_id: plan.title for plan in result.plans}
+    described = []
+    for source in result.sources:
+        if source.plan_id not in titles:
+            continue
+        if not source.in_manifest:
+            start, end = years_from_title(titles[source.plan_id])
+            source = replace(source, title=titles[source.plan_id], start_year=start, end_year=end)
+        described.append(source)
+    return described
 
 
 def swap_into_place(staging: Path, out_dir: Path) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from extract.model import NUMBER, Band
 
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,3})\s*\.\s*(\d{1,3})\s*\.?\s*$")
+ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.\s*(\d{1,3})\s*\.?\s*$")
 
 
 @dataclass(frozen=True)

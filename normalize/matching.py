@@ -118,6 +118,7 @@ class MentionContext:
     activity_id: str
     role: str = ""
     lines: str = ""  # source line or range, e.g. "41" or "41-43"
+    activity_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -588,6 +589,7 @@ def review_rows(
             "mention": match.mention,
             "agency_id": match.agency_id,
             "plan_id": context.plan_id,
+            "activity_key": context.activity_key,
             "activity_id": context.activity_id,
             "role": context.role,
             "lines": context.lines,

@@ -15,7 +15,8 @@ from .roles import IMPLEMENTER, RECOMMENDED
 #: Column name -> (type, description). Types: string, integer, number.
 ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
     "plan_id": ("string", "Identifier of the plan (the manifest's plan_id, else the source file's stem)"),
-    "activity_key": ("string", "plan_id and activity_id joined by ':', unique across plans"),
+    "activity_key": ("string", "plan_id and activity_id joined by ':', unique across plans; a repeated "
+                               "activity number gets '#2', '#3' (flagged activity_id_duplicate)"),
     "section_no": ("integer", "Number of the section the activity belongs to"),
     "section_title": ("string", "Title of the section, without its number; empty where the source lacks it"),
     "activity_id": ("string", "Number of the activity as printed, without a trailing dot (\"1.10\")"),
@@ -31,6 +32,7 @@ ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
 }
 LINK_COLUMNS: dict[str, tuple[str, str]] = {
     "plan_id": ("string", "Identifier of the plan"),
+    "activity_key": ("string", "The activity (see activities.activity_key)"),
     "activity_id": ("string", "Number of the activity"),
     "role": ("string", "implementer or recommended"),
     "position": ("integer", "1, 2, ... within the activity and role, in the order printed"),
@@ -64,6 +66,17 @@ def line_range(lines: Sequence[int]) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
+def activity_keys(plan: Plan) -> list[str]:
+    """Each activity's key: plan id and activity id, with '#2', '#3' for an id the plan repeats."""
+    seen: dict[str, int] = defaultdict(int)
+    keys = []
+    for activity in plan.activities:
+        seen[activity.activity_id] += 1
+        repeat = seen[activity.activity_id]
+        keys.append(f"{plan.plan_id}:{activity.activity_id}" + (f"#{repeat}" if repeat > 1 else ""))
+    return keys
+
+
 def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> Tables:
     """Rows of the three tables; `matches` maps each mention text to its agency."""
     activities, links = [], []
@@ -71,7 +84,8 @@ def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> T
     named_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
     agency_rows: dict[str, dict] = {}
     for plan in plans:
-        for activity in plan.activities:
+        keys = activity_keys(plan)
+        for activity, activity_key in zip(plan.activities, keys):
             names: dict[str, list[str]] = {IMPLEMENTER: [], RECOMMENDED: []}
             for mention in activity.mentions:
                 match = matches[mention.text]
@@ -81,14 +95,15 @@ def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> T
                 agency_rows.setdefault(match.agency_id, {
                     "agency_id": match.agency_id, "name": match.agency_name, "kind": match.agency_kind})
                 links.append({
-                    "plan_id": plan.plan_id, "activity_id": activity.activity_id, "role": mention.role,
+                    "plan_id": plan.plan_id, "activity_key": activity_key, "activity_id": activity.activity_id,
+                    "role": mention.role,
                     "position": mention.position, "mention": mention.text, "agency_id": match.agency_id,
                     "agency_name": match.agency_name, "agency_kind": match.agency_kind,
                     "match_method": match.match_method, "match_score": round(float(match.match_score), 1),
                 })
             activities.append({
                 "plan_id": plan.plan_id,
-                "activity_key": f"{plan.plan_id}:{activity.activity_id}",
+                "activity_key": activity_key,
                 "section_no": activity.section_no,
                 "section_title": activity.section_title,
                 "activity_id": activity.activity_id,

@@ -314,7 +314,7 @@ def test_review_rows(registry: Registry) -> None:
         "lines": "15-16",
     }
     assert row["candidate_1"] in registry.by_id and isinstance(row["score_1"], float)
-    assert list(row)[6:] == ["candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3"]
+    assert list(row)[7:] == ["candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3"]
 
 
 # ------------------------------------------------------------------------------------------ splitting

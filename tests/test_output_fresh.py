@@ -1,6 +1,7 @@
 """The dataset committed in output/ is exactly what the code regenerates from raw/, and runs repeat."""
 from __future__ import annotations
 
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from conftest import ROOT
@@ -17,12 +18,18 @@ def regenerate(run_cli, out):
 def test_committed_output_is_what_the_code_regenerates(run_cli, tmp_path):
     fresh = regenerate(run_cli, tmp_path / "fresh")
     committed = ROOT / "output"
-    for name in TABLES:
-        assert (fresh / f"{name}.csv").read_bytes() == (committed / f"{name}.csv").read_bytes(), (
-            f"output/{name}.csv is stale: run `make run` and commit output/")
-        assert pq.read_table(fresh / f"{name}.parquet").equals(pq.read_table(committed / f"{name}.parquet")), (
-            f"output/{name}.parquet is stale: run `make run` and commit output/")
-    assert (fresh / "review" / "agencies.csv").read_bytes() == (committed / "review" / "agencies.csv").read_bytes()
+    stale = "is stale: run `make run` and commit output/"
+    for name in (*TABLES, "review/agencies"):
+        assert (fresh / f"{name}.csv").read_bytes() == (committed / f"{name}.csv").read_bytes(), f"output/{name}.csv {stale}"
+    for name in ("activities", "activity_agencies"):
+        assert ds.dataset(fresh / name, partitioning="hive").to_table().equals(
+            ds.dataset(committed / name, partitioning="hive").to_table()), f"output/{name}/ {stale}"
+    assert pq.read_table(fresh / "agencies.parquet").equals(pq.read_table(committed / "agencies.parquet"))
+    for name in ("datapackage.json", "metadata.json", "README.md", "report.html"):
+        assert (fresh / name).read_bytes() == (committed / name).read_bytes(), f"output/{name} {stale}"
+    fresh_files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    committed_files = sorted(p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file())
+    assert fresh_files == committed_files
 
 
 def test_two_runs_give_identical_bytes(run_cli, tmp_path):
@@ -34,7 +41,8 @@ def test_two_runs_give_identical_bytes(run_cli, tmp_path):
 
 def test_parquet_keeps_real_types(run_cli, tmp_path):
     out = regenerate(run_cli, tmp_path / "o")
-    schema = pq.read_schema(out / "activities.parquet")
+    schema = ds.dataset(out / "activities", partitioning="hive").schema
     assert str(schema.field("start_year").type) == "int64"
     assert str(schema.field("section_no").type) == "int64"
-    assert str(pq.read_schema(out / "activity_agencies.parquet").field("match_score").type) == "double"
+    links = ds.dataset(out / "activity_agencies", partitioning="hive").schema
+    assert str(links.field("match_score").type) == "double"

@@ -1,0 +1,333 @@
+"""The data-people formats of `publish.write_formats`: Parquet datasets, datapackage.json, SQLite, README, report.
+
+Small tables are built by hand (two plans, a few activities, mentions, agencies, one review row, one
+failed document); the CSVs are written the way pipeline.py writes them, then every format is checked
+against the rows it was made from.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import ROOT
+from extract.errors import OutputError
+from extract.manifest import Source
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
+from pipeline import table_frame, write_csv_rows
+from publish.dictionary import REVIEW_COLUMNS
+from publish import write_formats
+
+ALPHA, BETA = "alpha-2020", "beta 2021"  # the space must survive the partition folder's name
+
+
+def activity(plan_id: str, activity_id: str, section_no: int | None, title: str, indicator: str,
+             years: tuple[int | None, int | None], lines: str, flags: str, section_title: str = "Openness") -> dict:
+    start, end = years
+    period = "" if start is None else (str(start) if start == end else f"{start}-{end}")
+    return {"plan_id": plan_id, "activity_key": f"{plan_id}:{activity_id}", "section_no": section_no,
+            "section_title": section_title, "activity_id": activity_id, "title": title, "indicator": indicator,
+            "implementers": "", "recommended_to": "", "period": period, "start_year": start, "end_year": end,
+            "source_lines": lines, "flags": flags}
+
+
+def link(plan_id: str, activity_id: str, role: str, position: int, agency_id: str, name: str,
+         method: str = "exact", score: float = 100.0) -> dict:
+    return {"plan_id": plan_id, "activity_key": f"{plan_id}:{activity_id}", "activity_id": activity_id,
+            "role": role, "position": position, "mention": name,
+            "agency_id": agency_id, "agency_name": name, "agency_kind": "body", "match_method": method,
+            "match_score": score}
+
+
+ACTIVITIES = [
+    activity(ALPHA, "1.1", 1, "Publish the draft budget <early> & in full", "Budget published", (2020, 2022),
+             "5-7", ""),
+    activity(ALPHA, "1.2", 1, "Train the staff", "", (None, None), "8-9", "indicator_missing;period_missing"),
+    activity(ALPHA, "2.1", None, "Open the registers", "Registers online", (2021, 2021), "10",
+             "section_title_missing", section_title=""),
+    activity(BETA, "1.1", 1, "Open data portal", "Portal online and searchable", (2021, 2021), "4-6",
+             "agencies_unlabelled"),
+]
+LINKS = [
+    link(ALPHA, "1.1", "implementer", 1, "ministry_of_finance", "Ministry of Finance"),
+    link(ALPHA, "1.1", "recommended", 1, "chamber_of_accounts", "Chamber of Accounts"),
+    link(ALPHA, "1.2", "implementer", 1, "ministry_of_finance", "Ministry of Finance"),
+    link(ALPHA, "1.2", "implementer", 2, "office_of_trainers", "Office of Trainers", "new", 0.0),
+    link(BETA, "1.1", "implementer", 1, "ministry_of_finance", "Ministry of Finance", "fuzzy", 92.5),
+]
+AGENCIES = [
+    {"agency_id": "chamber_of_accounts", "name": "Chamber of Accounts", "kind": "body",
+     "spellings": "Chamber of Accounts", "activities": 1},
+    {"agency_id": "ministry_of_finance", "name": "Ministry of Finance", "kind": "body",
+     "spellings": "Ministry of Finance; Ministry of Finanse", "activities": 3},
+    {"agency_id": "office_of_trainers", "name": "Office of Trainers", "kind": "body",
+     "spellings": "Office of Trainers", "activities": 1},
+]
+REVIEW = [
+    {"mention": "Office of Trainers", "agency_id": "office_of_trainers", "plan_id": ALPHA,
+     "activity_key": f"{ALPHA}:1.2", "activity_id": "1.2",
+     "role": "implementer", "lines": "8-9", "candidate_1": "ministry_of_finance", "score_1": 41.5,
+     "candidate_2": "", "score_2": "", "candidate_3": "", "score_3": ""},
+]
+FAILURES = [("raw/broken.pdf", "raw/broken.pdf: no activities found <b>in</b> the table")]
+SOURCES = [
+    Source(ALPHA, Path("raw/alpha-2020.txt"), "a" * 64, "Alpha Plan 2020-2022", "Alphaland", "ogp", 2020, 2022,
+           "en", "https://example.org/alpha.pdf", in_manifest=True),
+    Source(BETA, Path("raw/beta 2021.txt"), "b" * 64),
+]
+TABLE_ROWS = {"activities": (ACTIVITIES, ACTIVITY_COLUMNS), "activity_agencies": (LINKS, LINK_COLUMNS),
+              "agencies": (AGENCIES, AGENCY_COLUMNS)}
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double"}
+
+
+def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
+    """The CSVs as pipeline.publish writes them."""
+    for name, rows, columns in (("activities", tables.activities, ACTIVITY_COLUMNS),
+                                ("activity_agencies", tables.links, LINK_COLUMNS),
+                                ("agencies", tables.agencies, AGENCY_COLUMNS)):
+        table_frame(rows, columns).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+    (folder / "review").mkdir()
+    write_csv_rows(review, folder / "review" / "agencies.csv", list(REVIEW_COLUMNS))
+
+
+def publish_to(folder: Path, tables: Tables | None = None, review: list[dict] | None = None) -> Path:
+    tables = tables or Tables(ACTIVITIES, LINKS, AGENCIES)
+    review = REVIEW if review is None else review
+    folder.mkdir()
+    write_csvs(folder, tables, review)
+    write_formats(folder, tables, SOURCES, review, FAILURES)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    return publish_to(tmp_path_factory.mktemp("publish") / "out")
+
+
+def by_key(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
+    return sorted(rows, key=lambda row: tuple(str(row[name]) for name in key))
+
+
+# ----------------------------------------------------------------------------- Parquet
+
+@pytest.mark.parametrize("name, key", [("activities", ("plan_id", "activity_id")),
+                                       ("activity_agencies", ("plan_id", "activity_id", "role", "position"))])
+def test_partitioned_parquet_reads_back_the_rows_with_their_types(out, name, key):
+    rows, columns = TABLE_ROWS[name]
+    assert sorted(p.name for p in (out / name).iterdir()) == ["plan_id=alpha-2020", "plan_id=beta%202021"]
+    table = ds.dataset(out / name, partitioning="hive").to_table()
+    assert sorted(table.column_names) == sorted(columns)
+    for column, (kind, _) in columns.items():
+        assert str(table.schema.field(column).type) == ARROW_TYPES[kind], column
+    assert by_key(table.to_pylist(), key) == by_key(rows, key)
+
+
+def test_parquet_keeps_nulls_and_agencies_are_one_file(out):
+    table = ds.dataset(out / "activities", partitioning="hive").to_table()
+    assert table.column("start_year").null_count == 1
+    assert table.column("section_no").null_count == 1
+    agencies = pq.read_table(out / "agencies.parquet")
+    assert agencies.to_pylist() == AGENCIES
+    assert str(agencies.schema.field("activities").type) == "int64"
+
+
+# ----------------------------------------------------------------------------- datapackage.json
+
+def frictionless_report(path: Path):
+    frictionless = pytest.importorskip("frictionless", reason="frictionless (a test dependency) is not installed")
+    return frictionless.validate(str(path))
+
+
+def test_datapackage_is_valid_frictionless(out):
+    report = frictionless_report(out / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_datapackage_describes_keys_sources_and_license(out):
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert resources["activities"]["schema"]["primaryKey"] == ["activity_key"]
+    assert resources["activity_agencies"]["schema"]["primaryKey"] == ["activity_key", "role", "position"]
+    assert resources["agencies"]["schema"]["primaryKey"] == ["agency_id"]
+    assert resources["activity_agencies"]["schema"]["foreignKeys"] == [
+        {"fields": ["activity_key"],
+         "reference": {"resource": "activities", "fields": ["activity_key"]}},
+        {"fields": ["agency_id"], "reference": {"resource": "agencies", "fields": ["agency_id"]}},
+    ]
+    for name, (_, columns) in TABLE_ROWS.items():
+        fields = resources[name]["schema"]["fields"]
+        assert [(f["name"], f["type"], f["description"]) for f in fields] == [
+            (column, kind, description) for column, (kind, description) in columns.items()]
+        assert resources[name]["schema"]["missingValues"] == [""]
+    assert [(s["plan_id"], s["sha256"]) for s in package["sources"]] == [(ALPHA, "a" * 64), (BETA, "b" * 64)]
+    assert package["sources"][0]["path"] == "https://example.org/alpha.pdf"
+    assert package["licenses"][0]["name"] == "ODC-BY-1.0"
+
+
+def test_frictionless_catches_a_mention_of_a_missing_activity(out, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    with (broken / "activity_agencies.csv").open("a", encoding="utf-8") as f:
+        f.write(f"{ALPHA},9.9,implementer,1,X,ministry_of_finance,Ministry of Finance,body,exact,100.0\n")
+    assert not frictionless_report(broken / "datapackage.json").valid
+
+
+# ----------------------------------------------------------------------------- SQLite and Datasette
+
+def query(out: Path, sql: str, *args) -> list[tuple]:
+    with closing(sqlite3.connect(out / "actionplans.db")) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
+    sql_types = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
+    keys = {"activities": ["activity_key"],
+            "activity_agencies": ["activity_key", "role", "position"], "agencies": ["agency_id"]}
+    for name, (rows, columns) in TABLE_ROWS.items():
+        info = query(out, f'PRAGMA table_info("{name}")')
+        assert [(c[1], c[2]) for c in info] == [(col, sql_types[kind]) for col, (kind, _) in columns.items()]
+        assert [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]] == keys[name]
+        assert query(out, f'SELECT count(*) FROM "{name}"') == [(len(rows),)]
+    references = {(fk[2], fk[3], fk[4]) for fk in query(out, 'PRAGMA foreign_key_list("activity_agencies")')}
+    assert references == {("activities", "activity_key", "activity_key"), ("agencies", "agency_id", "agency_id")}
+    assert query(out, "PRAGMA foreign_key_check") == []
+    assert query(out, "SELECT typeof(start_year), count(*) FROM activities GROUP BY 1 ORDER BY 1") == [
+        ("integer", 3), ("null", 1)]
+    assert query(out, "SELECT match_score FROM activity_agencies WHERE plan_id = ?", BETA) == [(92.5,)]
+    assert query(out, "SELECT count(*) FROM review_agencies") == [(1,)]
+
+
+@pytest.mark.parametrize("words, found", [("budget", [(ALPHA, "1.1")]), ("searchable", [(BETA, "1.1")]),
+                                          ("open", [(ALPHA, "2.1"), (BETA, "1.1")])])
+def test_full_text_search_finds_titles_and_indicators(out, words, found):
+    rows = query(out, "SELECT a.plan_id, a.activity_id FROM activities_fts JOIN activities a "
+                      "ON a.rowid = activities_fts.rowid WHERE activities_fts MATCH ? ORDER BY 1, 2", words)
+    assert rows == found
+
+
+def test_datasette_metadata_describes_every_column(out):
+    metadata = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    assert metadata["license"] == "ODC-BY-1.0" and metadata["title"] and "Alpha Plan 2020-2022" in metadata["source"]
+    tables = metadata["databases"]["actionplans"]["tables"]
+    for name, (_, columns) in TABLE_ROWS.items():
+        assert tables[name]["columns"] == {column: description for column, (_, description) in columns.items()}
+    assert tables["activities"]["fts_table"] == "activities_fts"
+
+
+# ----------------------------------------------------------------------------- README.md
+
+def test_readme_lists_every_column_the_counts_and_the_failure(out):
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    for _, columns in TABLE_ROWS.values():
+        for column, (kind, description) in columns.items():
+            assert f"| `{column}` | {kind} | {description} |" in readme, column
+    for column in REVIEW_COLUMNS:
+        assert f"| `{column}` |" in readme, column
+    # plan, title, activities, agency mentions, agencies, flags, new agencies
+    assert f"| `{ALPHA}` | Alpha Plan 2020-2022 | 3 | 4 | 3 | 3 | 1 |" in readme
+    assert f"| `{BETA}` |  | 1 | 1 | 1 | 1 | 0 |" in readme
+    assert "| raw/broken.pdf | raw/broken.pdf: no activities found <b>in</b> the table |" in readme
+    assert "a" * 64 in readme and "ODC-BY-1.0" in readme
+
+
+# ----------------------------------------------------------------------------- report.html
+
+class PageParser(HTMLParser):
+    """Collects the tags, the outside references and the text of every table row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.references: list[str] = []
+        self.rows: list[list[str]] = []
+        self.text: list[str] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.references += [value or "" for name, value in attrs if name in ("src", "href", "style")]
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+@pytest.fixture(scope="module")
+def page(out) -> PageParser:
+    parser = PageParser()
+    parser.feed((out / "report.html").read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def test_report_is_offline_html_with_a_chart(page):
+    assert page.tags[0] == "html" and "svg" in page.tags
+    assert not {"script", "link", "img", "iframe"} & set(page.tags)
+    styles = "".join(page.text) + "".join(page.references)
+    assert not [r for r in page.references if "http://" in r or "https://" in r]
+    assert "url(" not in styles
+
+
+def test_report_shows_every_flag_with_its_activity_and_lines(page):
+    for row in ACTIVITIES:
+        for flag in filter(None, row["flags"].split(";")):
+            assert any(cells[:3] == [row["activity_id"], row["source_lines"], flag] for cells in page.rows), flag
+
+
+def test_report_shows_counts_review_queue_and_failures(page):
+    assert [ALPHA, "Alpha Plan 2020-2022", "3", "4", "3", "3", "1"] in page.rows
+    assert any(cells[:2] == ["Office of Trainers", "office_of_trainers"] for cells in page.rows)
+    path, reason = FAILURES[0]
+    assert [path, reason] in page.rows  # the reason's "<b>" is text, not markup
+    assert "b" not in page.tags
+
+
+# ----------------------------------------------------------------------------- determinism and keys
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_runs_give_identical_bytes(out, tmp_path):
+    again = folder_bytes(publish_to(tmp_path / "again"))
+    assert again.keys() == folder_bytes(out).keys()
+    assert [name for name, data in again.items() if folder_bytes(out)[name] != data] == []
+    write_formats(tmp_path / "again", Tables(ACTIVITIES, LINKS, AGENCIES), SOURCES, REVIEW, FAILURES)
+    assert folder_bytes(tmp_path / "again") == again
+
+
+def test_a_repeated_activity_id_is_refused_before_anything_is_written(tmp_path):
+    tables = Tables([*ACTIVITIES, ACTIVITIES[0]], LINKS, AGENCIES)
+    with pytest.raises(OutputError, match=r"activities: key activity_key='alpha-2020:1.1' is repeated"):
+        write_formats(tmp_path, tables, SOURCES, REVIEW, FAILURES)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_real_plan_publishes_valid_formats(tmp_path):
+    from pipeline import run_sources
+
+    result = run_sources([ROOT / "raw"])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    write_csvs(folder, result.tables, result.review)
+    write_formats(folder, result.tables, [], result.review, result.failures)
+    assert query(folder, "PRAGMA foreign_key_check") == []
+    report = frictionless_report(folder / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
