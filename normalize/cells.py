@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, Band
 
@@ -28,6 +29,7 @@ PERIOD_TEXT = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?$")
 YEAR_START = re.compile(r"^\d{4}")
 OPENERS, CLOSERS = "([{", ")]}"
 INFEASIBLE = 1e9
+MARKS = re.compile(r'["“”()\[\]{}]')
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,7 @@ class SegmentSettings:
             raise ValueError("SegmentSettings.line_chars must be > 0")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     band: int
     start: int        # character offset in the column's running text
@@ -132,7 +133,7 @@ class ColumnFeatures:
         state = [0] * (2 + len(OPENERS))
         self.balance = [tuple(state)]
         for w in words:
-            if any(ch in w for ch in '"“”' + OPENERS + CLOSERS):
+            if MARKS.search(w):
                 state[0] = (state[0] + w.count('"')) % 2
                 state[1] += w.count("“") - w.count("”")
                 for i, (o, c) in enumerate(zip(OPENERS, CLOSERS)):
@@ -231,23 +232,28 @@ class ColumnCut:
     uncertain: tuple[int, ...]
 
 
+def prepare_column(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]],
+                                                                  ColumnFeatures]:
+    """A column's words, each band's span of them, and their features (reusable across cuts)."""
+    tokens, spans = column_tokens(bands, column)
+    return tokens, spans, ColumnFeatures(tokens)
+
+
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
-                   settings: SegmentSettings | None = None) -> ColumnCut:
+                   settings: SegmentSettings | None = None, prepared=None) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
     reading with that boundary elsewhere costs less than `settings.uncertain_margin` more than the best.
     """
     s = settings or SegmentSettings()
-    tokens, spans = column_tokens(bands, column)
+    tokens, spans, features = prepared or prepare_column(bands, column)
     n, k_count = len(tokens), len(anchors)
     line_of = {band.index: band.line for band in bands}
     # first[b]: index of the first token in band b or later; end[b]: index after the last token of band <= b.
     token_bands = [tok.band for tok in tokens]
     first = {band.index: bisect_left(token_bands, band.index) for band in bands}
     end = {band.index: bisect_right(token_bands, band.index) for band in bands}
-
-    features = ColumnFeatures(tokens)
 
     def allowed(t: int) -> bool:
         if t in (0, n) or tokens[t].first_in_band:

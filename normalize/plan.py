@@ -12,7 +12,7 @@ from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, R
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, place_cell_words
 
 from .anchors import Anchor, bands_to_anchors
-from .cells import ColumnCut, SegmentSettings, segment_column
+from .cells import ColumnCut, SegmentSettings, prepare_column, segment_column
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
@@ -104,14 +104,17 @@ def agencies_in_usual_order(bands, anchors: list[Anchor], header_bands: tuple[in
     A first cut with no preference counts the cells holding both labels; the final cut then prefers the
     majority order, so that a choice the evidence leaves open follows the document's own habit.
     """
-    first = segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, unusual_label_order=0.0))
+    prepared = prepare_column(bands, AGENCIES)
+    first = segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, unusual_label_order=0.0),
+                           prepared)
     orders: Counter[str] = Counter()
     for cell in first.cells:
         roles = [label_role(m) for m in find_labels(cell.text)]
         if len(roles) >= 2 and roles[0] != roles[1]:
             orders[roles[0]] += 1
     usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
-    return segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, usual_first_role=usual))
+    return segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, usual_first_role=usual),
+                          prepared)
 
 
 def account_words(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader],

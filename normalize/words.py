@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -27,6 +28,7 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def word_core(token: str) -> str:
     """A token's word without the punctuation around it, case-folded ("Implementers:" -> "implementers")."""
     match = WORD.search(token)
