@@ -8,7 +8,7 @@ COLUMNS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "period"
 NUMBER, TITLE, INDICATOR, AGENCIES, PERIOD = range(5)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a piece of text was read: the file, the 1-based line (text) or page (PDF), the column."""
 
@@ -19,7 +19,7 @@ class Provenance:
     bbox: tuple[float, float, float, float] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fragment:
     """The text one band holds in one column."""
 
@@ -28,7 +28,7 @@ class Fragment:
     source: Provenance
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Band:
     """One horizontal slice of the table: a fragment per column (empty text where the column is blank)."""
 
@@ -55,5 +55,5 @@ class RawDocument:
     stray: tuple[tuple[int, str], ...] = ()
     #: The words of the title, with their line.
     title_words: tuple[tuple[int, str], ...] = ()
-    #: Every word the source holds, with its line, for the word accounting (empty: not checked).
-    source_words: tuple[tuple[int, str], ...] = ()
+    #: How many words each line of the source holds, for the word accounting (empty: not checked).
+    line_words: tuple[tuple[int, int], ...] = ()

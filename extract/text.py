@@ -97,13 +97,13 @@ def lines_to_document(lines: list[str], path: str) -> RawDocument:
     header_words: list[tuple[int, str]] = []
     stray: list[tuple[int, str]] = []
     title_words: list[tuple[int, str]] = []
-    source_words: list[tuple[int, str]] = []
+    line_words: list[tuple[int, int]] = []
     in_table = False
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
-        source_words.extend((number, word) for word in line.split())
+        line_words.append((number, len(line.split())))
         if not in_table and "\t" not in line:
             title_parts.append(line.strip())
             title_words.extend((number, word) for word in line.split())
@@ -125,7 +125,7 @@ def lines_to_document(lines: list[str], path: str) -> RawDocument:
         )
         bands.append(Band(len(bands), number, fragments, column_header=header))
     return RawDocument(path, " ".join(title_parts), title_line, tuple(bands), tuple(header_words), tuple(stray),
-                       tuple(title_words), tuple(source_words))
+                       tuple(title_words), tuple(line_words))
 
 
 def read_text(path: str | Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:

@@ -36,10 +36,12 @@ class Accounting:
 
     def summary(self) -> Counter[str]:
         """How many words went to each kind of place (the activity and section numbers folded away)."""
-        kinds: Counter[str] = Counter()
-        for place, count in Counter(p.place for p in self.places).items():
-            kinds[FOLD_NUMBER.sub(r"\1 ", place)] += count
-        return kinds
+        return Counter(fold_place(p.place) for p in self.places)
+
+
+def fold_place(place: str) -> str:
+    """The kind of a place: "activity 1.2 title" -> "activity title"."""
+    return FOLD_NUMBER.sub(r"\1 ", place)
 
 
 def letters(text: str) -> str:
@@ -52,13 +54,9 @@ def place_cell_words(words: tuple[tuple[int, str], ...], field_text: str, place:
     return [WordPlace(line, word, place if letters(word) in found else UNPLACED) for line, word in words]
 
 
-def check_complete(source_words: list[tuple[int, str]], places: list[WordPlace]) -> tuple[tuple[int, str], ...]:
-    """The source words that no place accounts for (should be none: each stage hands every word on)."""
-    accounted = Counter((p.line, p.word) for p in places)
-    missing = []
-    for line, word in source_words:
-        if accounted[(line, word)]:
-            accounted[(line, word)] -= 1
-        else:
-            missing.append((line, word))
-    return tuple(missing)
+def check_complete(line_words: tuple[tuple[int, int], ...], placed: Counter[int]) -> tuple[tuple[int, str], ...]:
+    """Lines whose words not every place accounts for (should be none: each stage hands every word on).
+
+    `placed` counts the words placed per line; the result names each line with how many went missing.
+    """
+    return tuple((line, f"{count - placed[line]} word(s)") for line, count in line_words if placed[line] < count)

@@ -199,6 +199,17 @@ def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
     return 0.0 if b - a <= 3 and PERIOD_TEXT.match(" ".join(f.words[a:b])) else s.not_a_period
 
 
+def start_cost(column: int, f: ColumnFeatures, t: int, s: SegmentSettings) -> float:
+    """What it costs a cell to begin at word t, judged by that word alone."""
+    if column in (TITLE, INDICATOR):
+        return 0.0 if f.capitalised[t] else s.lowercase_start
+    if column == AGENCIES:
+        if f.label_role[t]:
+            return 0.0
+        return s.unlabelled_agencies + (0.0 if f.capitalised[t] else s.lowercase_start)
+    return 0.0 if YEAR_START.match(f.words[t]) else s.not_a_period
+
+
 def form_cost(column: int, f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
     """How well words [a, b) of the column read as one cell of it."""
     if column == TITLE:
@@ -226,10 +237,15 @@ def centring_cost(tokens: list[Token], a: int, b: int, band_tokens: tuple[int, i
 
 @dataclass(frozen=True)
 class ColumnCut:
-    """One column cut into cells, and the boundaries (k: between activity k and k+1) left in doubt."""
+    """One column cut into cells, and the boundaries (k: between activity k and k+1) left in doubt.
+
+    `carry`: with an open end, how many words of the end window's bands (from its first band on) the
+    last cell took; the rest belong to the next part of the document.
+    """
 
     cells: tuple[Cell, ...]
     uncertain: tuple[int, ...]
+    carry: int = 0
 
 
 def prepare_column(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]],
@@ -240,11 +256,14 @@ def prepare_column(bands: tuple[Band, ...], column: int) -> tuple[list[Token], d
 
 
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
-                   settings: SegmentSettings | None = None, prepared=None) -> ColumnCut:
+                   settings: SegmentSettings | None = None, prepared=None,
+                   end_window: tuple[int, int] | None = None) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
     reading with that boundary elsewhere costs less than `settings.uncertain_margin` more than the best.
+    With `end_window` (first and last band of a header row after the last activity), the last cell ends
+    in that window rather than at the end of the bands: the rest goes on to the next part.
     """
     s = settings or SegmentSettings()
     tokens, spans, features = prepared or prepare_column(bands, column)
@@ -280,8 +299,11 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
         ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
-    ends.append([n])
-    starts = [[0]] + ends[:-1]
+    if end_window is None:
+        ends.append([n])
+    else:
+        low, high = first[end_window[0]], end[end_window[1]]
+        ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
 
     memo: dict[tuple[int, int, int], float] = {}
 
@@ -303,11 +325,12 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         forward.append(layer)
         previous = layer
     backward: list[dict[int, float]] = [dict() for _ in range(k_count)]
-    backward[-1] = {n: 0.0}
+    # With an open end, what the last cell leaves in the window starts the next part's first cell.
+    backward[-1] = {t: (start_cost(column, features, t, s) if t < n else 0.0) for t in ends[-1]}
     for k in range(k_count - 2, -1, -1):
         backward[k] = {t: min(step(k + 1, t, u) + cost for u, cost in backward[k + 1].items()) for t in ends[k]}
     through = [{t: forward[k][t] + backward[k][t] for t in ends[k]} for k in range(k_count)]
-    best_total = through[-1][n]
+    best_total = min(through[-1].values())
     cuts = [0] + [min(layer, key=lambda t: (layer[t], t)) for layer in through]
     uncertain = []
     for k in range(k_count - 1):
@@ -318,4 +341,5 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     for k in range(k_count):
         words = tokens[cuts[k]: cuts[k + 1]]
         cells.append(Cell(" ".join(tok.text for tok in words), tuple((line_of[tok.band], tok.text) for tok in words)))
-    return ColumnCut(tuple(cells), tuple(uncertain))
+    carry = cuts[-1] - first[end_window[0]] if end_window else 0
+    return ColumnCut(tuple(cells), tuple(uncertain), carry)

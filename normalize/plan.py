@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.errors import InputError
 from dataclasses import replace
 
-from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, RawDocument
+from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, Band, RawDocument
 
-from .accounting import UNPLACED, Accounting, WordPlace, check_complete, place_cell_words
+from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 
 from .anchors import Anchor, bands_to_anchors
-from .cells import ColumnCut, SegmentSettings, prepare_column, segment_column
+from .cells import ColumnCut, SegmentSettings, segment_column
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
@@ -97,29 +98,116 @@ def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
     return flags
 
 
-def agencies_in_usual_order(bands, anchors: list[Anchor], header_bands: tuple[int, ...],
-                            settings: SegmentSettings) -> ColumnCut:
-    """Cut the agency column preferring the label order most of the document's cells use.
+@dataclass(frozen=True)
+class Chunk:
+    """A run of activities cut on its own: its bands, and the header band(s) its last cell may end in.
 
-    A first cut with no preference counts the cells holding both labels; the final cut then prefers the
-    majority order, so that a choice the evidence leaves open follows the document's own habit.
+    No cell crosses a section's header row, so a plan is cut section by section: a long plan is never
+    held as one long run of words, and the cuts are the same as for the whole.
     """
-    prepared = prepare_column(bands, AGENCIES)
-    first = segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, unusual_label_order=0.0),
-                           prepared)
+
+    anchors: range
+    bands: range
+    end_window: tuple[int, int] | None
+
+
+def anchors_to_chunks(anchors: list[Anchor], header_bands: tuple[int, ...], band_count: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    first_anchor, first_band = 0, 0
+    headers = sorted(header_bands)
+    for k in range(len(anchors) - 1):
+        between = [hb for hb in headers if anchors[k].band <= hb <= anchors[k + 1].band]
+        if between:
+            chunks.append(Chunk(range(first_anchor, k + 1), range(first_band, between[-1] + 1),
+                                (between[0], between[-1])))
+            first_anchor, first_band = k + 1, between[0]
+    chunks.append(Chunk(range(first_anchor, len(anchors)), range(first_band, band_count), None))
+    return chunks
+
+
+def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[int, int]) -> None:
+    """Take out of the window's bands the words the previous chunk's last cells took, column by column."""
+    for column, count in carry.items():
+        for b in range(window[0], window[1] + 1):
+            if count <= 0:
+                break
+            words = bands[b].text(column).split()
+            taken = min(count, len(words))
+            fragments = list(bands[b].fragments)
+            fragments[column] = replace(fragments[column], text=" ".join(words[taken:]))
+            bands[b] = replace(bands[b], fragments=tuple(fragments))
+            count -= taken
+
+
+def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
+               settings: SegmentSettings, usual_first_role: str | None) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
+    """Each chunk with its columns cut; with `usual_first_role` None, only the agency column, with no
+    preferred label order (to learn the document's usual order)."""
+    current: dict[int, Band] = {}
+    previous: tuple[int, int] | None = None
+    carry: dict[int, int] = {}
+    for chunk in anchors_to_chunks(anchors, header_bands, len(bands)):
+        for b in chunk.bands:
+            current.setdefault(b, bands[b])
+        if previous is not None:
+            drop_carried(current, previous, carry)
+        part = tuple(current[b] for b in chunk.bands)
+        chunk_anchors = anchors[chunk.anchors.start: chunk.anchors.stop]
+        headers = tuple(hb for hb in header_bands if hb in chunk.bands)
+        if usual_first_role is None:
+            columns = {AGENCIES: segment_column(part, chunk_anchors, AGENCIES, headers,
+                                                replace(settings, unusual_label_order=0.0),
+                                                end_window=chunk.end_window)}
+        else:
+            columns = {column: segment_column(part, chunk_anchors, column, headers,
+                                              replace(settings, usual_first_role=usual_first_role),
+                                              end_window=chunk.end_window)
+                       for column in (TITLE, INDICATOR, AGENCIES, PERIOD)}
+        yield chunk, columns
+        carry = {column: cut.carry for column, cut in columns.items()}
+        previous = chunk.end_window
+        for b in chunk.bands:
+            if chunk.end_window is None or b < chunk.end_window[0]:
+                current.pop(b, None)
+
+
+def usual_label_order(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
+                      settings: SegmentSettings) -> str:
+    """The role whose label most of the document's cells put first, from a cut with no preference.
+
+    A choice the evidence leaves open then follows the document's own habit.
+    """
     orders: Counter[str] = Counter()
-    for cell in first.cells:
-        roles = [label_role(m) for m in find_labels(cell.text)]
-        if len(roles) >= 2 and roles[0] != roles[1]:
-            orders[roles[0]] += 1
-    usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
-    return segment_column(bands, anchors, AGENCIES, header_bands, replace(settings, usual_first_role=usual),
-                          prepared)
+    for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None):
+        for cell in columns[AGENCIES].cells:
+            roles = [label_role(m) for m in find_labels(cell.text)]
+            if len(roles) >= 2 and roles[0] != roles[1]:
+                orders[roles[0]] += 1
+    return RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
 
 
-def account_words(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader],
-                  columns: dict[int, ColumnCut], activities: list[Activity]) -> Accounting:
-    """Where every word of the source went (see normalize/accounting.py)."""
+class Tally:
+    """The word accounting, kept as counts (and the unplaced words) unless every place is asked for."""
+
+    def __init__(self, keep: bool) -> None:
+        self.keep = keep
+        self.places: list[WordPlace] = []
+        self.kinds: Counter[str] = Counter()
+        self.per_line: Counter[int] = Counter()
+        self.unplaced: list[tuple[int, str]] = []
+
+    def add(self, places: list[WordPlace]) -> None:
+        for place in places:
+            self.per_line[place.line] += 1
+            if place.place == UNPLACED:
+                self.unplaced.append((place.line, place.word))
+        if self.keep:
+            self.places.extend(places)
+        self.kinds.update(fold_place(p.place) for p in places)
+
+
+def document_places(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader]) -> list[WordPlace]:
+    """Where the words outside the activities' cells went: title, table header, section titles, numbers."""
     places = [WordPlace(line, word, "document title") for line, word in document.title_words]
     places += [WordPlace(line, word, "table header") for line, word in document.header_words]
     places += [WordPlace(line, word, UNPLACED) for line, text in document.stray for word in text.split()]
@@ -136,16 +224,44 @@ def account_words(document: RawDocument, anchors: list[Anchor], headers: list[Se
             if (band.index, NUMBER, k) not in in_header:
                 place = f"activity {numbered[band.index]} number" if band.index in numbered else UNPLACED
                 places.append(WordPlace(band.line, word, place))
-    for i, activity in enumerate(activities):
-        # The labels and the word "and" between two names are the list's structure: placed with it.
-        agencies = " ".join([p.label for p in cell_to_role_parts(columns[AGENCIES].cells[i].text)]
-                            + [m.text for m in activity.mentions] + ["and"])
-        for column, text in ((TITLE, activity.title), (INDICATOR, activity.indicator),
-                             (AGENCIES, agencies), (PERIOD, activity.period.text)):
-            place = f"activity {activity.activity_id} {COLUMNS[column]}"
-            places += place_cell_words(columns[column].cells[i].words, text, place)
-    missing = check_complete(list(document.source_words), places) if document.source_words else ()
-    return Accounting(tuple(places), missing)
+    return places
+
+
+def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int) -> list[WordPlace]:
+    """Where the words of an activity's cells went: its fields, or unplaced."""
+    # The labels and the word "and" between two names are the list's structure: placed with it.
+    agencies = " ".join([p.label for p in cell_to_role_parts(columns[AGENCIES].cells[i].text)]
+                        + [m.text for m in activity.mentions] + ["and"])
+    places: list[WordPlace] = []
+    for column, text in ((TITLE, activity.title), (INDICATOR, activity.indicator),
+                         (AGENCIES, agencies), (PERIOD, activity.period.text)):
+        place = f"activity {activity.activity_id} {COLUMNS[column]}"
+        places += place_cell_words(columns[column].cells[i].words, text, place)
+    return places
+
+
+def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
+                      flags: list[str], registry: Registry) -> Activity:
+    """The activity made of the i-th cell of each column."""
+    title = clean_text(columns[TITLE].cells[i].text)
+    indicator = clean_text(columns[INDICATOR].cells[i].text)
+    mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES].cells[i].text), registry)
+    period = cell_to_period(columns[PERIOD].cells[i].text)
+    if not title:
+        flags.append("title_missing")
+    if not indicator:
+        flags.append("indicator_missing")
+    flags.extend(agency_flags)
+    if period.flag:
+        flags.append(period.flag)
+    if not section_title:
+        flags.append("section_title_missing")
+    for column, cut in columns.items():
+        if i in cut.uncertain or i - 1 in cut.uncertain:
+            flags.append(f"{COLUMNS[column]}_boundary_uncertain")
+    lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
+    return Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator, mentions, period,
+                    tuple(lines), tuple(flags))
 
 
 def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
@@ -159,49 +275,29 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     anchors = bands_to_anchors(document.bands)
     if not anchors:
         raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1.1 or 2.10.)")
-    vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
-    bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
-    header_bands = tuple(h.band for h in headers)
-    settings = settings or SegmentSettings()
-    columns: dict[int, ColumnCut] = {
-        column: segment_column(bands, anchors, column, header_bands, settings)
-        for column in (TITLE, INDICATOR, PERIOD)
-    }
-    columns[AGENCIES] = agencies_in_usual_order(bands, anchors, header_bands, settings)
-    doubtful: dict[int, list[str]] = {}
-    for column, cut in columns.items():
-        for k in cut.uncertain:
-            for i in (k, k + 1):
-                doubtful.setdefault(i, []).append(f"{COLUMNS[column]}_boundary_uncertain")
-    titles = {h.number: h.title for h in headers}
     problems = order_flags(anchors)
     if strict and problems:
         i = min(problems)
         raise InputError(f"{document.path}:{anchors[i].line}: activity {anchors[i].activity_id}: "
                          f"{problems[i][0].replace('_', ' ')} (an error with --strict)")
-    activities = []
-    for i, anchor in enumerate(anchors):
-        flags = list(problems.get(i, []))
-        title = clean_text(columns[TITLE].cells[i].text)
-        indicator = clean_text(columns[INDICATOR].cells[i].text)
-        mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES].cells[i].text), registry)
-        period = cell_to_period(columns[PERIOD].cells[i].text)
-        section_title = titles.get(anchor.section_no, "")
-        if not title:
-            flags.append("title_missing")
-        if not indicator:
-            flags.append("indicator_missing")
-        flags.extend(agency_flags)
-        if period.flag:
-            flags.append(period.flag)
-        if not section_title:
-            flags.append("section_title_missing")
-        flags.extend(sorted(set(doubtful.get(i, []))))
-        lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
-        activities.append(Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator,
-                                   mentions, period, tuple(lines), tuple(flags)))
-    accounting = account_words(document, anchors, headers, columns, activities)
-    unplaced = tuple((p.line, p.word) for p in accounting.unplaced) + accounting.missing
+    vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
+    bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
+    header_bands = tuple(h.band for h in headers)
+    settings = settings or SegmentSettings()
+    usual = usual_label_order(bands, anchors, header_bands, settings)
+    titles = {h.number: h.title for h in headers}
+    tally = Tally(keep_accounting)
+    tally.add(document_places(document, anchors, headers))
+    activities: list[Activity] = []
+    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual):
+        for i, k in enumerate(chunk.anchors):
+            anchor = anchors[k]
+            activity = cells_to_activity(anchor, columns, i, titles.get(anchor.section_no, ""),
+                                         list(problems.get(k, [])), registry)
+            activities.append(activity)
+            tally.add(activity_places(activity, columns, i))
+    missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
+    unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
-                tuple(sorted(accounting.summary().items())), ("words_unplaced",) if unplaced else ())
-    return (plan, accounting) if keep_accounting else plan
+                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else ())
+    return (plan, Accounting(tuple(tally.places), missing)) if keep_accounting else plan

@@ -38,7 +38,7 @@ class SectionHeader:
     parts: tuple[tuple[int, int, int], ...]
 
 
-Tokens = list[list[list[str]]]
+Tokens = dict[int, list[list[str]]]
 
 
 def is_capitalised(token: str) -> bool:
@@ -65,14 +65,31 @@ def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) ->
     return best[0] if best else None
 
 
-def header_column_widths(tokens: Tokens, anchored: set[int], vocabulary: Vocabulary) -> dict[int, int]:
+class BandTokens(dict):
+    """The words of each band's fragments, split when first asked for (a long plan is not split at once)."""
+
+    def __init__(self, bands: tuple[Band, ...]) -> None:
+        super().__init__()
+        self.bands = bands
+
+    def __missing__(self, b: int) -> list[list[str]]:
+        row = band_words(self.bands[b])
+        self[b] = row
+        return row
+
+
+def band_words(band: Band) -> list[list[str]]:
+    return [band.text(c).split() for c in range(len(COLUMNS))]
+
+
+def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary: Vocabulary) -> dict[int, int]:
     """How many characters of a header row fit in each middle column, measured on rows cut at both edges.
 
     A header part that starts at a column's left edge (it continues the previous column, or the band holds
     nothing but the header) and whose last word was cut by the right edge spans the whole column.
     """
     widths: dict[int, int] = {}
-    for b, band in enumerate(tokens):
+    for b, band in enumerate(map(band_words, bands)):
         for c in range(TITLE + 1, PERIOD):
             here, before, after = band[c], band[c - 1], band[c + 1]
             if not here or not after:
@@ -289,9 +306,9 @@ SECTION_PREFIX = re.compile(r"^\s*\d+\s*\.\s*")
 def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
                       vocabulary: Vocabulary) -> tuple[tuple[Band, ...], list[SectionHeader]]:
     """Find each section's header row and return the bands without its text, and the headers found."""
-    tokens: Tokens = [[band.text(c).split() for c in range(len(COLUMNS))] for band in bands]
+    tokens = BandTokens(bands)
     anchored = {a.band for a in anchors}
-    widths = header_column_widths(tokens, anchored, vocabulary)
+    widths = header_column_widths(bands, anchored, vocabulary)
     first_band: dict[int, int] = {}
     last_band: dict[int, int] = {}
     for a in anchors:
@@ -324,8 +341,10 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
     for header in headers:
         for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
             del tokens[header.band][c][i:j]
+    changed = {header.band for header in headers}
     cleaned = tuple(
         replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column])) for f in band.fragments))
+        if band.index in changed else band
         for band in bands
     )
     return cleaned, headers
