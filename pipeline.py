@@ -421,6 +421,28 @@ def check(source: Path, encoding: str | None) -> None:
         sys.exit(1)
 
 
+@cli.command("extract-text")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), default=None,
+              help="Write the text here instead of printing it.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Largest PDF accepted, in pages.")
+def extract_text(source: Path, out_file: Path | None, max_pages: int) -> None:
+    """Write the text form of a PDF plan (one line per band, TAB between cells), as the reader saw it."""
+    from extract.pdf import pdf_to_text, read_pdf
+
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    text = pdf_to_text(read_pdf(source, max_pages=max_pages))
+    if out_file is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        out_file.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{out_file}: cannot write ({exc.strerror})") from None
+
+
 @cli.group()
 def agencies() -> None:
     """Review the agencies no registry entry matched, and teach the registry new spellings."""

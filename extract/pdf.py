@@ -7,26 +7,31 @@ snapped and joined by pdfplumber's `merge_edges`). Then, page by page:
   label wraps over several lines ("Period of" / "performa" / "nce"); its words are recorded in
   `RawDocument.header_words` and left out of the data;
 - the column edges lie on the vertical rules between the header's labels when the table is ruled, else in
-  the white gutter between them (the x where fewest phrases of the page's body cross);
-- the rows are the slabs between horizontal rules that cross the table, else the blocks between white gaps
-  that cross all columns (taller than the usual gap between a cell's lines); a block holding two activity
-  numbers is cut where the rows' text centres best on each number; a block holding none joins the
-  activity whose row it centres best in (vertically centred cells leave such gaps);
-- a row whose cells are merged across the columns (no vertical rule), or that carries a section number
-  ("2. Measures ...") instead of an activity number, is a section row: its whole text goes in the TITLE
-  fragment, where `normalize/sections.py` finds it;
-- a row without a number at the top of a page continues the last activity of the previous page (a row
-  the page break cut), and is joined to it;
-- text above the table on its first page is the title; text elsewhere outside the table (signatures,
-  page numbers, notes) is kept in `RawDocument.stray` with its line.
+  the white gutter between them (the x where fewest phrases of the page's body cross); they are measured
+  again on every page, so a page whose columns differ is read with its own;
+- the rows are the slabs between horizontal rules that cross the table (and its number column), else the
+  blocks between white gaps that cross all columns (taller than the usual gap between a cell's lines);
+  a block holding two activity numbers is cut where the rows' text centres best on each number; a block
+  holding none joins the activity whose row it centres best in (vertically centred cells leave such gaps);
+- a row whose cells are merged across the columns, or that carries a section number ("2. Measures ...")
+  instead of an activity number, is a section row: its whole text goes in the TITLE fragment, where
+  `normalize/sections.py` finds it; in an unruled table a section row set with no gap around it is cut
+  out of its block by its number and its run across the column gutters;
+- a row without a number opening a page continues the previous page's last row (a row the page break
+  cut) and is joined to it; a page without the header row continues the table only if it shows activity
+  numbers or ruled columns (a page holding only signatures does not);
+- text above the table on its first page (and on any page before it) is the title; text elsewhere outside
+  the table (signatures, page numbers, notes, text set sideways) is kept in `RawDocument.stray` with its
+  line, so nothing is silently dropped.
 
 **One band per table row**: every cell's whole text lies in its row's band, so nothing bleeds between
 bands and the normaliser's repair has nothing to move. A cell's visual lines are joined with a space, so
 a word the line end cut at its hyphen reads "Non- Governmental", as in the text form.
 
-Provenance: `page` (1-based) and `bbox` (x0, top, x1, bottom in pdfplumber's coordinates: the cell's
-words, or the cell when empty); `line` is the band's line in the text form `pdf_to_text` writes, so
-`actionplans extract-text PLAN.pdf` shows each band on the line its rows cite.
+Provenance: `page` (1-based; the page a cell's text starts on) and `bbox` (x0, top, x1, bottom in
+pdfplumber's top-down points: the cell's words, or the cell when empty); `line` is the band's line in the
+text form `pdf_to_text` writes, so `actionplans extract-text PLAN.pdf` shows each band on the line its rows
+cite. Broken, encrypted, scanned or table-less PDFs raise `InputError` with one line naming the file.
 """
 from __future__ import annotations
 
@@ -34,7 +39,7 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from statistics import median
@@ -102,6 +107,8 @@ class PageContent:
     words: tuple[Word, ...]
     rules: Rules
     has_images: bool
+    #: Words set at an angle (not upright): never table text, kept as stray text.
+    sideways: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,13 +150,21 @@ class Row:
     kind: str
     texts: tuple[str, ...]
     boxes: tuple[BBox, ...]
+    #: The page each cell's text starts on (a row the page break cut spans two).
+    pages: tuple[int, ...] = ()
 
-    def joined(self, other: Row) -> Row:
-        """This row with `other` (its continuation on the next page) appended column by column."""
+    def cell_page(self, column: int) -> int:
+        return self.pages[column] if self.pages else self.page
+
+    def joined(self, other: Row, place: Row | None = None) -> Row:
+        """This row with `other` (its continuation on the next page) appended column by column; the
+        joined row stands where `place` (default: this row) stands."""
         texts = tuple(" ".join(t for t in (a, b) if t) for a, b in zip(self.texts, other.texts))
         boxes = tuple(a if ta else b for a, b, ta in zip(self.boxes, other.boxes, self.texts))
+        pages = tuple(self.cell_page(c) if self.texts[c] else other.cell_page(c) for c in range(N_COLUMNS))
         kind = ACTIVITY if ACTIVITY in (self.kind, other.kind) else self.kind
-        return Row(self.page, self.top, kind, texts, boxes)
+        place = place or self
+        return Row(place.page, place.top, kind, texts, boxes, pages)
 
 
 @dataclass
@@ -189,15 +204,22 @@ def check_pdf_bytes(path: Path) -> None:
 def exception_to_message(exc: BaseException) -> str:
     """A short description of what pdfminer or pdfplumber complained about."""
     cause: BaseException = exc
-    while cause.__cause__ is not None or (cause.args and isinstance(cause.args[0], BaseException)):
-        cause = cause.__cause__ or cause.args[0]
+    for _ in range(10):  # pdfplumber wraps pdfminer's error: name the inner one
+        inner = cause.__cause__ or (cause.args[0] if cause.args and isinstance(cause.args[0], BaseException)
+                                    else None)
+        if inner is None:
+            break
+        cause = inner
     text = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
     return f"{type(cause).__name__}{': ' + text[:120] if text else ''}"
 
 
 def is_password_error(exc: BaseException) -> bool:
+    """Whether pdfminer refused the file for want of a password (pdfplumber wraps its error)."""
     seen: BaseException | None = exc
-    while seen is not None:
+    for _ in range(10):
+        if seen is None:
+            break
         if "Password" in type(seen).__name__ or "password" in str(seen).lower():
             return True
         seen = seen.__cause__ or (seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None)
@@ -218,13 +240,13 @@ def rules_of(edges: list[dict], snap: float) -> Rules:
 
 def page_to_content(page, snap: float) -> PageContent:
     """Everything the reader needs from one pdfplumber page, read once."""
-    words = tuple(
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
-        for w in page.extract_words()
-        if w.get("upright", True) and w["text"].strip()
-    )
-    return PageContent(page.page_number, float(page.width), float(page.height), words,
-                       rules_of(page.edges, snap), bool(page.images))
+    upright: list[Word] = []
+    sideways: list[Word] = []
+    for w in page.extract_words():
+        word = Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        (upright if w.get("upright", True) else sideways).append(word)
+    return PageContent(page.page_number, float(page.width), float(page.height), tuple(upright),
+                       rules_of(page.edges, snap), bool(page.images), tuple(sideways))
 
 
 def pdf_to_contents(path: Path, max_pages: int, snap: float) -> Iterator[PageContent]:
@@ -340,6 +362,31 @@ def text_to_label(text: str, after: int) -> tuple[int, str, str] | None:
     return None
 
 
+def words_to_labels(words: Sequence[Word], after: int) -> list[tuple[int, list[Word], str]]:
+    """The labels a run of header words holds, in order: (column, the label's words, text after it).
+
+    Two labels set close together read as one run ("Name of the activity Evaluation indicator") and
+    are split here; text after the last label that is no label stays with it.
+    """
+    found: list[tuple[int, list[Word], str]] = []
+    start = 0
+    while start < len(words):
+        match = text_to_label(" ".join(w.text for w in words[start:]), after)
+        if match is None:
+            break
+        after, label, rest = match
+        taken = len(label.split())
+        found.append((after, list(words[start:start + taken]), rest))
+        start += taken
+        if found and start < len(words):
+            # The rest may open with the next column's label: then it is no rest of this one.
+            following = text_to_label(" ".join(w.text for w in words[start:]), after)
+            if following is None:
+                break
+            found[-1] = (found[-1][0], found[-1][1], "")
+    return found
+
+
 def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float) -> tuple[int, Header]:
     """Read lines[first..last] as a header row: cluster its phrases by x, match clusters to labels.
 
@@ -361,15 +408,15 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float) -
     tolerance = (lines[first].bottom - lines[first].top) * 0.4
     for x0, x1, words in clusters:
         ordered = [w for line in words_to_lines(words, tolerance) for w in line.words]
-        text = " ".join(w.text for w in ordered)
-        found = text_to_label(text, column)
-        if found is None:
+        found = words_to_labels(ordered, column)
+        if not found:
             score -= 1
-            unmatched.append((min(w.top for w in words), text))
+            unmatched.append((min(w.top for w in words), " ".join(w.text for w in ordered)))
             continue
-        column, label, rest = found
-        score += 1 if rest else 2
-        cells[column] = HeaderCell(x0, x1, tuple(label.split()), rest)
+        for column, label_words, rest in found:
+            score += 1 if rest else 2
+            cells[column] = HeaderCell(min(w.x0 for w in label_words), max(w.x1 for w in label_words),
+                                       tuple(w.text for w in label_words), rest)
     top, bottom = lines[first].top, max(line.bottom for line in lines[first:last + 1])
     return score, Header(top, bottom, first, last, tuple(cells), tuple(unmatched))
 
@@ -451,29 +498,41 @@ def vertical_between(rules: Rules, low: float, high: float, top: float, bottom: 
     return best[1] if best else None
 
 
-def column_edges(header: Header, body: Sequence[Line], rules: Rules, prior: tuple[float, ...] | None,
-                 width: float, em: float, s: PdfSettings) -> tuple[float, ...]:
+def border_rule(rules: Rules, low: float, high: float, top: float, bottom: float, nearest) -> float | None:
+    """The table's outer rule in (low, high): of the rules running over most of [top, bottom], the one
+    nearest the table (`nearest` is max on the left, min on the right), not a frame around the page."""
+    xs = [r[0] for r in rules.vertical]
+    runs = [(x, min(r_bottom, bottom) - max(r_top, top))
+            for x, r_top, r_bottom in rules.vertical[bisect_left(xs, low): bisect_right(xs, high)]]
+    longest = max((run for _, run in runs), default=0.0)
+    if longest <= 0:
+        return None
+    return nearest(x for x, run in runs if run >= 0.5 * longest)
+
+
+def column_edges(header: Header, top: float, body: Sequence[Line], rules: Rules,
+                 prior: tuple[float, ...] | None, width: float, em: float, s: PdfSettings) -> tuple[float, ...]:
     """The six x edges of the five columns (an unlabelled column has no width).
 
     Between two labelled columns the edge is the vertical rule between their labels, else the middle of
-    the white gutter in the body's text between the labels' middles.
+    the white gutter in the body's text between the labels' middles. `top` is where the table starts on
+    this page (its header row, or the page's top when the header is not repeated).
     """
     labelled = [(c, cell) for c, cell in enumerate(header.cells) if cell is not None]
-    top = header.top
-    bottom = body[-1].bottom if body else header.bottom
+    bottom = max(body[-1].bottom if body else top, top + 1.0)
     step = 0.25
     gap = s.phrase_gap * em
     profile = coverage_profile([(x0, x1) for line in body for x0, x1, _ in line_to_phrases(line, gap)], width, step)
     boundaries: dict[int, float] = {}
     for (c, left), (d, right) in zip(labelled, labelled[1:]):
-        rule = vertical_between(rules, left.x1 - s.rule_snap, right.x0 + s.rule_snap, top, bottom)
+        rule = vertical_between(rules, left.middle, right.middle, top, bottom)
         if rule is None:
             guess = prior[d] if prior is not None and left.middle < prior[d] < right.middle else None
             rule = gutter_in(profile, left.middle, right.middle, step, guess)
         boundaries[d] = rule
     first, last = labelled[0][1], labelled[-1][1]
-    left_rule = vertical_between(rules, -1.0, first.x0 + s.rule_snap, top, bottom)
-    right_rule = vertical_between(rules, last.x1 - s.rule_snap, width + 1.0, top, bottom)
+    left_rule = border_rule(rules, -1.0, first.x0 + s.rule_snap, top, bottom, nearest=max)
+    right_rule = border_rule(rules, last.x1 - s.rule_snap, width + 1.0, top, bottom, nearest=min)
     edges = [0.0] * (N_COLUMNS + 1)
     edges[0] = left_rule if left_rule is not None else 0.0
     edges[N_COLUMNS] = right_rule if right_rule is not None else width
@@ -613,8 +672,15 @@ def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) ->
     if g.ruled_columns:
         if not any(closed_edges(g, top, bottom)):
             return True
-        number = [w for line in lines for w in line.words if word_column(w, g.inner) == NUMBER]
-        return bool(number) and SECTION_NUMBER.match(" ".join(w.text for w in number) + " x") is not None
+        columns: list[list[Word]] = [[] for _ in range(N_COLUMNS)]
+        for line in lines:
+            for w in line.words:
+                columns[word_column(w, g.inner)].append(w)
+        if columns[NUMBER]:  # "2." in the number cell, the title in the next
+            return SECTION_NUMBER.match(" ".join(w.text for w in columns[NUMBER]) + " x") is not None
+        # "2. Measures ..." in the title cell, the other cells empty.
+        title = " ".join(w.text for w in columns[TITLE][:3])
+        return SECTION_NUMBER.match(title) is not None and not any(columns[TITLE + 1:])
     ordered = sorted((w for line in lines for w in line.words), key=lambda w: (w.x0 > g.inner[0], w.top, w.x0))
     if ordered and SECTION_NUMBER.match(" ".join(w.text for w in ordered[:3])):
         return True
@@ -725,10 +791,62 @@ class Group:
         return max(line.bottom for line in self.lines)
 
 
+def opens_section(line: Line, g: Geometry) -> bool:
+    """A line that starts a section row: no activity number, a section number first, across the columns."""
+    if line_anchors([line], g.inner):
+        return False
+    return SECTION_NUMBER.match(" ".join(w.text for w in line.words[:3])) is not None and crosses_edges([line], g)
+
+
+def continues_section(previous: Line, line: Line, first: Line, g: Geometry) -> bool:
+    """A line that wraps a section row's title: right under it, aligned with its first line (centred or
+    flush left), in one run of text or across the columns, without an activity number."""
+    if line.top - previous.top > 1.7 * g.em or line_anchors([line], g.inner):
+        return False
+    centre = (line.words[0].x0 + line.words[-1].x1) / 2
+    first_centre = (first.words[0].x0 + first.words[-1].x1) / 2
+    aligned = abs(centre - first_centre) <= g.em or abs(line.words[0].x0 - first.words[0].x0) <= g.em
+    one_run = len(line_to_phrases(line, g.settings.phrase_gap * g.em)) == 1
+    return aligned and (one_run or crosses_edges([line], g))
+
+
+def glued_sections(block: Sequence[Line], g: Geometry) -> list[tuple[int, int]]:
+    """Spans [i, j) of lines of an unruled block that are section rows with no white gap around them."""
+    if g.ruled_columns:
+        return []
+    spans = []
+    i = 0
+    while i < len(block):
+        if opens_section(block[i], g):
+            j = i + 1
+            while j < len(block) and continues_section(block[j - 1], block[j], block[i], g):
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
 def block_to_groups(block: Sequence[Line], g: Geometry, top: float | None = None,
                     bottom: float | None = None) -> list[Group]:
-    """One group per activity number in a block; a block without one is a section or a plain row."""
+    """One group per activity number in a block; a block without one is a section or a plain row.
+
+    A section row glued to the rows around it (no white gap) is cut out of the block first.
+    """
     block = list(block)
+    spans = glued_sections(block, g)
+    if spans and spans != [(0, len(block))]:
+        groups: list[Group] = []
+        start = 0
+        for i, j in spans:
+            if i > start:
+                groups.extend(block_to_groups(block[start:i], g))
+            groups.append(Group(block[i:j], SECTION))
+            start = j
+        if start < len(block):
+            groups.extend(block_to_groups(block[start:], g))
+        return groups
     anchors = line_anchors(block, g.inner)
     if len(anchors) == 1:
         return [Group(block, ACTIVITY, block[anchors[0]].middle)]
@@ -777,24 +895,28 @@ def attach_plain_groups(groups: list[Group], continues: bool) -> list[Group]:
 
 
 def row_rules(g: Geometry, top: float) -> list[float]:
-    """The ys of horizontal rules below `top` that cross the table (row boundaries)."""
+    """The ys of horizontal rules below `top` that cross the table (row boundaries).
+
+    A rule parts two activities only if it crosses the number column too: a rule under one of an
+    activity's several indicators, beside its merged number cell, does not.
+    """
     left, right = g.edges[0], g.edges[N_COLUMNS]
     need = g.settings.rule_cover * (right - left)
+    number_left, number_right = g.edges[NUMBER], g.edges[NUMBER + 1]
+    snap = g.settings.rule_snap
     ys: list[float] = []
     for y, x0, x1 in g.rules.horizontal:
-        if y >= top - g.settings.rule_snap and min(x1, right) - max(x0, left) >= need:
+        crosses_number = x0 <= number_left + snap and x1 >= number_right - snap
+        if y >= top - snap and min(x1, right) - max(x0, left) >= need and crosses_number:
             if not ys or y - ys[-1] > g.settings.rule_snap:
                 ys.append(y)
     return ys
 
 
-def inside_grid(g: Geometry, top: float, bottom: float) -> bool:
-    """Whether a slab between two rules lies inside the table: some vertical rule crosses it."""
-    if not g.rules.vertical:
-        return True
+def crossing_verticals(g: Geometry, y: float) -> bool:
+    """Whether a vertical rule inside the table's width crosses the height y."""
     left, right = g.edges[0] - g.settings.rule_snap, g.edges[N_COLUMNS] + g.settings.rule_snap
-    middle = (top + bottom) / 2
-    return any(left <= x <= right and r_top <= middle <= r_bottom for x, r_top, r_bottom in g.rules.vertical)
+    return any(left <= x <= right and r_top <= y <= r_bottom for x, r_top, r_bottom in g.rules.vertical)
 
 
 def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: bool
@@ -805,42 +927,52 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
     groups: list[Group] = []
     outside: list[Line] = []
     ended = False
+    below: list[Line] = list(body)
+    reach = zone_top
     if len(rules) >= 2:
         slabs = [(a, b) for a, b in zip(rules, rules[1:])]
         if zone_top > 0 and body and body[0].middle < rules[0]:
             slabs.insert(0, (zone_top, rules[0]))   # lines under the header before the first rule
+        # A table whose columns are ruled ends where its vertical rules stop crossing it.
+        framed = g.ruled_columns
         inside = []
         for a, b in slabs:
-            if inside_grid(g, a, b) or (a, b) == slabs[0]:
+            if not framed or crossing_verticals(g, (a + b) / 2) or (a, b) == slabs[0]:
                 inside.append((a, b))
             else:
                 break
         top, bottom = inside[0][0], inside[-1][1]
         by_slab: list[list[Line]] = [[] for _ in inside]
         bounds = [b for _, b in inside]
+        below = []
         for line in body:
-            if not top <= line.middle < bottom:
+            if line.middle < top:
                 outside.append(line)
-                continue
-            by_slab[bisect_right(bounds, line.middle)].append(line)
+            elif line.middle >= bottom:
+                below.append(line)
+            else:
+                by_slab[bisect_right(bounds, line.middle)].append(line)
         for (a, b), lines in zip(inside, by_slab):
             if lines:
                 groups.extend(block_to_groups(lines, g, a, b))
-        below = [line for line in outside if line.middle >= bottom]
-        ended = bool(below) and not all(is_furniture([line], s) for line in below)
-    elif body:
-        threshold = intra_gap(body, g) + s.row_gap * g.em
-        blocks = lines_to_blocks(body, threshold)
+        if framed:
+            outside.extend(below)
+            ended = bool(below) and not all(is_furniture([line], s) for line in below)
+            below = []
+        reach = bottom
+    if below:
+        # Unruled rows (or rows under the last rule of a table ruled only across): blocks between gaps.
+        threshold = intra_gap(below, g) + s.row_gap * g.em
+        blocks = lines_to_blocks(below, threshold)
         far = max(s.far_gap * g.em, threshold)
         kept: list[list[Line]] = []
         for i, block in enumerate(blocks):
-            gap_above = block[0].top - max(line.bottom for line in blocks[i - 1]) if i else 0.0
-            if kept and gap_above >= far:
-                rest = [line for b in blocks[i:] for line in b]
-                outside = rest
+            gap_above = block[0].top - (max(line.bottom for line in blocks[i - 1]) if i else reach)
+            if (kept or groups) and gap_above >= far:
+                outside.extend(line for b in blocks[i:] for line in b)
                 ended = not all(is_furniture(b, s) for b in blocks[i:])
                 break
-            if not kept and is_furniture(block, s) and i + 1 < len(blocks) and \
+            if not kept and not groups and is_furniture(block, s) and i + 1 < len(blocks) and \
                     blocks[i + 1][0].top - block[-1].bottom >= far:
                 outside.extend(block)
                 continue
@@ -858,19 +990,23 @@ def lines_to_strays(lines: Iterable[Line]) -> list[tuple[float, str]]:
     return [(line.top, " ".join(w.text for w in line.words)) for line in lines]
 
 
-def fits_columns(lines: Sequence[Line], g: Geometry) -> bool:
-    """Whether a page without a header reads as more of the table: numbers, or text inside the columns."""
-    if line_anchors(lines, g.inner):
-        return True
-    gap = g.settings.phrase_gap * g.em
-    phrases = [p for line in lines for p in line_to_phrases(line, gap)]
-    crossing = sum(1 for x0, x1, _ in phrases if any(x0 + 0.5 * g.em < x < x1 - 0.5 * g.em for x in g.inner))
-    return bool(phrases) and crossing <= 0.25 * len(phrases)
+def continues_table(lines: Sequence[Line], g: Geometry, top: float) -> bool:
+    """Whether a page without a column-header row holds more of the table: activity numbers in the number
+    column, or ruling lines that frame the columns. (Text that merely fits the columns, like signatures
+    on a page of their own, does not.)"""
+    return bool(line_anchors(lines, g.inner)) or g.ruled_columns or len(row_rules(g, top)) >= 2
 
 
-def has_ruled_columns(rules: Rules, edges: Sequence[float], snap: float) -> bool:
+def has_ruled_columns(rules: Rules, edges: Sequence[float], top: float, snap: float) -> bool:
+    """Whether vertical rules part the columns below `top` (the header's bottom): at two inner edges at least.
+
+    Rules that part the header's labels only do not make the body's cells ruled.
+    """
     xs = [r[0] for r in rules.vertical]
-    hits = sum(1 for x in edges[1:N_COLUMNS] if bisect_right(xs, x + snap) > bisect_left(xs, x - snap))
+    hits = 0
+    for x in sorted(set(edges[1:N_COLUMNS])):
+        found = rules.vertical[bisect_left(xs, x - snap): bisect_right(xs, x + snap)]
+        hits += any(bottom > top + snap for _, _, bottom in found)
     return hits >= 2
 
 
@@ -880,6 +1016,7 @@ def page_to_layout(content: PageContent, known: Header | None, prior: tuple[floa
     layout = PageLayout(content.number)
     em = typical_height(content.words)
     lines = words_to_lines(content.words, s.line_tolerance * em)
+    layout.stray = lines_to_strays(words_to_lines(content.sideways, s.line_tolerance * em))
     header = find_header(lines, content.rules, em, s, s.min_header_columns if known is None else 2)
     if header is not None and known is not None and header.labelled < s.min_header_columns \
             and moved(header, known, s.header_shift * em):
@@ -892,7 +1029,7 @@ def page_to_layout(content: PageContent, known: Header | None, prior: tuple[floa
     assert columns is not None
     if header is not None:
         layout.before = lines_to_strays(lines[:header.first_line])
-        layout.stray = [(top, text) for top, text in header.unmatched]
+        layout.stray.extend(header.unmatched)
         body = lines[header.last_line + 1:]
         zone_top = header.bottom
         if known is not None and prior is not None and moved(header, known, s.header_shift * em):
@@ -900,9 +1037,11 @@ def page_to_layout(content: PageContent, known: Header | None, prior: tuple[floa
     else:
         body = list(lines)
         zone_top = 0.0
-    edges = column_edges(columns, body, content.rules, prior, content.width, em, s)
-    g = Geometry(content.number, edges, content.rules, em, s, has_ruled_columns(content.rules, edges, s.rule_snap))
-    if header is None and not fits_columns(body, g):
+    edges = column_edges(columns, zone_top if header is None else header.top, body, content.rules, prior,
+                         content.width, em, s)
+    g = Geometry(content.number, edges, content.rules, em, s,
+                 has_ruled_columns(content.rules, edges, zone_top, s.rule_snap))
+    if header is None and not continues_table(body, g, zone_top):
         layout.before = lines_to_strays(lines)
         return layout
     # Text beside a ruled table (outside its outer rules) is not in it.
@@ -959,8 +1098,9 @@ def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettin
         if scanned:
             raise InputError(f"{name}: no text layer (page {scanned[0]} is a scanned image); expected a PDF "
                              "with text (run OCR on it first)")
-        raise InputError(f"{name}: no table found: no page shows the column header (Nº, Name of the activity, "
-                         "Evaluation indicator, Implementation / Recommendation, Period of performance)")
+        raise InputError(f"{name}: no table found; expected a table whose column-header row names its columns "
+                         "(Nº, Name of the activity, Evaluation indicator, Implementation / Recommendation, "
+                         "Period of performance, or a variant listed in extract/columns.csv)")
     return layouts
 
 
@@ -975,8 +1115,7 @@ def join_cut_rows(layouts: list[PageLayout]) -> None:
                 previous.rows[-1] = last.joined(first)
                 del layout.rows[0]
             elif last.kind == PLAIN and first.kind == ACTIVITY:
-                layout.rows[0] = last.joined(first)
-                layout.rows[0] = Row(first.page, first.top, ACTIVITY, layout.rows[0].texts, layout.rows[0].boxes)
+                layout.rows[0] = last.joined(first, place=first)
                 del previous.rows[-1]
         if layout.edges is not None:
             previous = layout if layout.rows or previous is None else previous
@@ -993,6 +1132,7 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
         items: list[tuple[float, int, object]] = []
         if not started and layout.header is None and layout.edges is None:
             title_parts.extend(text for _, text in layout.before)
+            items.extend((top, 2, text) for top, text in layout.stray)
             items_by_page.append(items)
             continue
         if not started:
@@ -1023,25 +1163,33 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
             if isinstance(item, Header):
                 header_words.extend((line, word) for cell in item.cells if cell for word in cell.words)
                 texts = tuple(cell.rest if cell else "" for cell in item.cells)
-                box = (0.0, round(item.top, 2), 0.0, round(item.bottom, 2))
                 fragments = tuple(Fragment(text, c, Provenance(name, line, c, layout.number,
-                                                               header_box(item, c, box)))
+                                                               header_box(item, c, layout.edges)))
                                   for c, text in enumerate(texts))
                 bands.append(Band(len(bands), line, fragments, column_header=True))
             elif isinstance(item, Row):
-                fragments = tuple(Fragment(text, c, Provenance(name, line, c, item.page, item.boxes[c]))
+                fragments = tuple(Fragment(text, c, Provenance(name, line, c, item.cell_page(c), item.boxes[c]))
                                   for c, text in enumerate(item.texts))
                 bands.append(Band(len(bands), line, fragments))
             else:
                 stray.append((line, str(item)))
-    return RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray))
+    document = RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray),
+                           tuple((1, word) for word in title.split()))
+    line_words = tuple((n, len(text.split())) for n, text in enumerate(pdf_to_text(document).splitlines(), start=1)
+                       if text.strip())
+    return replace(document, line_words=line_words)
 
 
-def header_box(header: Header, column: int, fallback: BBox) -> BBox:
+def header_box(header: Header, column: int, edges: tuple[float, ...] | None) -> BBox:
+    """Where a column's label stands in the header row (the column's extent when it has no label)."""
     cell = header.cells[column]
-    if cell is None:
-        return fallback
-    return (round(cell.x0, 2), round(header.top, 2), round(cell.x1, 2), round(header.bottom, 2))
+    if cell is not None:
+        x0, x1 = cell.x0, cell.x1
+    elif edges is not None:
+        x0, x1 = edges[column], edges[column + 1]
+    else:
+        x0 = x1 = 0.0
+    return (round(x0, 2), round(header.top, 2), round(x1, 2), round(header.bottom, 2))
 
 
 def read_pdf(path: str | Path, max_pages: int = 2000, settings: PdfSettings | None = None) -> RawDocument:
@@ -1058,19 +1206,20 @@ def read_pdf(path: str | Path, max_pages: int = 2000, settings: PdfSettings | No
 # ----------------------------------------------------------------------------- the text form
 
 def header_words_to_cells(words: Sequence[str]) -> list[str]:
-    """Put a header band's label words back in their columns, matching the labels in column order."""
+    """Put a header band's label words back in their columns, matching the labels in column order
+    (a word no label takes stays with the column before it)."""
     cells = [""] * N_COLUMNS
-    text = " ".join(words)
-    column = -1
-    while text:
-        found = text_to_label(text, column)
+    column, start = -1, 0
+    while start < len(words):
+        found = text_to_label(" ".join(words[start:]), column)
         if found is None:
-            break
-        column, label, text = found
+            target = max(column, 0)
+            cells[target] = " ".join(t for t in (cells[target], words[start]) if t)
+            start += 1
+            continue
+        column, label, _ = found
         cells[column] = label
-    if text:
-        target = max(column, 0)
-        cells[target] = " ".join(t for t in (cells[target], text) if t)
+        start += len(label.split())
     return cells
 
 

@@ -18,7 +18,7 @@ class PdfSettings:
     phrase_gap: float = 0.55
     #: A white gap across all columns this much (em) taller than the usual gap between a cell's lines
     #: separates two table rows.
-    row_gap: float = 0.35
+    row_gap: float = 0.25
     #: A white gap across all columns this tall (em) ends the table (signatures, footnotes follow).
     far_gap: float = 2.5
     #: A block of at most this many words alone on its line, away from the table, is page furniture

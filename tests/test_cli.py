@@ -34,3 +34,22 @@ def test_a_failed_run_leaves_the_previous_output_untouched(run_cli, tmp_path):
 def test_missing_input_is_named(run_cli, tmp_path):
     result = run_cli("run", tmp_path / "nowhere.txt", "-o", tmp_path / "out")
     assert result.exit_code == 1 and "nowhere.txt: no such file or folder" in result.output
+
+
+def test_extract_text_fed_back_gives_the_pdf_dataset(run_cli, tmp_path):
+    import csv
+
+    from conftest import FIXTURES
+
+    pdf = FIXTURES / "pdf" / "az-ogp-2020-2022-ruled.pdf"
+    text = tmp_path / "az-ogp-2020-2022-ruled.txt"
+    assert run_cli("extract-text", pdf, "-o", text).exit_code == 0
+    assert run_cli("run", pdf, "-o", tmp_path / "from-pdf").exit_code == 0
+    assert run_cli("run", text, "-o", tmp_path / "from-text").exit_code == 0
+
+    def table(folder, name):
+        with (folder / name).open(encoding="utf-8", newline="") as f:
+            return [{k: v for k, v in row.items() if k != "source_lines"} for row in csv.DictReader(f)]
+
+    for name in ("activities.csv", "activity_agencies.csv", "agencies.csv"):
+        assert table(tmp_path / "from-pdf", name) == table(tmp_path / "from-text", name), name
