@@ -210,23 +210,24 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
 
 # ----------------------------------------------------------------------------- writing
 
-def table_frame(rows: list[dict], columns: dict[str, tuple[str, str]]):
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for name, (kind, _) in columns.items():
-        if kind == "integer":
-            frame[name] = frame[name].astype("Int64")
-        elif kind == "number":
-            frame[name] = frame[name].astype("Float64")
-        else:
-            frame[name] = frame[name].fillna("").astype(str)
-    return frame
+def csv_value(value: object, kind: str) -> object:
+    if value is None or value == "":
+        return ""
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        return float(value)
+    return str(value)
 
 
 def write_table(rows: list[dict], columns: dict[str, tuple[str, str]], path: Path) -> None:
-    """One table as CSV: UTF-8, a header row, standard quoting, integers without a decimal point."""
-    table_frame(rows, columns).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    """One table as CSV: UTF-8, a header row, standard quoting, rows streamed to the file."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(columns)
+        kinds = [kind for kind, _ in columns.values()]
+        for row in rows:
+            writer.writerow([csv_value(row.get(name), kind) for name, kind in zip(columns, kinds)])
 
 
 def write_csv_rows(rows: list[dict], path: Path, columns: list[str]) -> None:

@@ -11,6 +11,7 @@ import codecs
 import csv
 import re
 from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError
@@ -20,29 +21,43 @@ LABELS_FILE = Path(__file__).with_name("columns.csv")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode a text source: UTF-8 (with or without BOM) or UTF-16 with a BOM, unless `encoding` forces one."""
+NOT_UTF8 = ("expected UTF-8 or UTF-16 with a BOM, or name the encoding with --encoding "
+            "(e.g. cp1251, cp1252)")
+
+
+def source_encoding(head: bytes, encoding: str | None) -> str:
+    """The encoding to read a source with: the one forced, UTF-16 when a BOM says so, else UTF-8."""
     if encoding:
         try:
-            return data.decode(encoding)
+            codecs.lookup(encoding)
         except LookupError:
-            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid {encoding} (byte {exc.start})") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: broken UTF-16 text (byte {exc.start})") from None
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary data, not a text plan (expected UTF-8 or UTF-16 text, or a PDF)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not UTF-8 (byte {exc.start}); expected UTF-8 or UTF-16 with a BOM, "
-            "or name the encoding with --encoding (e.g. cp1251, cp1252)"
-        ) from None
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        return encoding
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"
+
+
+def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The source's lines, decoded one at a time as they are read (a long plan is never held twice)."""
+    name = str(path)
+    if encoding == "utf-16":
+        with path.open(encoding=encoding, newline="") as f:
+            try:
+                yield from f
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: broken UTF-16 text") from None
+        return
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            if b"\x00" in raw:
+                raise InputError(f"{name}: binary data, not a text plan (expected UTF-8 or UTF-16 text, or a PDF)")
+            try:
+                yield raw.decode(encoding if number == 1 or encoding != "utf-8-sig" else "utf-8")
+            except UnicodeDecodeError as exc:
+                what, hint = ("UTF-8", NOT_UTF8) if encoding == "utf-8-sig" else \
+                    (encoding, "name another encoding with --encoding")
+                raise InputError(f"{name}: not {what} (line {number}, byte {exc.start + 1}); {hint}") from None
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +104,7 @@ def is_column_header(cells: list[str]) -> bool:
     return hits >= 2
 
 
-def lines_to_document(lines: list[str], path: str) -> RawDocument:
+def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     """Turn the lines of a text plan into bands (pure: no file access)."""
     title_parts: list[str] = []
     title_line: int | None = None
@@ -134,14 +149,19 @@ def read_text(path: str | Path, encoding: str | None = None, max_bytes: int = DE
     name = str(path)
     try:
         size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(4)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     if size > max_bytes:
         raise InputError(f"{name}: {size} bytes is over the size limit of {max_bytes} bytes (see --max-bytes)")
-    data = path.read_bytes()
-    if not data:
+    if not size:
         raise InputError(f"{name}: empty file, expected the text of a plan's table")
-    text = decode_bytes(data, name, encoding)
-    if not text.strip():
+    try:
+        chosen = source_encoding(head, encoding)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    document = lines_to_document(decoded_lines(path, chosen), name)
+    if not document.bands and not document.title:
         raise InputError(f"{name}: only white space, expected the text of a plan's table")
-    return lines_to_document(text.splitlines(), name)
+    return document

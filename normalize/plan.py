@@ -1,6 +1,7 @@
 """Turn a raw document into a plan: sections, activities with their repaired cells, mentions and flags."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,12 +112,17 @@ class Chunk:
     end_window: tuple[int, int] | None
 
 
+def headers_between(headers: list[int], low: int, high: int) -> list[int]:
+    """The header bands in [low, high], from a sorted list."""
+    return headers[bisect_left(headers, low): bisect_right(headers, high)]
+
+
 def anchors_to_chunks(anchors: list[Anchor], header_bands: tuple[int, ...], band_count: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     first_anchor, first_band = 0, 0
     headers = sorted(header_bands)
     for k in range(len(anchors) - 1):
-        between = [hb for hb in headers if anchors[k].band <= hb <= anchors[k + 1].band]
+        between = headers_between(headers, anchors[k].band, anchors[k + 1].band)
         if between:
             chunks.append(Chunk(range(first_anchor, k + 1), range(first_band, between[-1] + 1),
                                 (between[0], between[-1])))
@@ -146,6 +152,7 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
     current: dict[int, Band] = {}
     previous: tuple[int, int] | None = None
     carry: dict[int, int] = {}
+    sorted_headers = sorted(header_bands)
     for chunk in anchors_to_chunks(anchors, header_bands, len(bands)):
         for b in chunk.bands:
             current.setdefault(b, bands[b])
@@ -153,7 +160,7 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
             drop_carried(current, previous, carry)
         part = tuple(current[b] for b in chunk.bands)
         chunk_anchors = anchors[chunk.anchors.start: chunk.anchors.stop]
-        headers = tuple(hb for hb in header_bands if hb in chunk.bands)
+        headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
         if usual_first_role is None:
             columns = {AGENCIES: segment_column(part, chunk_anchors, AGENCIES, headers,
                                                 replace(settings, unusual_label_order=0.0),
@@ -203,7 +210,8 @@ class Tally:
                 self.unplaced.append((place.line, place.word))
         if self.keep:
             self.places.extend(places)
-        self.kinds.update(fold_place(p.place) for p in places)
+        for place, count in Counter(p.place for p in places).items():
+            self.kinds[fold_place(place)] += count
 
 
 def document_places(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader]) -> list[WordPlace]:

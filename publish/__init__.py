@@ -36,6 +36,7 @@ __all__ = ["write_formats"]
 
 PARTITION_COLUMN = "plan_id"
 PART_NAME = "part-0.parquet"
+ROW_GROUP = 10_000
 ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
 
 
@@ -78,11 +79,22 @@ def write_partitioned(folder: Path, rows: list[dict], columns: dict[str, tuple[s
         shutil.rmtree(folder)
     folder.mkdir()
     part_columns = {name: column for name, column in columns.items() if name != PARTITION_COLUMN}
-    for plan_id in dict.fromkeys(str(row[PARTITION_COLUMN]) for row in rows):
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(str(row[PARTITION_COLUMN]), []).append(row)
+    for plan_id, plan_rows in grouped.items():
         part = folder / partition_name(plan_id)
         part.mkdir()
-        plan_rows = [row for row in rows if str(row[PARTITION_COLUMN]) == plan_id]
-        pq.write_table(arrow_table(plan_rows, part_columns), part / PART_NAME)
+        write_in_row_groups(plan_rows, part_columns, part / PART_NAME)
+
+
+def write_in_row_groups(rows: list[dict], columns: dict[str, tuple[str, str]], path: Path) -> None:
+    """A Parquet file written a row group at a time, so a long plan is never converted whole."""
+    schema = arrow_schema(columns)
+    with pq.ParquetWriter(path, schema) as writer:
+        for start in range(0, max(len(rows), 1), ROW_GROUP):
+            writer.write_table(pa.Table.from_pylist(typed_rows(rows[start: start + ROW_GROUP], columns),
+                                                    schema=schema))
 
 
 def write_parquet(folder: Path, tables: Tables) -> None:

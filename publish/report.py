@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 from extract.manifest import Source
@@ -112,6 +113,9 @@ def agency_loads(activities: list[dict], links: list[dict]) -> list[AgencyLoad]:
     return sorted(loads, key=lambda load: (-load.total, load.name, load.agency_id))
 
 
+MAX_SECTIONS = 60
+
+
 def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
@@ -145,6 +149,9 @@ def bar(x: float, y: float, count: int, most: int, colour: str, tooltip: str) ->
 def responsibility_svg(plan_id: str, activities: list[dict], links: list[dict]) -> str:
     """Agencies (rows) by section (columns), then bars of the activities each implements or is recommended."""
     sections = plan_sections(activities)
+    if len(sections) > MAX_SECTIONS:
+        # A heat-map of hundreds of sections says nothing a reader can see; the bars still do.
+        sections = []
     loads = agency_loads(activities, links)
     most_cell = max((n for load in loads for n in load.by_section.values()), default=1)
     most_bar = max((max(load.implementer, load.recommended) for load in loads), default=1)
@@ -214,10 +221,9 @@ def review_table(review: list[dict]) -> str:
                       rows)
 
 
-def plan_section(counts: PlanCounts, title: str, tables: Tables, review: list[dict]) -> str:
+def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: list[dict],
+                 review: list[dict]) -> str:
     plan_id = counts.plan_id
-    activities = [a for a in tables.activities if a["plan_id"] == plan_id]
-    links = [link for link in tables.links if link["plan_id"] == plan_id]
     figures = (f"{counts.activities} activities, {counts.mentions} agency mentions of {counts.agencies} agencies, "
                f"{counts.flags} flags, {counts.new_agencies} new agencies")
     parts = [f'<section id="plan-{esc(plan_id)}">\n<h2><code>{esc(plan_id)}</code> {esc(title)}</h2>\n',
@@ -225,7 +231,7 @@ def plan_section(counts: PlanCounts, title: str, tables: Tables, review: list[di
     parts.append(responsibility_svg(plan_id, activities, links) if links
                  else '<p class="muted">No agency is named.</p>\n')
     parts += ["<h3>Flags</h3>\n", flags_table(activities)]
-    parts += ["<h3>Agency review queue</h3>\n", review_table([r for r in review if r["plan_id"] == plan_id])]
+    parts += ["<h3>Agency review queue</h3>\n", review_table(review)]
     return "".join(parts) + "</section>\n"
 
 
@@ -242,21 +248,42 @@ def sources_section(sources: list[Source]) -> str:
     return "<h2>Sources</h2>\n" + html_table(["plan", "title", "file", "sha256", "published at"], rows)
 
 
-def report_html(tables: Tables, sources: list[Source], review: list[dict],
-                failures: list[tuple[str, str]]) -> str:
-    """The whole page."""
+def by_plan(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows grouped by their plan_id, in order."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["plan_id"], []).append(row)
+    return grouped
+
+
+def report_parts(tables: Tables, sources: list[Source], review: list[dict],
+                 failures: list[tuple[str, str]]) -> Iterator[str]:
+    """The whole page, piece by piece (a batch's report is written as it is made, not held whole)."""
     counts = plan_counts(tables, review)
     titles = plan_titles(sources)
-    parts = ['<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-             f"<title>{esc(DATASET_TITLE)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-             f"<h1>{esc(DATASET_TITLE)}</h1>\n<p>{esc(DATASET_DESCRIPTION)}</p>\n",
-             f'<p class="muted">Data license: {esc(LICENSE_NAME)}.</p>\n',
-             "<h2>Plans</h2>\n", counts_table(counts, titles)]
-    parts += [plan_section(c, titles.get(c.plan_id, ""), tables, review) for c in counts]
-    parts += [failures_section(failures), sources_section(sources), "</body>\n</html>\n"]
-    return "".join(parts)
+    yield ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+           f"<title>{esc(DATASET_TITLE)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+           f"<h1>{esc(DATASET_TITLE)}</h1>\n<p>{esc(DATASET_DESCRIPTION)}</p>\n"
+           f'<p class="muted">Data license: {esc(LICENSE_NAME)}.</p>\n'
+           "<h2>Plans</h2>\n")
+    yield counts_table(counts, titles)
+    activities, links, queue = by_plan(tables.activities), by_plan(tables.links), by_plan(review)
+    for c in counts:
+        yield plan_section(c, titles.get(c.plan_id, ""), activities.get(c.plan_id, []), links.get(c.plan_id, []),
+                           queue.get(c.plan_id, []))
+    yield failures_section(failures)
+    yield sources_section(sources)
+    yield "</body>\n</html>\n"
+
+
+def report_html(tables: Tables, sources: list[Source], review: list[dict],
+                failures: list[tuple[str, str]]) -> str:
+    """The whole page as one string."""
+    return "".join(report_parts(tables, sources, review, failures))
 
 
 def write_report(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
                  failures: list[tuple[str, str]]) -> None:
-    (folder / REPORT_NAME).write_text(report_html(tables, sources, review, failures), encoding="utf-8")
+    with (folder / REPORT_NAME).open("w", encoding="utf-8", newline="\n") as f:
+        for part in report_parts(tables, sources, review, failures):
+            f.write(part)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extract.errors import InputError
-from extract.text import decode_bytes, lines_to_document, read_text, strip_column_label
+from extract.text import lines_to_document, read_text, strip_column_label
 from plans import plan_text, write_plan
 
 ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
@@ -27,10 +27,14 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert read_text(path).bands[-1].text(1) == "Publishing budget data"
 
 
-def test_other_encodings_are_an_error_naming_what_is_expected():
-    with pytest.raises(InputError, match=r"plan\.txt: not UTF-8 .*--encoding"):
-        decode_bytes("Кабинет министров".encode("cp1251"), "plan.txt")
-    assert decode_bytes("Кабинет".encode("cp1251"), "plan.txt", "cp1251") == "Кабинет"
+def test_other_encodings_are_an_error_naming_what_is_expected(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(plan_text(["1.1.", "Кабинет министров", "", "", "2020"]).encode("cp1251"))
+    with pytest.raises(InputError, match=r"plan\.txt: not UTF-8 \(line 3, byte 1\); expected UTF-8 .*--encoding"):
+        read_text(path)
+    assert read_text(path, encoding="cp1251").bands[-1].text(1) == "Кабинет министров"
+    with pytest.raises(InputError, match=r"plan\.txt: unknown encoding 'klingon'"):
+        read_text(path, encoding="klingon")
 
 
 def test_trailing_tabs_and_blank_page_break_lines_are_tolerated():

@@ -21,7 +21,7 @@ from conftest import ROOT
 from extract.errors import OutputError
 from extract.manifest import Source
 from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
-from pipeline import table_frame, write_csv_rows
+from pipeline import write_csv_rows, write_table
 from publish.dictionary import REVIEW_COLUMNS
 from publish import write_formats
 
@@ -92,7 +92,7 @@ def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
     for name, rows, columns in (("activities", tables.activities, ACTIVITY_COLUMNS),
                                 ("activity_agencies", tables.links, LINK_COLUMNS),
                                 ("agencies", tables.agencies, AGENCY_COLUMNS)):
-        table_frame(rows, columns).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+        write_table(rows, columns, folder / f"{name}.csv")
     (folder / "review").mkdir()
     write_csv_rows(review, folder / "review" / "agencies.csv", list(REVIEW_COLUMNS))
 
