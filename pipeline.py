@@ -224,10 +224,13 @@ def write_table(rows: list[dict], columns: dict[str, tuple[str, str]], path: Pat
     """One table as CSV: UTF-8, a header row, standard quoting, rows streamed to the file."""
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
+        # csv quotes a field holding "\n" but not one holding a lone "\r": such a row is quoted whole.
+        quoted = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(columns)
         kinds = [kind for kind, _ in columns.values()]
         for row in rows:
-            writer.writerow([csv_value(row.get(name), kind) for name, kind in zip(columns, kinds)])
+            values = [csv_value(row.get(name), kind) for name, kind in zip(columns, kinds)]
+            (quoted if any(isinstance(v, str) and "\r" in v for v in values) else writer).writerow(values)
 
 
 def write_csv_rows(rows: list[dict], path: Path, columns: list[str]) -> None:
