@@ -358,9 +358,9 @@ def progress_bar(total: int) -> Iterator[Callable[[object, str | None], None]]:
         yield advance
 
 
-def plan_summary(plan, review: list[dict]) -> str:
+def plan_summary(plan, new_agencies: set[str]) -> str:
     flags = sum(len(a.flags) for a in plan.activities) + len(plan.flags)
-    new = len({r["agency_id"] for r in review if r["plan_id"] == plan.plan_id})
+    new = len(new_agencies)
     unplaced = f", {len(plan.unplaced)} words unplaced" if plan.unplaced else ""
     return f"{plan.plan_id}: {len(plan.activities)} activities, {flags} flags, {new} new agencies{unplaced}"
 
@@ -392,8 +392,11 @@ def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding
     if not result.plans:
         raise InputError("; ".join(message for _, message in result.failures))
     publish(result, out_dir)
+    new_agencies: dict[str, set[str]] = {}
+    for row in result.review:
+        new_agencies.setdefault(row["plan_id"], set()).add(row["agency_id"])
     for plan in result.plans:
-        click.echo(plan_summary(plan, result.review))
+        click.echo(plan_summary(plan, new_agencies.get(plan.plan_id, set())))
     for source, message in result.failures:
         click.echo(f"failed: {message}", err=True)
     if result.failures:

@@ -14,7 +14,7 @@ from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, B
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 
 from .anchors import Anchor, bands_to_anchors
-from .cells import ColumnCut, SegmentSettings, segment_column
+from .cells import Cell, ColumnCut, SegmentSettings, segment_column
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
@@ -146,13 +146,13 @@ def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[in
 
 
 def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
-               settings: SegmentSettings, usual_first_role: str | None) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
-    """Each chunk with its columns cut; with `usual_first_role` None, only the agency column, with no
-    preferred label order (to learn the document's usual order)."""
+               settings: SegmentSettings, usual_first_role: str) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
+    """Each chunk with its columns cut, the last cell of each carried into the next where it ends."""
     current: dict[int, Band] = {}
     previous: tuple[int, int] | None = None
     carry: dict[int, int] = {}
     sorted_headers = sorted(header_bands)
+    chunk_settings = replace(settings, usual_first_role=usual_first_role)
     for chunk in anchors_to_chunks(anchors, header_bands, len(bands)):
         for b in chunk.bands:
             current.setdefault(b, bands[b])
@@ -161,15 +161,9 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
         part = tuple(current[b] for b in chunk.bands)
         chunk_anchors = anchors[chunk.anchors.start: chunk.anchors.stop]
         headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
-        if usual_first_role is None:
-            columns = {AGENCIES: segment_column(part, chunk_anchors, AGENCIES, headers,
-                                                replace(settings, unusual_label_order=0.0),
-                                                end_window=chunk.end_window)}
-        else:
-            columns = {column: segment_column(part, chunk_anchors, column, headers,
-                                              replace(settings, usual_first_role=usual_first_role),
-                                              end_window=chunk.end_window)
-                       for column in (TITLE, INDICATOR, AGENCIES, PERIOD)}
+        columns = {column: segment_column(part, chunk_anchors, column, headers, chunk_settings,
+                                          end_window=chunk.end_window)
+                   for column in (TITLE, INDICATOR, AGENCIES, PERIOD)}
         yield chunk, columns
         carry = {column: cut.carry for column, cut in columns.items()}
         previous = chunk.end_window
@@ -178,19 +172,14 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
                 current.pop(b, None)
 
 
-def usual_label_order(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
-                      settings: SegmentSettings) -> str:
-    """The role whose label most of the document's cells put first, from a cut with no preference.
-
-    A choice the evidence leaves open then follows the document's own habit.
-    """
+def label_orders(cells: tuple[Cell, ...]) -> Counter[str]:
+    """How many cells holding both labels put each role's label first."""
     orders: Counter[str] = Counter()
-    for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None):
-        for cell in columns[AGENCIES].cells:
-            roles = [label_role(m) for m in find_labels(cell.text)]
-            if len(roles) >= 2 and roles[0] != roles[1]:
-                orders[roles[0]] += 1
-    return RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
+    for cell in cells:
+        roles = [label_role(m) for m in find_labels(cell.text)]
+        if len(roles) >= 2 and roles[0] != roles[1]:
+            orders[roles[0]] += 1
+    return orders
 
 
 class Tally:
@@ -292,18 +281,28 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
     header_bands = tuple(h.band for h in headers)
     settings = settings or SegmentSettings()
-    usual = usual_label_order(bands, anchors, header_bands, settings)
     titles = {h.number: h.title for h in headers}
-    tally = Tally(keep_accounting)
-    tally.add(document_places(document, anchors, headers))
-    activities: list[Activity] = []
-    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual):
-        for i, k in enumerate(chunk.anchors):
-            anchor = anchors[k]
-            activity = cells_to_activity(anchor, columns, i, titles.get(anchor.section_no, ""),
-                                         list(problems.get(k, [])), registry)
-            activities.append(activity)
-            tally.add(activity_places(activity, columns, i))
+
+    def cut(usual_first_role: str) -> tuple[list[Activity], Tally, Counter[str]]:
+        tally = Tally(keep_accounting)
+        tally.add(document_places(document, anchors, headers))
+        activities: list[Activity] = []
+        orders: Counter[str] = Counter()
+        for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual_first_role):
+            orders.update(label_orders(columns[AGENCIES].cells))
+            for i, k in enumerate(chunk.anchors):
+                anchor = anchors[k]
+                activity = cells_to_activity(anchor, columns, i, titles.get(anchor.section_no, ""),
+                                             list(problems.get(k, [])), registry)
+                activities.append(activity)
+                tally.add(activity_places(activity, columns, i))
+        return activities, tally, orders
+
+    # A choice the evidence leaves open follows the document's own habit: if most cells holding both
+    # labels put "Recommended" first, cut again preferring that order.
+    activities, tally, orders = cut(IMPLEMENTER)
+    if orders[RECOMMENDED] > orders[IMPLEMENTER]:
+        activities, tally, orders = cut(RECOMMENDED)
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,

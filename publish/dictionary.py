@@ -7,7 +7,7 @@ the per-plan counts, the key check, and the README text itself.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,20 +196,23 @@ def plan_ids(tables: Tables, review: list[dict]) -> list[str]:
 
 
 def plan_counts(tables: Tables, review: list[dict]) -> list[PlanCounts]:
-    """Activities, agency mentions, distinct agencies, flags and new agencies of each plan."""
-    counts = []
-    for plan_id in plan_ids(tables, review):
-        activities = [a for a in tables.activities if a["plan_id"] == plan_id]
-        links = [link for link in tables.links if link["plan_id"] == plan_id]
-        counts.append(PlanCounts(
-            plan_id=plan_id,
-            activities=len(activities),
-            mentions=len(links),
-            agencies=len({link["agency_id"] for link in links}),
-            flags=sum(len(activity_flags(a)) for a in activities),
-            new_agencies=len({r["agency_id"] for r in review if r["plan_id"] == plan_id}),
-        ))
-    return counts
+    """Activities, agency mentions, distinct agencies, flags and new agencies of each plan (one pass)."""
+    activities: dict[str, int] = defaultdict(int)
+    flags: dict[str, int] = defaultdict(int)
+    mentions: dict[str, int] = defaultdict(int)
+    agencies: dict[str, set[str]] = defaultdict(set)
+    new: dict[str, set[str]] = defaultdict(set)
+    for activity in tables.activities:
+        activities[activity["plan_id"]] += 1
+        flags[activity["plan_id"]] += len(activity_flags(activity))
+    for link in tables.links:
+        mentions[link["plan_id"]] += 1
+        agencies[link["plan_id"]].add(link["agency_id"])
+    for row in review:
+        new[row["plan_id"]].add(row["agency_id"])
+    return [PlanCounts(plan_id=plan_id, activities=activities[plan_id], mentions=mentions[plan_id],
+                       agencies=len(agencies[plan_id]), flags=flags[plan_id], new_agencies=len(new[plan_id]))
+            for plan_id in plan_ids(tables, review)]
 
 
 def plan_titles(sources: list[Source]) -> dict[str, str]:
