@@ -110,3 +110,33 @@ def test_debug_shows_the_traceback(runner, tmp_path):
     result = runner.invoke(cli, ["--debug", "run", str(source), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert type(result.exception).__name__ == "InputError"
+
+
+@pytest.mark.parametrize("step", ["publish.write_formats", "pipeline.swap_into_place"])
+def test_a_run_failing_at_the_last_step_leaves_the_previous_output_whole(run_cli, tmp_path, monkeypatch, step):
+    import importlib
+
+    out = tmp_path / "out"
+    assert run_cli("run", write_plan(tmp_path, "good", plan_text(ROW)), "-o", out).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    module, name = step.rsplit(".", 1)
+    monkeypatch.setattr(importlib.import_module(module), name, fail)
+    changed = write_plan(tmp_path, "good", plan_text(["1.1.", "Another title", "Done", "Implementers: Ministry of Justice", "2021"]))
+    result = run_cli("run", changed, "-o", out)
+    assert_one_line_error(result, str(out), "No space left on device")
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_a_pdf_over_the_page_limit(run_cli, tmp_path):
+    from conftest import FIXTURES
+
+    pdf = FIXTURES / "pdf" / "az-ogp-2020-2022-ruled.pdf"
+    result = run_cli("run", pdf, "-o", tmp_path / "out", "--max-pages", "2")
+    assert_one_line_error(result, str(pdf), "9 pages is over the limit of 2 pages")
+    assert not (tmp_path / "out").exists()

@@ -130,3 +130,46 @@ def test_accepting_a_spelling_makes_the_next_run_match_it(run_cli, tmp_path):
     assert "0 new agencies" in second.stdout
     link = rows(tmp_path / "out" / "activity_agencies.csv")[0]
     assert (link["agency_id"], link["match_method"]) == ("ministry_of_finance", "alias")
+
+
+def test_a_mixed_batch_publishes_every_format(run_cli, tmp_path):
+    """The 2020-2022 text, a PDF and a second text plan in one folder: one set of tables in every format."""
+    import sqlite3
+    from contextlib import closing
+
+    import pyarrow.dataset as ds
+    from frictionless import validate
+
+    from conftest import FIXTURES
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(RAW_PLAN, folder)
+    shutil.copy(FIXTURES / "pdf" / "small-portrait-plan.pdf", folder)
+    write_plan(folder, "tiny", plan_text(ROW, ["1.2.", "Creating a budget portal", "Portal launched",
+                                              "Implementers: Ministry of Justice", "2021"]))
+    out = tmp_path / "out"
+    result = run_cli("run", folder, "-o", out, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    activities = rows(out / "activities.csv")
+    plans = {row["plan_id"] for row in activities}
+    assert plans == {"az-ogp-2020-2022", "small-portrait-plan", "tiny"}
+    assert all(row["activity_key"] == f"{row['plan_id']}:{row['activity_id']}" for row in activities)
+    table = ds.dataset(out / "activities", partitioning="hive").to_table()
+    assert table.num_rows == len(activities)
+    one = ds.dataset(out / "activities", partitioning="hive").to_table(filter=ds.field("plan_id") == "tiny")
+    assert one.column("title").to_pylist() == ["Publishing budget data", "Creating a budget portal"]
+    links = ds.dataset(out / "activity_agencies", partitioning="hive").to_table()
+    assert links.num_rows == len(rows(out / "activity_agencies.csv"))
+    report = validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    with closing(sqlite3.connect(out / "actionplans.db")) as db:
+        counted = dict(db.execute("SELECT plan_id, count(*) FROM activities GROUP BY plan_id").fetchall())
+        assert counted == {plan: sum(r["plan_id"] == plan for r in activities) for plan in plans}
+        found = db.execute("SELECT a.plan_id, a.activity_id FROM activities_fts JOIN activities a "
+                           "ON a.rowid = activities_fts.rowid WHERE activities_fts MATCH 'portal' "
+                           "AND a.plan_id = 'tiny'").fetchall()
+        assert found == [("tiny", "1.2")]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert all(plan in html for plan in plans) and "<svg" in html and "http://" not in html
