@@ -38,10 +38,11 @@ def batch_copies(folder: Path, count: int, seed: int = 0) -> list[Path]:
     return paths
 
 
-def renumbered(text: str, offset: int) -> str:
-    """The plan's text with every section number (in activity ids and section headers) raised by offset."""
+def renumbered(text: str, offset: int, item_offset: int = 0) -> str:
+    """The plan's text with every section number (in activity ids and section headers) raised by offset,
+    and every activity's number within its section by item_offset."""
     def activity(match: re.Match[str]) -> str:
-        return f"{int(match[1]) + offset}.{match[2]}"
+        return f"{int(match[1]) + offset}.{int(match[2]) + item_offset}"
 
     text = re.sub(r"(?m)^(\d+)\.(\d+)", activity, text)
     return re.sub(r"(?m)^(\t?)(\d+)\. (?=[A-Z])", lambda m: f"{m[1]}{int(m[2]) + offset}. ", text)
@@ -53,7 +54,9 @@ def long_plan(path: Path, size_bytes: int) -> Path:
     parts = [title]
     size, copy = len(title), 0
     while size < size_bytes:
-        chunk = renumbered(body, 9 * copy)
+        # Section numbers stay under 10,000 (plans number sections, not pages): past 1,000 copies the
+        # sections start again with the activities numbered on.
+        chunk = renumbered(body, 9 * (copy % 1000), 100 * (copy // 1000))
         parts.append(chunk)
         size += len(chunk.encode("utf-8"))
         copy += 1

@@ -295,7 +295,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     ends: list[list[int]] = []
     for k in range(k_count - 1):
         low, high = first[anchors[k].band], end[anchors[k + 1].band]
-        between = [hb for hb in header_bands if anchors[k].band <= hb <= anchors[k + 1].band]
+        between = [hb for hb in header_bands if anchors[k].band <= hb <= anchors[k + 1].band
+                   and anchors[k].section_no != anchors[k + 1].section_no]
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
         ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])

@@ -122,6 +122,8 @@ def anchors_to_chunks(anchors: list[Anchor], header_bands: tuple[int, ...], band
     first_anchor, first_band = 0, 0
     headers = sorted(header_bands)
     for k in range(len(anchors) - 1):
+        if anchors[k].section_no == anchors[k + 1].section_no:
+            continue
         between = headers_between(headers, anchors[k].band, anchors[k + 1].band)
         if between:
             chunks.append(Chunk(range(first_anchor, k + 1), range(first_band, between[-1] + 1),
