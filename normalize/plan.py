@@ -263,6 +263,18 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
                     tuple(lines), tuple(flags))
 
 
+def section_titles(anchors: list[Anchor], headers: list[SectionHeader]) -> list[str]:
+    """Each activity's section title: that of the last header of its section at or above its band."""
+    ordered = sorted(headers, key=lambda h: h.band)
+    titles, current, h = [], {}, 0
+    for anchor in anchors:
+        while h < len(ordered) and ordered[h].band <= anchor.band:
+            current[ordered[h].number] = ordered[h].title
+            h += 1
+        titles.append(current.get(anchor.section_no, ""))
+    return titles
+
+
 def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                      settings: SegmentSettings | None = None, strict: bool = False,
                      keep_accounting: bool = False) -> Plan | tuple[Plan, Accounting]:
@@ -283,7 +295,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
     header_bands = tuple(h.band for h in headers)
     settings = settings or SegmentSettings()
-    titles = {h.number: h.title for h in headers}
+    titles = section_titles(anchors, headers)
 
     def cut(usual_first_role: str) -> tuple[list[Activity], Tally, Counter[str]]:
         tally = Tally(keep_accounting)
@@ -294,7 +306,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
             orders.update(label_orders(columns[AGENCIES].cells))
             for i, k in enumerate(chunk.anchors):
                 anchor = anchors[k]
-                activity = cells_to_activity(anchor, columns, i, titles.get(anchor.section_no, ""),
+                activity = cells_to_activity(anchor, columns, i, titles[k],
                                              list(problems.get(k, [])), registry)
                 activities.append(activity)
                 tally.add(activity_places(activity, columns, i))

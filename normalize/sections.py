@@ -303,27 +303,33 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
 SECTION_PREFIX = re.compile(r"^\s*\d+\s*\.\s*")
 
 
+def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
+    """(section number, first band, last band) of each run of activities of one section, in order."""
+    runs: list[tuple[int, int, int]] = []
+    for a in anchors:
+        if runs and runs[-1][0] == a.section_no:
+            runs[-1] = (a.section_no, runs[-1][1], a.band)
+        else:
+            runs.append((a.section_no, a.band, a.band))
+    return runs
+
+
 def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
                       vocabulary: Vocabulary) -> tuple[tuple[Band, ...], list[SectionHeader]]:
     """Find each section's header row and return the bands without its text, and the headers found."""
     tokens = BandTokens(bands)
     anchored = {a.band for a in anchors}
     widths = header_column_widths(bands, anchored, vocabulary)
-    first_band: dict[int, int] = {}
-    last_band: dict[int, int] = {}
-    for a in anchors:
-        first_band.setdefault(a.section_no, a.band)
-        last_band[a.section_no] = a.band
     starts: list[tuple[int, tuple[int, int, int], bool]] = []
     previous_end = 0
-    for section, first in first_band.items():
+    for section, first, last in section_runs(anchors):
         start = find_header_start(tokens, range(previous_end, first + 1), section, anchored)
         numbered = start is not None
         if start is None:
             start = find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
         if start is not None:
             starts.append((section, start, numbered))
-        previous_end = last_band[section]
+        previous_end = last
     traces = [trace_header(tokens, start, anchored, widths, vocabulary) for _, start, _ in starts]
     offset = header_centre_offset(traces, tokens, [start[0] for _, start, _ in starts])
     headers: list[SectionHeader] = []
