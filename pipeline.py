@@ -273,7 +273,8 @@ def publish(result: RunResult, out_dir: Path) -> None:
         write_table(tables.agencies, AGENCY_COLUMNS, staging / "agencies.csv")
         (staging / "review").mkdir()
         write_csv_rows(result.review, staging / "review" / "agencies.csv", list(REVIEW_COLUMNS))
-        write_formats(staging, tables, sources_with_titles(result), result.review, result.failures)
+        write_formats(staging, tables, sources_with_titles(result), result.review, result.failures,
+                      {plan.plan_id: plan.unplaced for plan in result.plans})
         os.chmod(staging, 0o755)
         swap_into_place(staging, out_dir)
     except OSError as exc:

@@ -41,8 +41,11 @@ ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float6
 
 
 def write_formats(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
-                  failures: list[tuple[str, str]]) -> None:
+                  failures: list[tuple[str, str]],
+                  unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> None:
     """Write every format into `folder`, beside the CSVs already there.
+
+    `unplaced`: per plan, the source words (line, word) the pipeline could not place; the report lists them.
 
     Raises OutputError, before writing anything, when a key the formats declare does not hold
     (a repeated activity id in a plan, a mention naming an activity or agency that is not in the tables).
@@ -53,7 +56,7 @@ def write_formats(folder: Path, tables: Tables, sources: list[Source], review: l
     write_sqlite(folder, tables, review)
     write_datasette_metadata(folder, sources)
     write_readme(folder, tables, sources, review, failures)
-    write_report(folder, tables, sources, review, failures)
+    write_report(folder, tables, sources, review, failures, unplaced or {})
 
 
 # ----------------------------------------------------------------------------- Parquet

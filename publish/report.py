@@ -221,8 +221,19 @@ def review_table(review: list[dict]) -> str:
                       rows)
 
 
+def unplaced_section(words: tuple[tuple[int, str], ...]) -> str:
+    """The source words the pipeline could not place, by line, so that nothing is dropped unseen."""
+    if not words:
+        return '<p class="muted">None: every word of the source is in the tables.</p>\n'
+    by_line: dict[int, list[str]] = {}
+    for line, word in words:
+        by_line.setdefault(line, []).append(word)
+    rows = [[str(line), esc(" ".join(found))] for line, found in sorted(by_line.items())]
+    return html_table(["line", "words"], rows, numeric=frozenset({0}))
+
+
 def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: list[dict],
-                 review: list[dict]) -> str:
+                 review: list[dict], unplaced: tuple[tuple[int, str], ...] = ()) -> str:
     plan_id = counts.plan_id
     figures = (f"{counts.activities} activities, {counts.mentions} agency mentions of {counts.agencies} agencies, "
                f"{counts.flags} flags, {counts.new_agencies} new agencies")
@@ -232,6 +243,7 @@ def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: 
                  else '<p class="muted">No agency is named.</p>\n')
     parts += ["<h3>Flags</h3>\n", flags_table(activities)]
     parts += ["<h3>Agency review queue</h3>\n", review_table(review)]
+    parts += ["<h3>Words not placed</h3>\n", unplaced_section(unplaced)]
     return "".join(parts) + "</section>\n"
 
 
@@ -257,7 +269,8 @@ def by_plan(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def report_parts(tables: Tables, sources: list[Source], review: list[dict],
-                 failures: list[tuple[str, str]]) -> Iterator[str]:
+                 failures: list[tuple[str, str]],
+                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> Iterator[str]:
     """The whole page, piece by piece (a batch's report is written as it is made, not held whole)."""
     counts = plan_counts(tables, review)
     titles = plan_titles(sources)
@@ -270,7 +283,7 @@ def report_parts(tables: Tables, sources: list[Source], review: list[dict],
     activities, links, queue = by_plan(tables.activities), by_plan(tables.links), by_plan(review)
     for c in counts:
         yield plan_section(c, titles.get(c.plan_id, ""), activities.get(c.plan_id, []), links.get(c.plan_id, []),
-                           queue.get(c.plan_id, []))
+                           queue.get(c.plan_id, []), (unplaced or {}).get(c.plan_id, ()))
     yield failures_section(failures)
     yield sources_section(sources)
     yield "</body>\n</html>\n"
@@ -283,7 +296,8 @@ def report_html(tables: Tables, sources: list[Source], review: list[dict],
 
 
 def write_report(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
-                 failures: list[tuple[str, str]]) -> None:
+                 failures: list[tuple[str, str]],
+                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> None:
     with (folder / REPORT_NAME).open("w", encoding="utf-8", newline="\n") as f:
-        for part in report_parts(tables, sources, review, failures):
+        for part in report_parts(tables, sources, review, failures, unplaced):
             f.write(part)

@@ -113,6 +113,8 @@ def test_check_lists_unplaced_words_with_their_line(run_cli, tmp_path):
     assert "unplaced: line 4: margin" in result.output and "unplaced: line 4: note" in result.output
     run = run_cli("run", source, "-o", tmp_path / "out")
     assert "2 words unplaced" in run.stdout
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<h3>Words not placed</h3>" in report and '<td class="n">4</td><td>margin note</td>' in report
 
 
 def test_accepting_a_spelling_makes_the_next_run_match_it(run_cli, tmp_path):
