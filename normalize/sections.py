@@ -236,6 +236,10 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
             score += 0.5 if pc in widths and length >= FULL_COLUMN * widths[pc] else -2.0
         if j > 0 and not glued_after:
             score -= 0.5
+    for c, i, j in parts[1:-1]:
+        # A header that goes on past a middle column filled it: a short run there is not the header line.
+        if c in widths and len(" ".join(row[c][i:j])) < FULL_COLUMN * widths[c]:
+            score -= 2.0
     last_c, last_i, last_j = parts[-1]
     if last_c + 1 < len(COLUMNS) and row[last_c + 1] and last_j > last_i:
         onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
