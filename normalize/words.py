@@ -79,12 +79,16 @@ class Vocabulary:
         """log P(letter | the two letters before it), smoothed."""
         return math.log((self.trigrams[context + letter] + 0.1) / (self.bigrams[context] + 3.0))
 
-    def junction_odds(self, left: str, right: str) -> float:
-        """How much likelier (log odds) the document's spelling makes `left` + `right` one word than two."""
+    def junction_odds(self, left: str, right: str, doubled: bool = False) -> float:
+        """How much likelier (log odds) the document's spelling makes `left` + `right` one word than two.
+
+        With `doubled`, the one word is `left` without its last letter, which the cut showed twice.
+        """
         left, right = "^^" + left.casefold(), right.casefold() + "$"
         apart = self.letter_odds(left[-2:], "$") + self.letter_odds("^^", right[0]) + \
             self.letter_odds("^" + right[0], right[1])
-        joined = self.letter_odds(left[-2:], right[0]) + self.letter_odds(left[-1] + right[0], right[1])
+        stem = left[:-1] if doubled else left
+        joined = self.letter_odds(stem[-2:], right[0]) + self.letter_odds(stem[-1] + right[0], right[1])
         return joined - apart
 
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
@@ -153,10 +157,15 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
     if left_known or right_known:
         # One half is a word the document uses: two words, unless the letters at the cut run on as in the
         # document's words and not as its words end and begin ("exp" + "and" is one word, "about" + "open"
-        # two). A little word such as "of" is never the half of a cut one.
-        if FUNCTION_WORDS & {left.casefold(), right.casefold()}:
-            return None
-        return (plain, RUN_ON) if vocabulary.junction_odds(left, right) >= JOIN_ODDS else None
+        # two).
+        odds = []
+        if left.casefold() not in FUNCTION_WORDS:   # "of" + "finances" is two words, "satisfacti" + "on" one
+            odds.append((vocabulary.junction_odds(left, right), plain))
+        if doubled:
+            # "in" + "nforming": the straddling letter shows twice; the half after it cannot start a word.
+            odds.append((vocabulary.junction_odds(left, right, doubled=True), doubled))
+        best = max(odds, default=None)
+        return (best[1], RUN_ON) if best and best[0] >= JOIN_ODDS else None
     return doubled or plain, FRAGMENTS
 
 
