@@ -280,6 +280,17 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     return Trace(tuple(parts), False)
 
 
+def filled_columns(row: list[list[str]], trace: Trace, vocabulary: Vocabulary) -> dict[int, int]:
+    """The widths of the middle columns a traced header crossed edge to edge (cut words on both sides)."""
+    widths: dict[int, int] = {}
+    for (pc, pi, pj), (c, i, j), (nc, ni, nj) in zip(trace.parts, trace.parts[1:], trace.parts[2:]):
+        entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
+        left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
+        if entered and left:
+            widths[c] = len(" ".join(row[c][i:j]))
+    return widths
+
+
 def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) -> float | None:
     """Where the document centres its header rows, relative to the first column edge they cross.
 
@@ -335,14 +346,17 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
             starts.append((section, start, numbered))
         previous_end = last
     traces = [trace_header(tokens, start, anchored, widths, vocabulary) for _, start, _ in starts]
+    for (_, start, _), trace in zip(starts, traces):
+        for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
+            widths[column] = max(widths.get(column, 0), width)
     offset = header_centre_offset(traces, tokens, [start[0] for _, start, _ in starts])
     headers: list[SectionHeader] = []
     for (section, start, numbered), trace in zip(starts, traces):
         b = start[0]
-        if not trace.certain and offset is not None:
+        if not trace.certain:
             left, right = trace.lengths(tokens[b])
-            expected = left + 2 * offset
-            if abs(right - expected) > slack(expected):
+            expected = None if offset is None else left + 2 * offset
+            if expected is None or abs(right - expected) > slack(expected):
                 trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected)
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
