@@ -246,7 +246,8 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         strongest = max((joined[1] for joined in onward if joined), default=0)
         if strongest > FRAGMENTS:
             score -= strongest
-        forced = forced and strongest == 0 and last_j == len(row[last_c])
+        # Stopping before a column with words (not a label) is a guess, whatever the cut words say.
+        forced = forced and starts_label(row[last_c + 1], 0) and last_j == len(row[last_c])
     if expected_right is not None:
         right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
         score -= 2.0 * abs(right - expected_right) / slack(expected_right)
