@@ -24,6 +24,10 @@ from .words import FRAGMENTS, FUNCTION_WORDS, GUESSED, Vocabulary, join_cut_word
 FULL_COLUMN = 0.9
 #: A header part may run this much past its column's measured width before the row's own text begins.
 WIDTH_SLACK = 1.15
+#: What it costs to read text before a header in a band of its own as spilled from the row above.
+SPILL = 1.0
+#: How much a header's length off the one the document's centring predicts costs, per slack.
+LENGTH_WEIGHT = 1.5
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
             # A header that filled the column it left most likely goes on; one that did not, ended.
             score += 0.5 if pc in widths and length >= FULL_COLUMN * widths[pc] else -2.0
         if j > 0 and not glued_after:
-            score -= 0.5
+            score -= SPILL
     for c, i, j in parts[1:-1]:
         # A header that goes on past a middle column filled it: a short run there is not the header line.
         if c in widths and len(" ".join(row[c][i:j])) < FULL_COLUMN * widths[c]:
@@ -250,7 +254,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         forced = forced and starts_label(row[last_c + 1], 0) and last_j == len(row[last_c])
     if expected_right is not None:
         right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
-        score -= 2.0 * abs(right - expected_right) / slack(expected_right)
+        score -= LENGTH_WEIGHT * abs(right - expected_right) / slack(expected_right)
     return score, forced
 
 
