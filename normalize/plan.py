@@ -148,13 +148,19 @@ def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[in
 
 
 def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
-               settings: SegmentSettings, usual_first_role: str) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
-    """Each chunk with its columns cut, the last cell of each carried into the next where it ends."""
+               settings: SegmentSettings, usual_first_role: str | None,
+               columns_wanted: tuple[int, ...] = (TITLE, INDICATOR, AGENCIES, PERIOD),
+               ) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
+    """Each chunk with its columns cut, the last cell of each carried into the next where it ends.
+
+    With `usual_first_role` None, no label order is preferred.
+    """
     current: dict[int, Band] = {}
     previous: tuple[int, int] | None = None
     carry: dict[int, int] = {}
     sorted_headers = sorted(header_bands)
-    chunk_settings = replace(settings, usual_first_role=usual_first_role)
+    chunk_settings = replace(settings, unusual_label_order=0.0) if usual_first_role is None else \
+        replace(settings, usual_first_role=usual_first_role)
     for chunk in anchors_to_chunks(anchors, header_bands, len(bands)):
         for b in chunk.bands:
             current.setdefault(b, bands[b])
@@ -165,7 +171,7 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
         headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
         columns = {column: segment_column(part, chunk_anchors, column, headers, chunk_settings,
                                           end_window=chunk.end_window)
-                   for column in (TITLE, INDICATOR, AGENCIES, PERIOD)}
+                   for column in columns_wanted}
         yield chunk, columns
         carry = {column: cut.carry for column, cut in columns.items()}
         previous = chunk.end_window
@@ -297,26 +303,20 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)
 
-    def cut(usual_first_role: str) -> tuple[list[Activity], Tally, Counter[str]]:
-        tally = Tally(keep_accounting)
-        tally.add(document_places(document, anchors, headers))
-        activities: list[Activity] = []
-        orders: Counter[str] = Counter()
-        for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual_first_role):
-            orders.update(label_orders(columns[AGENCIES].cells))
-            for i, k in enumerate(chunk.anchors):
-                anchor = anchors[k]
-                activity = cells_to_activity(anchor, columns, i, titles[k],
-                                             list(problems.get(k, [])), registry)
-                activities.append(activity)
-                tally.add(activity_places(activity, columns, i))
-        return activities, tally, orders
-
-    # A choice the evidence leaves open follows the document's own habit: if most cells holding both
-    # labels put "Recommended" first, cut again preferring that order.
-    activities, tally, orders = cut(IMPLEMENTER)
-    if orders[RECOMMENDED] > orders[IMPLEMENTER]:
-        activities, tally, orders = cut(RECOMMENDED)
+    # A choice the evidence leaves open follows the document's own habit: the agency column is cut once
+    # with no preferred label order, to count which label the cells holding both put first.
+    orders: Counter[str] = Counter()
+    for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, (AGENCIES,)):
+        orders.update(label_orders(columns[AGENCIES].cells))
+    usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
+    tally = Tally(keep_accounting)
+    tally.add(document_places(document, anchors, headers))
+    activities: list[Activity] = []
+    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual):
+        for i, k in enumerate(chunk.anchors):
+            activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry)
+            activities.append(activity)
+            tally.add(activity_places(activity, columns, i))
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
