@@ -564,7 +564,11 @@ def _complete(text: str, registry: Registry) -> bool:
 def _known(text: str, registry: Registry) -> str | None:
     """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None."""
     index = _index(registry)
-    decision = _resolve([_form(text)], index)[0]
+    form = _form(text)
+    exact = index.exact.get(form.key)
+    if exact is not None:           # most names in a list are written as the registry has them
+        return index.kinds[exact[0]]
+    decision = _resolve([form], index)[0]
     if decision.position is None or decision.method == "fragment":
         return None
     return index.kinds[decision.position]

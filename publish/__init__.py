@@ -22,13 +22,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from extract.manifest import Source
 from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
 
 from .datapackage import write_datapackage
-from .dictionary import check_keys, table_rows, typed_rows, write_readme
+from .dictionary import check_keys, table_rows, write_readme
 from .report import write_report
 from .sqlite import write_datasette_metadata, write_sqlite
 
@@ -67,8 +68,21 @@ def arrow_schema(columns: dict[str, tuple[str, str]]) -> pa.Schema:
                       for name, (kind, description) in columns.items()])
 
 
-def arrow_table(rows: list[dict], columns: dict[str, tuple[str, str]]) -> pa.Table:
-    return pa.Table.from_pylist(typed_rows(rows, columns), schema=arrow_schema(columns))
+def csv_to_arrow(path: Path, columns: dict[str, tuple[str, str]]) -> pa.Table:
+    """A table read back from the CSV just written, with the schema's types and descriptions.
+
+    Arrow's own CSV reader turns text into typed columns without a Python object per value (so it
+    neither holds a long plan's rows twice nor needs pandas); an empty cell is a null only in a
+    number column.
+    """
+    schema = arrow_schema(columns)
+    table = pa_csv.read_csv(
+        path,
+        parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+        convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
+                                              strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                              include_columns=list(columns)))
+    return pa.Table.from_arrays(table.columns, schema=schema)
 
 
 def partition_name(plan_id: str) -> str:
@@ -76,31 +90,31 @@ def partition_name(plan_id: str) -> str:
     return f"{PARTITION_COLUMN}={quote(plan_id, safe='')}"
 
 
-def write_partitioned(folder: Path, rows: list[dict], columns: dict[str, tuple[str, str]]) -> None:
+def plan_runs(plan_ids: list[str]) -> list[tuple[str, int, int]]:
+    """(plan_id, first row, row count) of each plan's run of rows (the tables keep a plan's rows together)."""
+    runs: list[tuple[str, int, int]] = []
+    for i, plan_id in enumerate(plan_ids):
+        if runs and runs[-1][0] == plan_id:
+            runs[-1] = (plan_id, runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((plan_id, i, 1))
+    return runs
+
+
+def write_partitioned(folder: Path, table: pa.Table) -> None:
     """One Parquet file per plan under `folder`, without the plan_id column (its folder names it)."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
-    part_columns = {name: column for name, column in columns.items() if name != PARTITION_COLUMN}
-    grouped: dict[str, list[dict]] = {}
-    for row in rows:
-        grouped.setdefault(str(row[PARTITION_COLUMN]), []).append(row)
-    for plan_id, plan_rows in grouped.items():
+    for plan_id, first, count in plan_runs(table.column(PARTITION_COLUMN).to_pylist()):
         part = folder / partition_name(plan_id)
         part.mkdir()
-        write_in_row_groups(plan_rows, part_columns, part / PART_NAME)
-
-
-def write_in_row_groups(rows: list[dict], columns: dict[str, tuple[str, str]], path: Path) -> None:
-    """A Parquet file written a row group at a time, so a long plan is never converted whole."""
-    schema = arrow_schema(columns)
-    with pq.ParquetWriter(path, schema) as writer:
-        for start in range(0, max(len(rows), 1), ROW_GROUP):
-            writer.write_table(pa.Table.from_pylist(typed_rows(rows[start: start + ROW_GROUP], columns),
-                                                    schema=schema))
+        pq.write_table(table.slice(first, count).drop_columns([PARTITION_COLUMN]), part / PART_NAME,
+                       row_group_size=ROW_GROUP)
 
 
 def write_parquet(folder: Path, tables: Tables) -> None:
-    write_partitioned(folder / "activities", tables.activities, ACTIVITY_COLUMNS)
-    write_partitioned(folder / "activity_agencies", tables.links, LINK_COLUMNS)
-    pq.write_table(arrow_table(tables.agencies, AGENCY_COLUMNS), folder / "agencies.parquet")
+    """The Parquet files, from the CSVs already in `folder`."""
+    write_partitioned(folder / "activities", csv_to_arrow(folder / "activities.csv", ACTIVITY_COLUMNS))
+    write_partitioned(folder / "activity_agencies", csv_to_arrow(folder / "activity_agencies.csv", LINK_COLUMNS))
+    pq.write_table(csv_to_arrow(folder / "agencies.csv", AGENCY_COLUMNS), folder / "agencies.parquet")
