@@ -18,7 +18,7 @@ from extract.model import COLUMNS, NUMBER, PERIOD, TITLE, Band
 from .anchors import Anchor
 from .roles import label_at
 from .text import clean_text
-from .words import FRAGMENTS, FUNCTION_WORDS, GUESSED, Vocabulary, join_cut_word, rejoin
+from .words import FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
 
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9

@@ -1,7 +1,6 @@
 """The command line, run in-process: help, the one-line summary, and clear errors that write nothing."""
 from __future__ import annotations
 
-import pytest
 
 from plans import plan_text, write_plan
 
