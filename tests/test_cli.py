@@ -8,7 +8,8 @@ ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Minist
 
 
 def test_every_command_has_help(run_cli):
-    for args in (["--help"], ["run", "--help"]):
+    for args in (["--help"], ["run", "--help"], ["check", "--help"], ["extract-text", "--help"],
+                 ["agencies", "--help"], ["agencies", "review", "--help"], ["agencies", "accept", "--help"]):
         result = run_cli(*args)
         assert result.exit_code == 0 and "Usage:" in result.output
 
