@@ -18,6 +18,7 @@ folder names (pass an explicit string partitioning schema if a plan id could be 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -38,6 +39,7 @@ __all__ = ["write_formats"]
 PARTITION_COLUMN = "plan_id"
 PART_NAME = "part-0.parquet"
 ROW_GROUP = 10_000
+BLOCK_BYTES = 4 << 20
 ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
 
 
@@ -68,21 +70,22 @@ def arrow_schema(columns: dict[str, tuple[str, str]]) -> pa.Schema:
                       for name, (kind, description) in columns.items()])
 
 
-def csv_to_arrow(path: Path, columns: dict[str, tuple[str, str]]) -> pa.Table:
-    """A table read back from the CSV just written, with the schema's types and descriptions.
+def csv_batches(path: Path, columns: dict[str, tuple[str, str]]) -> Iterator[pa.RecordBatch]:
+    """The CSV just written, read back a block at a time as typed record batches.
 
-    Arrow's own CSV reader turns text into typed columns without a Python object per value (so it
-    neither holds a long plan's rows twice nor needs pandas); an empty cell is a null only in a
-    number column.
+    Arrow's own CSV reader turns text into typed columns without a Python object per value (so a long
+    plan is never held twice, and pandas is not needed); an empty cell is a null only in a number column.
     """
     schema = arrow_schema(columns)
-    table = pa_csv.read_csv(
+    reader = pa_csv.open_csv(
         path,
+        read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES),
         parse_options=pa_csv.ParseOptions(newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
                                               strings_can_be_null=False, quoted_strings_can_be_null=False,
                                               include_columns=list(columns)))
-    return pa.Table.from_arrays(table.columns, schema=schema)
+    for batch in reader:
+        yield pa.RecordBatch.from_arrays(batch.columns, schema=schema)
 
 
 def partition_name(plan_id: str) -> str:
@@ -101,20 +104,37 @@ def plan_runs(plan_ids: list[str]) -> list[tuple[str, int, int]]:
     return runs
 
 
-def write_partitioned(folder: Path, table: pa.Table) -> None:
-    """One Parquet file per plan under `folder`, without the plan_id column (its folder names it)."""
+def write_partitioned(folder: Path, csv_path: Path, columns: dict[str, tuple[str, str]]) -> None:
+    """One Parquet file per plan under `folder`, without the plan_id column (its folder names it),
+    streamed from the CSV a block at a time."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
-    for plan_id, first, count in plan_runs(table.column(PARTITION_COLUMN).to_pylist()):
-        part = folder / partition_name(plan_id)
-        part.mkdir()
-        pq.write_table(table.slice(first, count).drop_columns([PARTITION_COLUMN]), part / PART_NAME,
-                       row_group_size=ROW_GROUP)
+    part_schema = arrow_schema({name: column for name, column in columns.items() if name != PARTITION_COLUMN})
+    writer: pq.ParquetWriter | None = None
+    current: str | None = None
+    try:
+        for batch in csv_batches(csv_path, columns):
+            plan_ids = batch.column(PARTITION_COLUMN).to_pylist()
+            for plan_id, first, count in plan_runs(plan_ids):
+                if plan_id != current:
+                    if writer is not None:
+                        writer.close()
+                    part = folder / partition_name(plan_id)
+                    part.mkdir()
+                    writer = pq.ParquetWriter(part / PART_NAME, part_schema)
+                    current = plan_id
+                rows = batch.slice(first, count).drop_columns([PARTITION_COLUMN])
+                writer.write_table(pa.Table.from_batches([rows]), row_group_size=ROW_GROUP)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def write_parquet(folder: Path, tables: Tables) -> None:
     """The Parquet files, from the CSVs already in `folder`."""
-    write_partitioned(folder / "activities", csv_to_arrow(folder / "activities.csv", ACTIVITY_COLUMNS))
-    write_partitioned(folder / "activity_agencies", csv_to_arrow(folder / "activity_agencies.csv", LINK_COLUMNS))
-    pq.write_table(csv_to_arrow(folder / "agencies.csv", AGENCY_COLUMNS), folder / "agencies.parquet")
+    write_partitioned(folder / "activities", folder / "activities.csv", ACTIVITY_COLUMNS)
+    write_partitioned(folder / "activity_agencies", folder / "activity_agencies.csv", LINK_COLUMNS)
+    agencies = pa.Table.from_batches(list(csv_batches(folder / "agencies.csv", AGENCY_COLUMNS)),
+                                     schema=arrow_schema(AGENCY_COLUMNS))
+    pq.write_table(agencies, folder / "agencies.parquet")
