@@ -79,7 +79,7 @@ def csv_batches(path: Path, columns: dict[str, tuple[str, str]]) -> Iterator[pa.
     schema = arrow_schema(columns)
     reader = pa_csv.open_csv(
         path,
-        read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES),
+        read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
         parse_options=pa_csv.ParseOptions(newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
                                               strings_can_be_null=False, quoted_strings_can_be_null=False,
