@@ -22,6 +22,7 @@ Rules, in order, for one mention (:func:`match_mentions`):
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from bisect import bisect_right
@@ -29,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -43,48 +45,34 @@ WHOLE_OFFSET = 7.0
 ACRONYM_SCORE = 95.0
 CANDIDATE_COUNT = 3
 
-FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "at", "by", "with", "under", "near", "&"})
+NAME_WORDS_FILE = Path(__file__).with_name("name_words.csv")
+
+
+def _name_words(role: str) -> list[tuple[str, str]]:
+    """(word, expansion) rows of `name_words.csv` with the given role, in file order (data, not code:
+    a plan from another country adds its own place words there)."""
+    with NAME_WORDS_FILE.open(encoding="utf-8", newline="") as f:
+        return [(row["word"], row["expansion"] or "") for row in csv.DictReader(f) if row["role"] == role]
+
+
+FUNCTION_WORDS = frozenset(word for word, _ in _name_words("function"))
 """Words that never end a complete name: a name cannot be split right after one of them."""
 
-FILLER_WORDS = FUNCTION_WORDS | {"republic", "azerbaijan", "president"}
-"""Words that only place a body ("... under the President of the Republic of Azerbaijan")."""
+FILLER_WORDS = FUNCTION_WORDS | {word for word, _ in _name_words("filler")}
+"""Words that only place a body ("... under the President of the Republic of ...")."""
 
-KIND_WORDS = (
-    "ministry", "committee", "agency", "service", "council", "office", "center", "chamber", "commission",
-    "department", "company", "inspectorate",
-)  # fmt: skip
+KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 """Generic head words that say what kind of body it is: two different ones mean two different bodies."""
 
-GENERIC_WORDS = FILLER_WORDS | set(KIND_WORDS) | {
-    "state", "government", "body", "authority", "power", "institution", "national", "open", "joint",
-    "stock", "closed",
-}  # fmt: skip
+GENERIC_WORDS = FILLER_WORDS | set(KIND_WORDS) | {word for word, _ in _name_words("generic")}
 """Words weighed down in fuzzy matching: the remaining, distinctive words decide."""
 
 _LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >= 7))
 
-ABBREVIATIONS = {
-    "min": "ministry",
-    "dept": "department",
-    "govt": "government",
-    "gov": "government",
-    "natl": "national",
-    "nat": "national",
-    "intl": "international",
-    "assoc": "association",
-    "ngo": "non governmental organization",
-    "ngos": "non governmental organization",
-    "ojsc": "open joint stock company",
-    "cjsc": "closed joint stock company",
-    "jsc": "joint stock company",
-    "centre": "center",
-    "labor": "labour",
-    "organisation": "organization",
-    "organisations": "organization",
-}
+ABBREVIATIONS = dict(_name_words("abbreviation"))
 """Short and variant spellings, replaced word by word before fuzzy comparison."""
 
-HEAD_WORDS = frozenset({"ministry", "state", "cabinet"})
+HEAD_WORDS = frozenset(word for word, _ in _name_words("head"))
 """Capitalised words that start a new name when they follow a complete one without a comma."""
 
 _KIND_BIT = {word: 1 << position for position, word in enumerate(KIND_WORDS)}

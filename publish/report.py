@@ -289,12 +289,6 @@ def report_parts(tables: Tables, sources: list[Source], review: list[dict],
     yield "</body>\n</html>\n"
 
 
-def report_html(tables: Tables, sources: list[Source], review: list[dict],
-                failures: list[tuple[str, str]]) -> str:
-    """The whole page as one string."""
-    return "".join(report_parts(tables, sources, review, failures))
-
-
 def write_report(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
                  failures: list[tuple[str, str]],
                  unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> None:
