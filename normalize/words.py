@@ -115,7 +115,6 @@ class Vocabulary:
 #: How sure a rejoined word is, strongest first: the document uses it; it is one edit from a word the
 #: document uses; neither half is a word of the document; one half is, but the letters run on as one word.
 KNOWN, NEAR_KNOWN, FRAGMENTS, RUN_ON = 4, 3, 2, 1
-GUESSED = FRAGMENTS
 #: Log odds the letters at a cut must give "one word" before a known word is taken as half of a cut one.
 JOIN_ODDS = 2.0
 
@@ -126,7 +125,8 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
     `left` is the last word before the edge, `right` the first after it. A character straddling the edge
     may stand on both sides ("impro" + "ove" = "improve", "in" + "n" = "in"). The strength is KNOWN when
     the document uses the rejoined word elsewhere, NEAR_KNOWN when it is one or two edits from such a
-    word, GUESSED when neither half is a word of the document. None: two words.
+    word, FRAGMENTS when neither half is a word of the document, RUN_ON when one half is but the letters
+    run on as in the document's words. None: two words.
     """
     if len(left) > 1 and len(right) > 1 and (left[-1] == "-" and right[0].isalpha()
                                              or left[-1].isalpha() and right[0] == "-"):
