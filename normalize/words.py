@@ -124,7 +124,7 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
 
     `left` is the last word before the edge, `right` the first after it. A character straddling the edge
     may stand on both sides ("impro" + "ove" = "improve", "in" + "n" = "in"). The strength is KNOWN when
-    the document uses the rejoined word elsewhere, NEAR_KNOWN when it is one or two edits from such a
+    the document uses the rejoined word elsewhere, NEAR_KNOWN when it is one edit from such a
     word, FRAGMENTS when neither half is a word of the document, RUN_ON when one half is but the letters
     run on as in the document's words. None: two words.
     """
