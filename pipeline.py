@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,6 +24,8 @@ import click
 from extract.errors import ActionPlansError, InputError, OutputError
 from extract.manifest import MANIFEST_NAME, Source, describe_sources, read_manifest
 from extract.model import RawDocument
+from publish.folder import (check_output_folder, new_staging, output_lock, remove_stale, swap_into_place,
+                            write_marker)
 
 SOURCE_SUFFIXES = (".txt", ".pdf")
 DEFAULT_INPUT = "raw"
@@ -251,19 +252,19 @@ def check_counts(result: RunResult) -> None:
                           f"activities, {len(tables.links)} agency rows for {mentions} mentions; nothing written")
 
 
-def publish(result: RunResult, out_dir: Path) -> None:
-    """Write every table to a folder beside `out_dir`, then swap it into place: never a half-written output."""
+def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
+    """Write every table to a folder beside `out_dir`, then swap it into place: never a half-written output.
+
+    `out_dir` is replaced only when it is safe (see `publish.folder`); `inputs` are never inside it.
+    """
     from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS
     from publish import write_formats
     from publish.dictionary import REVIEW_COLUMNS
 
     check_counts(result)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: is a file, expected an output folder")
-    parent = out_dir.resolve().parent
+    target = check_output_folder(out_dir, inputs)
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=parent))
+        staging = new_staging(target)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror})") from None
     try:
@@ -275,8 +276,12 @@ def publish(result: RunResult, out_dir: Path) -> None:
         write_csv_rows(result.review, staging / "review" / "agencies.csv", list(REVIEW_COLUMNS))
         write_formats(staging, tables, sources_with_titles(result), result.review, result.failures,
                       {plan.plan_id: plan.unplaced for plan in result.plans})
+        write_marker(staging)
         os.chmod(staging, 0o755)
-        swap_into_place(staging, out_dir)
+        with output_lock(target):
+            remove_stale(target)
+            check_output_folder(out_dir, inputs)  # again: another run may have changed it meanwhile
+            swap_into_place(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{out_dir}: cannot write the output ({exc.strerror or exc})") from None
@@ -301,16 +306,6 @@ def sources_with_titles(result: RunResult) -> list[Source]:
             source = replace(source, title=titles[source.plan_id], start_year=start, end_year=end)
         described.append(source)
     return described
-
-
-def swap_into_place(staging: Path, out_dir: Path) -> None:
-    old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        out_dir.rename(old)
-    staging.rename(out_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------- command line
@@ -386,13 +381,15 @@ def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding
         strict: bool, max_bytes: int, max_pages: int, timeout: float) -> None:
     """Read plans (files or folders; default raw/) and publish their tables to the output folder."""
     options = RunOptions(registry, encoding, jobs, strict, max_bytes, max_pages, timeout)
-    with progress_bar(len(discover_sources(list(inputs) or [Path(DEFAULT_INPUT)]))) as advance:
-        result = run_sources(list(inputs) or [Path(DEFAULT_INPUT)], options, advance)
+    paths = list(inputs) or [Path(DEFAULT_INPUT)]
+    check_output_folder(out_dir, paths)  # before any work: a folder we may not replace is refused at once
+    with progress_bar(len(discover_sources(paths))) as advance:
+        result = run_sources(paths, options, advance)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not result.plans:
         raise InputError("; ".join(message for _, message in result.failures))
-    publish(result, out_dir)
+    publish(result, out_dir, paths)
     new_agencies: dict[str, set[str]] = {}
     for row in result.review:
         new_agencies.setdefault(row["plan_id"], set()).add(row["agency_id"])
