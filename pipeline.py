@@ -257,7 +257,7 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
 
     `out_dir` is replaced only when it is safe (see `publish.folder`); `inputs` are never inside it.
     """
-    from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS
+    from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS
     from publish import write_formats
     from publish.dictionary import REVIEW_COLUMNS
 
@@ -271,11 +271,13 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
         tables = result.tables
         write_table(tables.activities, ACTIVITY_COLUMNS, staging / "activities.csv")
         write_table(tables.links, LINK_COLUMNS, staging / "activity_agencies.csv")
+        write_table(tables.fields, FIELD_COLUMNS, staging / "activity_fields.csv")
         write_table(tables.agencies, AGENCY_COLUMNS, staging / "agencies.csv")
         (staging / "review").mkdir()
         write_csv_rows(result.review, staging / "review" / "agencies.csv", list(REVIEW_COLUMNS))
         write_formats(staging, tables, sources_with_titles(result), result.review, result.failures,
-                      {plan.plan_id: plan.unplaced for plan in result.plans})
+                      {plan.plan_id: plan.unplaced for plan in result.plans},
+                      {plan.plan_id: plan.tables for plan in result.plans})
         write_marker(staging)
         os.chmod(staging, 0o755)
         with output_lock(target):

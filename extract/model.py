@@ -3,14 +3,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: The table's columns, in the order the plans print them.
+#: The seed plan's columns, in the order it prints them: the layout of a table whose header says nothing.
 COLUMNS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "period")
-NUMBER, TITLE, INDICATOR, AGENCIES, PERIOD = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: its meaning (see `extract.vocabulary.MEANINGS`, or "extra"), the header as
+    printed, and how the meaning was decided ("label": by the header's words; "content": by what the
+    column holds, the header being unknown or absent; "default": the seed layout, nothing to go on)."""
+
+    meaning: str
+    header: str = ""
+    decided_by: str = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class TableProfile:
+    """A table of the document as learned from it: its columns, where its header row stands."""
+
+    columns: tuple[Column, ...]
+    line: int
+    page: int | None = None
+
+
+DEFAULT_LAYOUT: tuple[Column, ...] = tuple(Column(meaning, "", "default") for meaning in COLUMNS)
+
+
+#: The provenance column of a fragment whose table has no such column (its text is always empty).
+ABSENT = -1
 
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where a piece of text was read: the file, the 1-based line (text) or page (PDF), the column."""
+    """Where a piece of text was read: the file, the 1-based line (text) or page (PDF), the column as
+    printed in that table (0-based; `ABSENT` where the table has no such column)."""
 
     file: str
     line: int
@@ -21,7 +48,7 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Fragment:
-    """The text one band holds in one column."""
+    """The text one band holds in one column (`column`: its index in the document's union layout)."""
 
     text: str
     column: int
@@ -36,6 +63,9 @@ class Band:
     line: int
     fragments: tuple[Fragment, ...]
     column_header: bool = False
+    #: A row merged across the table's columns (a section heading), as a PDF's ruling shows it; its whole
+    #: text is in the title column's fragment. The text form cannot tell, and leaves it False.
+    spanning: bool = False
 
     def text(self, column: int) -> str:
         return self.fragments[column].text
@@ -57,3 +87,14 @@ class RawDocument:
     title_words: tuple[tuple[int, str], ...] = ()
     #: How many words each line of the source holds, for the word accounting (empty: not checked).
     line_words: tuple[tuple[int, int], ...] = ()
+    #: The columns every band's fragments follow, in order: the union of the tables' columns.
+    columns: tuple[Column, ...] = DEFAULT_LAYOUT
+    #: Each table of the document with its own profile, in document order.
+    tables: tuple[TableProfile, ...] = ()
+
+    def column_of(self, meaning: str) -> int | None:
+        """The index of the column with this meaning in every band, or None when no table has it."""
+        for index, column in enumerate(self.columns):
+            if column.meaning == meaning:
+                return index
+        return None

@@ -2,23 +2,29 @@
 
 The text is what a naive PDF extractor gives: each line is a horizontal band of the table, its cells
 separated by TABs, blank lines at page breaks, and the table's column-header line repeated at the top of
-pages, sometimes sharing its band with text of the row it interrupts. The reader keeps every cell's text
-with its provenance and strips only the column-header labels (recording them for the word accounting).
+pages, sometimes sharing its band with text of the row it interrupts. The reader learns each table's
+columns from its header rows (`extract.layout`), keeps every cell's text with its provenance in the
+document's union layout, and strips only the column-header labels (recording them for the word accounting).
 """
 from __future__ import annotations
 
 import codecs
 import csv
 import re
-from functools import lru_cache
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .errors import InputError
-from .model import COLUMNS, Band, Fragment, Provenance, RawDocument
+from normalize.roles import role_label_pattern
 
-LABELS_FILE = Path(__file__).with_name("columns.csv")
+from .errors import InputError
+from .layout import SHORT_CELL_WORDS, column_key, header_to_columns, name_by_content, names_columns, row_signature, \
+    union_columns
+from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
+from .vocabulary import EXTRA, activity_number_parts, split_header_cell
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+#: A column the header row leaves blank is a column when at least this many rows fill it (else stray text).
+MIN_ROWS_FOR_COLUMN = 3
 
 
 NOT_UTF8 = ("expected UTF-8 or UTF-16 with a BOM, or name the encoding with --encoding "
@@ -60,87 +66,137 @@ def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
                 raise InputError(f"{name}: not {what} (line {number}, byte {exc.start + 1}); {hint}") from None
 
 
-@lru_cache(maxsize=1)
-def column_labels() -> dict[int, tuple[re.Pattern[str], ...]]:
-    """The header labels each column may carry, as patterns that ignore white space inside words."""
-    by_column: dict[int, list[str]] = {}
-    with LABELS_FILE.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            by_column.setdefault(COLUMNS.index(row["column"]), []).append(row["label"])
-    patterns: dict[int, tuple[re.Pattern[str], ...]] = {}
-    for column, labels in by_column.items():
-        # Longest label first, so "Period of performance" wins over "Period".
-        ordered = sorted(labels, key=len, reverse=True)
-        patterns[column] = tuple(re.compile(label_pattern(label), re.IGNORECASE) for label in ordered)
-    return patterns
+def header_rows(rows: Sequence[Sequence[str]]) -> set[int]:
+    """The indexes of the rows that are a table's column-header row.
 
-
-def label_pattern(label: str) -> str:
-    """A pattern for a header label that tolerates a word broken by a space ("performa nce").
-
-    A break is allowed only where both pieces keep two letters or more, so a label cannot swallow the first
-    letter of the text that follows it ("indicator s to expand" is "indicator" + "s to expand").
+    A row is one when it names two or more columns in the vocabulary, or when it recurs (the same first word
+    in each of three or more cells: the header repeated at the top of pages, whatever shares its band), or,
+    when no row is either, when it is the first row, above the first numbered one, and its cells are short.
     """
-    words = []
-    for word in label.split():
-        pieces = [re.escape(ch) + (r"\s?" if 2 <= i + 1 <= len(word) - 2 else "") for i, ch in enumerate(word)]
-        words.append("".join(pieces))
-    return r"\s*" + r"\s+".join(words) + r"\s*[:.]?\s*"
+    signatures = [row_signature(cells) for cells in rows]
+    counts = Counter(signature for signature in signatures if signature)
+    found = {i for i, cells in enumerate(rows) if names_columns(cells) or counts[signatures[i]] >= 2}
+    first_numbered = next((i for i, cells in enumerate(rows) if cells and activity_number_parts(cells[0])), None)
+    if rows and first_numbered and not found:
+        cells = rows[0]
+        filled = [cell for cell in cells if cell]
+        if len(filled) >= 2 and all(len(cell.split()) <= SHORT_CELL_WORDS for cell in filled):
+            found.add(0)
+    return found
 
 
-def strip_column_label(text: str, column: int) -> tuple[str, str]:
-    """Split a cell into (label, rest) when it starts with its column's header label, else ("", text)."""
-    for pattern in column_labels().get(column, ()):
-        match = pattern.match(text)
-        if match and (match.end() == len(text) or not text[match.end() - 1].isalnum()
-                      or not text[match.end()].isalnum()):
-            return text[: match.end()].strip(), text[match.end():].strip()
-    return "", text
+def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
+    """How many columns a table has: its header row's cells, or more when most of its rows (three at least)
+    fill cells past them (a column whose header is blank); text a few rows put past the last column is stray."""
+    used = [max((k + 1 for k, cell in enumerate(cells) if cell), default=0) for cells in rows]
+    wider = [n for n in used if n > len(header)]
+    if len(wider) >= max(MIN_ROWS_FOR_COLUMN, len(rows) / 2):
+        return Counter(wider).most_common(1)[0][0]
+    return len(header)
 
 
-def is_column_header(cells: list[str]) -> bool:
-    """A band is the column-header row when at least two of its cells start with their column's label."""
-    hits = sum(1 for column, cell in enumerate(cells[: len(COLUMNS)]) if strip_column_label(cell, column)[0])
-    return hits >= 2
+def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
+    """(label, rest) of one cell of a repeated header row, by the column its table's header named."""
+    meaning, label, rest = split_header_cell(cell)
+    if meaning is not None:
+        return label, rest
+    header = column.header
+    if column.decided_by != "position" and header and cell.startswith(header) and \
+            (len(cell) == len(header) or cell[len(header)].isspace()):
+        return header, cell[len(header):].strip()
+    return "", cell
+
+
+def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int]) -> tuple[list[int], list[tuple[Column, ...]], list[int]]:
+    """Split the rows into tables by their header rows: (table index of each row, each table's columns,
+    the line where each table starts). Consecutive header rows naming the same columns are one table (its
+    header repeated on each page), whose columns are learned from the rows under all of them."""
+    headers = sorted(header_rows(rows))
+    signatures = [row_signature(cells) for cells in rows]
+    role_label = role_label_pattern()
+
+    def repetitions(i: int) -> list[Sequence[str]]:
+        return [rows[j] for j in headers if j != i and signatures[j] and signatures[j] == signatures[i]]
+
+    # Each header row's segment of rows (to the next header row), grouped into tables by what it names.
+    groups: list[list[int]] = []
+    keys: list[list[str]] = []
+    for i in headers:
+        key = [column_key(c) for c in header_to_columns(rows[i], repetitions(i))[0]]
+        if keys and keys[-1] == key:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+            keys.append(key)
+    bounds = headers + [len(rows)]
+    tables: list[tuple[Column, ...]] = []
+    starts: list[int] = []
+    table_of = [0] * len(rows)
+    if rows and (not headers or headers[0] > 0):  # rows before any header row: a table of the usual layout, or by content
+        first = headers[0] if headers else len(rows)
+        width = max(Counter(len(cells) for cells in rows[:first]).most_common(1)[0][0], 1)
+        tables.append(DEFAULT_LAYOUT if width == len(DEFAULT_LAYOUT) else name_by_content(
+            tuple(Column(EXTRA, f"column {k + 1}", "position") for k in range(width)), rows[:first], role_label))
+        starts.append(lines[0])
+    for group in groups:
+        body = [rows[j] for i in group for j in range(i + 1, bounds[bounds.index(i) + 1])]
+        head = rows[group[0]]
+        columns, _ = header_to_columns(head, repetitions(group[0]), table_width(head, body))
+        tables.append(name_by_content(columns, body, role_label))
+        starts.append(lines[group[0]])
+        for i in group:
+            for j in range(i, bounds[bounds.index(i) + 1]):
+                table_of[j] = len(tables) - 1
+    return table_of, tables, starts
 
 
 def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     """Turn the lines of a text plan into bands (pure: no file access)."""
     title_parts: list[str] = []
     title_line: int | None = None
-    bands: list[Band] = []
-    header_words: list[tuple[int, str]] = []
-    stray: list[tuple[int, str]] = []
     title_words: list[tuple[int, str]] = []
     line_words: list[tuple[int, int]] = []
-    in_table = False
+    rows: list[list[str]] = []
+    row_lines: list[int] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
         line_words.append((number, len(line.split())))
-        if not in_table and "\t" not in line:
+        if not rows and "\t" not in line:
             title_parts.append(line.strip())
             title_words.extend((number, word) for word in line.split())
             title_line = title_line or number
             continue
-        in_table = True
-        cells = [re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")]
-        for extra in cells[len(COLUMNS):]:
+        rows.append([re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")])
+        row_lines.append(number)
+    table_of, tables, starts = rows_to_tables(rows, row_lines)
+    columns, positions = union_columns(tables)
+    headers = header_rows(rows)
+    bands: list[Band] = []
+    header_words: list[tuple[int, str]] = []
+    stray: list[tuple[int, str]] = []
+    for i, cells in enumerate(rows):
+        number = row_lines[i]
+        table = tables[table_of[i]]
+        for extra in cells[len(table):]:
             if extra:
                 stray.append((number, extra))
-        cells = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
-        header = is_column_header(cells)
-        if header:
-            for column, cell in enumerate(cells):
-                label, cells[column] = strip_column_label(cell, column)
+        cells = (cells + [""] * len(table))[: len(table)]
+        if i in headers:
+            for k, column in enumerate(table):
+                label, cells[k] = strip_header_cell(cells[k], column)
                 header_words.extend((number, word) for word in label.split())
-        fragments = tuple(
-            Fragment(text, column, Provenance(path, number, column)) for column, text in enumerate(cells)
-        )
-        bands.append(Band(len(bands), number, fragments, column_header=header))
+        texts = [""] * len(columns)
+        physical = [ABSENT] * len(columns)
+        for k, position in enumerate(positions[table_of[i]]):
+            texts[position] = cells[k]
+            physical[position] = k
+        fragments = tuple(Fragment(text, u, Provenance(path, number, physical[u])) for u, text in enumerate(texts))
+        bands.append(Band(len(bands), number, fragments, column_header=i in headers))
+    profiles = tuple(TableProfile(table, line) for table, line in zip(tables, starts))
     return RawDocument(path, " ".join(title_parts), title_line, tuple(bands), tuple(header_words), tuple(stray),
-                       tuple(title_words), tuple(line_words))
+                       tuple(title_words), tuple(line_words), columns, profiles)
 
 
 def read_text(path: str | Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:

@@ -1,29 +1,46 @@
-"""Find the activities: the bands whose number column holds an activity number ("1.10." or "2.3")."""
+"""Find the activities: the bands whose number column holds an activity number ("1.10.", "2.3", "7", "1.1.1").
+
+A plan numbers its activities one way. Where some numbers have two levels or more ("2.3"), those are the
+activities and the first level is the section; a lone number is then a section's. Where every number is
+plain ("1", "2", ... "40"), each is an activity and the section is the heading row above it (see
+`normalize.sections`).
+"""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from extract.model import NUMBER, Band
-
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.\s*(\d{1,3})\s*\.?\s*$")
+from extract.model import Band
+from extract.vocabulary import activity_number_parts
 
 
 @dataclass(frozen=True)
 class Anchor:
-    """An activity's number and the band it stands in (the band at its row's vertical centre)."""
+    """An activity's number and the band it stands in (the band at its row's vertical centre).
+
+    `section_no` is the section number as printed (None when the plan numbers its activities plainly);
+    `section_key` groups the activities of one section (the section number, or the heading's rank).
+    """
 
     activity_id: str
-    section_no: int
+    section_no: int | None
     band: int
     line: int
+    section_key: int = 0
 
 
-def bands_to_anchors(bands: tuple[Band, ...]) -> list[Anchor]:
-    anchors = []
+def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[Anchor]:
+    numbered = []
     for band in bands:
-        match = ACTIVITY_NUMBER.match(band.text(NUMBER))
-        if match:
-            section, item = int(match[1]), int(match[2])
-            anchors.append(Anchor(f"{section}.{item}", section, band.index, band.line))
+        if band.column_header or number_column >= len(band.fragments):
+            continue
+        parts = activity_number_parts(band.text(number_column))
+        if parts is not None:
+            numbered.append((band, parts))
+    levelled = any(len(parts) >= 2 for _, parts in numbered)
+    anchors = []
+    for band, parts in numbered:
+        if levelled and len(parts) < 2:
+            continue
+        section = parts[0] if levelled else None
+        anchors.append(Anchor(".".join(map(str, parts)), section, band.index, band.line, section or 0))
     return anchors

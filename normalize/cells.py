@@ -19,14 +19,19 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from extract.model import AGENCIES, INDICATOR, PERIOD, TITLE, Band
+from extract.model import Band
 
 from .anchors import Anchor
-from .roles import IMPLEMENTER, RECOMMENDED, label_at, label_initials, label_role
+from .periods import looks_like_period_start, period_form
+from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_at, label_initials, label_role, label_word_count
 from .words import FUNCTION_WORDS
 
-PERIOD_TEXT = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?$")
-YEAR_START = re.compile(r"^\d{4}")
+#: The kinds of column the repair knows how to judge; a column of another meaning is judged as an extra.
+PROSE, AGENCY_LIST, PERIOD_KIND, EXTRA_KIND = "prose", "agencies", "period", "extra"
+#: The forms of period (see `period_form`) every period column accepts: those that print a year.
+YEAR_FORMS = frozenset({"year", "range", "quarter", "half", "month", "date", "year+words"})
+KIND_OF_MEANING = {"title": PROSE, "indicator": PROSE, "agencies": AGENCY_LIST, "partners": AGENCY_LIST,
+                   "period": PERIOD_KIND}
 OPENERS, CLOSERS = "([{", ")]}"
 INFEASIBLE = 1e9
 MARKS = re.compile(r'["“”()\[\]{}]')
@@ -42,6 +47,8 @@ class SegmentSettings:
     off_band: float = 5.0             # a cell with no text in its number's band, though the band has some
     mid_fragment_cut: float = 0.5     # a cut inside one band's fragment rather than between bands
     inside_name: float = 1.0          # a cut inside a fragment between two capitalised words ("Milli | Majlis")
+    inside_known_name: float = 4.0    # a cut in an agency cell between two words of a known name
+    unknown_name_start: float = 2.0   # a cut in an agency cell before a word no name starts with
     empty_title: float = 20.0
     empty_indicator: float = 6.0
     empty_agencies: float = 6.0
@@ -52,7 +59,10 @@ class SegmentSettings:
     repeated_label: float = 10.0
     unlabelled_agencies: float = 2.0
     unusual_label_order: float = 1.0
+    opens_on_unusual_role: float = 0.0  # a cell opening on the label of the role that usually comes second
     not_a_period: float = 10.0
+    period_words: float = 8.0         # a period cell holds at most this many words
+    empty_extra: float = 1.0
     uncertain_margin: float = 1.0     # a boundary whose best alternative costs less than this more is flagged
     usual_first_role: str = IMPLEMENTER  # the role whose label usually comes first in a cell
 
@@ -101,6 +111,20 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
     return tokens, spans
 
 
+@dataclass(frozen=True)
+class NameHints:
+    """What is known of agency names, to cut agency cells between names: the adjacent word pairs inside
+    known names, and the words a name starts with (both as `word_key`s)."""
+
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    starts: frozenset[str] = frozenset()
+
+
+def word_key(word: str) -> str:
+    """A word as it stands in a name key (see `normalize.registry.name_key`)."""
+    return "".join(ch for ch in word.casefold() if ch.isalnum() or ch == "-")
+
+
 def is_capitalised(word: str) -> bool:
     """Starts with a capital letter, perhaps behind an opening quote (a cell's first word)."""
     letters = word.lstrip("\"'“«")
@@ -115,15 +139,18 @@ class ColumnFeatures:
     """What the cell scores need to know of every run of a column's words, precomputed per word so that
     scoring a candidate cell takes constant time (the search scores thousands of them)."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], name_starts: frozenset[str] = frozenset()) -> None:
         words = [tok.text for tok in tokens]
         self.words = words
         self.capitalised = [is_capitalised(w) for w in words]
+        # A name may start in lower case where names do ("central executive authorities", "municipalities").
+        self.name_start = [c or word_key(w) in name_starts for c, w in zip(self.capitalised, words)]
         self.unfinished = [unfinished(w) for w in words]
         initials = label_initials()
+        span = label_word_count()
         self.label_role: list[str | None] = []
         for t, word in enumerate(words):
-            match = label_at(" ".join(words[t: t + 3])) if word[:1].casefold() in initials else None
+            match = label_at(" ".join(words[t: t + span])) if word[:1].casefold() in initials else None
             self.label_role.append(label_role(match) if match else None)
         self.next_label = [len(words)] * (len(words) + 1)
         for t in range(len(words) - 1, -1, -1):
@@ -141,6 +168,7 @@ class ColumnFeatures:
             self.balance.append(tuple(state))
         self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
         self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
+        self.partner_labels = self.prefix([role == PARTNER for role in self.label_role])
 
     @staticmethod
     def prefix(values: list) -> list[int]:
@@ -159,9 +187,9 @@ class ColumnFeatures:
         return roles
 
 
-def prose_cost(f: ColumnFeatures, a: int, b: int, empty_cost: float, s: SegmentSettings) -> float:
+def prose_cost(f: ColumnFeatures, a: int, b: int, empty: float, s: SegmentSettings) -> float:
     if a == b:
-        return empty_cost
+        return empty
     cost = 0.0
     if not f.capitalised[a]:
         cost += s.lowercase_start
@@ -172,20 +200,23 @@ def prose_cost(f: ColumnFeatures, a: int, b: int, empty_cost: float, s: SegmentS
     return cost
 
 
-def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
+def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: float) -> float:
     if a == b:
-        return s.empty_agencies
+        return empty
     cost = 0.0
     implementers = f.implementer_labels[b] - f.implementer_labels[a]
     recommended = f.recommended_labels[b] - f.recommended_labels[a]
-    cost += s.repeated_label * (max(0, implementers - 1) + max(0, recommended - 1))
+    partners = f.partner_labels[b] - f.partner_labels[a]
+    cost += s.repeated_label * (max(0, implementers - 1) + max(0, recommended - 1) + max(0, partners - 1))
     if not f.label_role[a]:
         cost += s.unlabelled_agencies
-        if not f.capitalised[a]:
+        if not f.name_start[a]:
             cost += s.lowercase_start
     roles = f.labels(a, b)
     if len(roles) >= 2 and roles[0] != roles[1] and roles[0] != s.usual_first_role:
         cost += s.unusual_label_order
+    if f.label_role[a] and f.label_role[a] != s.usual_first_role:
+        cost += s.opens_on_unusual_role
     if f.unfinished[b - 1]:
         cost += s.unfinished_end
     if f.unbalanced(a, b):
@@ -193,32 +224,58 @@ def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> floa
     return cost
 
 
-def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
+def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, forms: frozenset[str]) -> float:
+    """A period cell is short and of one of the forms the document's period column shows."""
     if a == b:
         return s.empty_period
-    return 0.0 if b - a <= 3 and PERIOD_TEXT.match(" ".join(f.words[a:b])) else s.not_a_period
+    if b - a > s.period_words or f.unfinished[b - 1] or f.unbalanced(a, b):
+        return s.not_a_period
+    return 0.0 if period_form(" ".join(f.words[a:b])) in forms else s.not_a_period
 
 
-def start_cost(column: int, f: ColumnFeatures, t: int, s: SegmentSettings) -> float:
+def start_cost(kind: str, f: ColumnFeatures, t: int, s: SegmentSettings) -> float:
     """What it costs a cell to begin at word t, judged by that word alone."""
-    if column in (TITLE, INDICATOR):
+    if kind == PROSE:
         return 0.0 if f.capitalised[t] else s.lowercase_start
-    if column == AGENCIES:
+    if kind == AGENCY_LIST:
         if f.label_role[t]:
             return 0.0
-        return s.unlabelled_agencies + (0.0 if f.capitalised[t] else s.lowercase_start)
-    return 0.0 if YEAR_START.match(f.words[t]) else s.not_a_period
+        return s.unlabelled_agencies + (0.0 if f.name_start[t] else s.lowercase_start)
+    if kind == PERIOD_KIND:
+        return 0.0 if looks_like_period_start(f.words[t]) else s.not_a_period
+    return 0.0
 
 
-def form_cost(column: int, f: ColumnFeatures, a: int, b: int, s: SegmentSettings) -> float:
-    """How well words [a, b) of the column read as one cell of it."""
-    if column == TITLE:
-        return prose_cost(f, a, b, s.empty_title, s)
-    if column == INDICATOR:
-        return prose_cost(f, a, b, s.empty_indicator, s)
-    if column == AGENCIES:
-        return agencies_cost(f, a, b, s)
-    return period_cost(f, a, b, s)
+def form_cost(kind: str, f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: float,
+              forms: frozenset[str]) -> float:
+    """How well words [a, b) of the column read as one cell of it (`empty`: the cost of no text at all)."""
+    if kind == PROSE:
+        return prose_cost(f, a, b, empty, s)
+    if kind == AGENCY_LIST:
+        return agencies_cost(f, a, b, s, empty)
+    if kind == PERIOD_KIND:
+        return period_cost(f, a, b, s, forms)
+    if a == b:
+        return s.empty_extra
+    return s.unbalanced if f.unbalanced(a, b) else 0.0
+
+
+def empty_cost(meaning: str, s: SegmentSettings) -> float:
+    return {"title": s.empty_title, "indicator": s.empty_indicator, "agencies": s.empty_agencies,
+            "partners": s.empty_extra, "period": s.empty_period}.get(meaning, s.empty_extra)
+
+
+def period_forms_of(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> frozenset[str]:
+    """The forms of period the document's column shows: the year-bearing ones always, and those of the
+    short cells standing alone in their activity's band (e.g. "permanently", "annually")."""
+    forms = set(YEAR_FORMS)
+    by_index = {band.index: band for band in bands}
+    for anchor in anchors:
+        band = by_index.get(anchor.band)
+        text = band.text(column) if band is not None else ""
+        if text and len(text.split()) <= 3:
+            forms.add(period_form(text))
+    return frozenset(forms)
 
 
 def centring_cost(tokens: list[Token], a: int, b: int, band_tokens: tuple[int, int], band_span: tuple[int, int],
@@ -248,25 +305,36 @@ class ColumnCut:
     carry: int = 0
 
 
-def prepare_column(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]],
-                                                                  ColumnFeatures]:
+def prepare_column(bands: tuple[Band, ...], column: int, names: NameHints | None = None
+                   ) -> tuple[list[Token], dict[int, tuple[int, int]], ColumnFeatures]:
     """A column's words, each band's span of them, and their features (reusable across cuts)."""
     tokens, spans = column_tokens(bands, column)
-    return tokens, spans, ColumnFeatures(tokens)
+    return tokens, spans, ColumnFeatures(tokens, names.starts if names else frozenset())
 
 
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
                    settings: SegmentSettings | None = None, prepared=None,
-                   end_window: tuple[int, int] | None = None) -> ColumnCut:
+                   end_window: tuple[int, int] | None = None, meaning: str = "title",
+                   period_forms: frozenset[str] | None = None,
+                   names: NameHints | None = None) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
     reading with that boundary elsewhere costs less than `settings.uncertain_margin` more than the best.
     With `end_window` (first and last band of a header row after the last activity), the last cell ends
-    in that window rather than at the end of the bands: the rest goes on to the next part.
+    in that window rather than at the end of the bands: the rest goes on to the next part. `meaning` is the
+    column's (title, indicator, agencies, partners, period, or an extra field); `period_forms` the forms of
+    period the document shows (default: those `period_forms_of` finds in these bands); `names` what is
+    known of agency names (`NameHints`), so that an agency cell is cut between names, not inside one.
     """
     s = settings or SegmentSettings()
-    tokens, spans, features = prepared or prepare_column(bands, column)
+    hints = names or NameHints()
+    kind = KIND_OF_MEANING.get(meaning, EXTRA_KIND)
+    empty = empty_cost(meaning, s)
+    if kind == PERIOD_KIND and period_forms is None:
+        period_forms = period_forms_of(bands, anchors, column)
+    forms = period_forms or frozenset()
+    tokens, spans, features = prepared or prepare_column(bands, column, hints)
     n, k_count = len(tokens), len(anchors)
     line_of = {band.index: band.line for band in bands}
     # first[b]: index of the first token in band b or later; end[b]: index after the last token of band <= b.
@@ -277,17 +345,25 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     def allowed(t: int) -> bool:
         if t in (0, n) or tokens[t].first_in_band:
             return True
-        if column == AGENCIES:
-            return features.label_role[t] is not None
-        if column == PERIOD:
-            return bool(YEAR_START.match(tokens[t].text))
+        if kind == AGENCY_LIST:
+            # At a label, or where one list ends and the next begins: a word a name starts with, after a
+            # word that does not go on (no comma, no "of").
+            return features.label_role[t] is not None or features.name_start[t] and not features.unfinished[t - 1]
+        if kind == PERIOD_KIND:
+            return looks_like_period_start(tokens[t].text)
         return features.capitalised[t] and not features.unfinished[t - 1]
 
     def cut_cost(t: int) -> float:
         if t in (0, n) or tokens[t].first_in_band:
             return 0.0
-        if column in (TITLE, INDICATOR) and is_capitalised(tokens[t - 1].text):
+        if kind == PROSE and is_capitalised(tokens[t - 1].text):
             return s.mid_fragment_cut + s.inside_name
+        if kind == AGENCY_LIST and hints.pairs and features.label_role[t] is None:
+            previous, word = word_key(tokens[t - 1].text), word_key(tokens[t].text)
+            if (previous, word) in hints.pairs:
+                return s.mid_fragment_cut + s.inside_known_name
+            if word not in hints.starts:
+                return s.mid_fragment_cut + s.unknown_name_start
         return s.mid_fragment_cut
 
     # Candidate ends for activity k (the cut between k and k+1). Text below a section's header row cannot
@@ -296,7 +372,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     for k in range(k_count - 1):
         low, high = first[anchors[k].band], end[anchors[k + 1].band]
         between = [hb for hb in header_bands if anchors[k].band <= hb <= anchors[k + 1].band
-                   and anchors[k].section_no != anchors[k + 1].section_no]
+                   and anchors[k].section_key != anchors[k + 1].section_key]
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
         ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
@@ -315,7 +391,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         key = (k, a, b)
         if key not in memo:
             band = anchors[k].band
-            memo[key] = (form_cost(column, features, a, b, s) + cut_cost(b)
+            memo[key] = (form_cost(kind, features, a, b, s, empty, forms) + cut_cost(b)
                          + centring_cost(tokens, a, b, (first[band], end[band]), spans[band], s))
         return memo[key]
 
@@ -327,7 +403,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         previous = layer
     backward: list[dict[int, float]] = [dict() for _ in range(k_count)]
     # With an open end, what the last cell leaves in the window starts the next part's first cell.
-    backward[-1] = {t: (start_cost(column, features, t, s) if t < n else 0.0) for t in ends[-1]}
+    backward[-1] = {t: (start_cost(kind, features, t, s) if t < n else 0.0) for t in ends[-1]}
     for k in range(k_count - 2, -1, -1):
         backward[k] = {t: min(step(k + 1, t, u) + cost for u, cost in backward[k + 1].items()) for t in ends[k]}
     through = [{t: forward[k][t] + backward[k][t] for t in ends[k]} for k in range(k_count)]

@@ -75,13 +75,27 @@ ABBREVIATIONS = dict(_name_words("abbreviation"))
 HEAD_WORDS = frozenset(word for word, _ in _name_words("head"))
 """Capitalised words that start a new name when they follow a complete one without a comma."""
 
+NO_AGENCY = frozenset(name_key(word) for word, _ in _name_words("none"))
+"""What a cell prints to say it names no agency ("Not applicable", "N/A", "нет"): no mention is made of it."""
+
 _KIND_BIT = {word: 1 << position for position, word in enumerate(KIND_WORDS)}
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
 _EDGE_JUNK = " \t\r\n,;:.-\u2013\u2014\u2022\u00b7*"
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
+"""Words joining two names in a list ("and", "и", "və"): "<name> and <category>" splits there."""
+
+_AND = re.compile(
+    r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
+)
+_SEPARATOR = re.compile(r"[,;]|:(?=\s)|(?<=\s)/(?=\s)")
+"""What separates the items of an agency list: a comma, a semicolon, a colon before a space (a group and
+its members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
+_NAME_SEPARATOR = re.compile(r"[,;]|:\s|\s/\s")
+"""A registry spelling holding one of these is protected from splitting at it."""
+_SPLIT_WORDS = re.compile(r"[\s,;/]+")
 _WORD = re.compile(r"\S+")
 
 
@@ -136,7 +150,7 @@ class _Index:
     variant_starts: np.ndarray
     acronyms: dict[str, frozenset[int]]
     fragments: dict[tuple[str, ...], frozenset[int]]
-    comma_names: tuple[re.Pattern[str], ...]
+    separated_names: tuple[re.Pattern[str], ...]  # registry spellings holding a list separator
 
 
 # ---------------------------------------------------------------------------------------------- forms
@@ -224,7 +238,7 @@ def _index(registry: Registry) -> _Index:
     starts: list[int] = []
     acronyms: dict[str, set[int]] = {}
     fragments: dict[tuple[str, ...], set[int]] = {}
-    comma_names: list[re.Pattern[str]] = []
+    separated_names: list[re.Pattern[str]] = []
     for position, agency in enumerate(registry.agencies):
         starts.append(len(variant_text))
         for number, spelling in enumerate(agency.spellings):
@@ -241,9 +255,9 @@ def _index(registry: Registry) -> _Index:
                 acronyms.setdefault(initials, set()).add(position)
             for phrase in _fragments_of(form.words):
                 fragments.setdefault(phrase, set()).add(position)
-            if "," in spelling:
-                words = [re.escape(word) for word in re.split(r"[\s,]+", spelling.strip()) if word]
-                comma_names.append(re.compile(r"\W+".join(words), re.IGNORECASE))
+            if _NAME_SEPARATOR.search(spelling):
+                words = [re.escape(word) for word in _SPLIT_WORDS.split(spelling.strip()) if word]
+                separated_names.append(re.compile(r"\W+".join(words), re.IGNORECASE))
     return _Index(
         ids=tuple(agency.agency_id for agency in registry.agencies),
         names=tuple(agency.name for agency in registry.agencies),
@@ -256,7 +270,7 @@ def _index(registry: Registry) -> _Index:
         variant_starts=np.array(starts, dtype=np.intp),
         acronyms={initials: frozenset(owners) for initials, owners in acronyms.items()},
         fragments={phrase: frozenset(owners) for phrase, owners in fragments.items()},
-        comma_names=tuple(comma_names),
+        separated_names=tuple(separated_names),
     )
 
 
@@ -480,29 +494,58 @@ def _unique_slug(name: str, used: set[str]) -> str:
 def split_agency_list(text: str, registry: Registry) -> list[str]:
     """The agency mentions in one role part of a cell, as written (trimmed), in order.
 
-    Items are separated by commas or semicolons, except a comma inside a known name. An item that is not a
-    known name is split further where a second name follows a complete one without a comma: before a known
-    name or a capitalised head word ("Ministry", "State", "Cabinet") or an opening quote, and before
-    "and <category>" ("... and relevant state agencies").
+    Items are separated by commas, semicolons and slashes with space on both sides ("CO / BIS"), except a
+    separator inside a known name; a slash without spaces ("Culture/Tourism") never separates. An item that
+    is not a known name is split further where a second name follows a complete one without a comma: before
+    a known name or a capitalised head word ("Ministry", "State", "Cabinet") or an opening quote, and before
+    "<conjunction> <category>" ("... and relevant state agencies"; conjunctions are data in
+    ``name_words.csv``).
     """
     index = _index(registry)
     items: list[str] = []
+    pieces: list[str] = []
     for piece in _split_separators(text, index):
         piece = piece.strip(_EDGE_JUNK)
-        if piece:
+        if pieces and _continues_series(pieces[-1], piece, registry):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
+        elif piece:
+            pieces.append(piece)
+    for piece in pieces:
+        if name_key(piece) not in NO_AGENCY:
             items.extend(_split_item(piece, registry))
     return items
 
 
+def is_no_agency(text: str) -> bool:
+    """True when `text` says that no agency is named ("Not applicable")."""
+    return name_key(text) in NO_AGENCY
+
+
+def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
+    """True when `piece` is the rest of a name holding a series ("Department for Business, | Innovation and
+    Skills"): it names no kind of body and closes with a conjunction, and the name before it is a kind of
+    body "for" or "of" something; a known name, an acronym or a category is never a continuation."""
+    words = name_key(piece).split()
+    if not words or not piece[0].isupper() or piece.isupper() or _known(piece, registry) is not None:
+        return False
+    if any(word in _KIND_BIT or word in HEAD_WORDS for word in words) or not _AND.search(piece):
+        return False
+    before = name_key(previous).split()
+    kinds = [i for i, word in enumerate(before) if word in _KIND_BIT]
+    return bool(kinds) and any(word in FUNCTION_WORDS for word in before[kinds[0] + 1:]) \
+        and _known(previous, registry) is None
+
+
 def _split_separators(text: str, index: _Index) -> list[str]:
-    """``text`` cut at commas and semicolons that are not inside a known name."""
-    protected = [match.span() for pattern in index.comma_names for match in pattern.finditer(text)]
+    """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name."""
+    protected = [match.span() for pattern in index.separated_names for match in pattern.finditer(text)]
     pieces: list[str] = []
     start = 0
-    for position, char in enumerate(text):
-        if char in ",;" and not any(begin < position < end for begin, end in protected):
+    for separator in _SEPARATOR.finditer(text):
+        position = separator.start()
+        if not any(begin < position < end for begin, end in protected):
             pieces.append(text[start:position])
-            start = position + 1
+            start = separator.end()
     pieces.append(text[start:])
     return pieces
 

@@ -1,12 +1,60 @@
-"""Read a period cell ("2020", "2020-2022", "2020- 2022") into its printed form and start and end years."""
+"""Read a period cell in any wording into its printed form and its start and end years.
+
+A period is printed many ways: "2020", "2020-2022", "2020- 2022" (broken at a hyphen), "during 2024-2025",
+"2025 (II quarter)", "Q1 2024", "March 2014", "December 2013 - June 2014", "II квартал 2023",
+"2023–2025 гг.", "2024-2026 (annually)", or with no year at all: "permanently", "as needed", "ежегодно".
+The text is kept as printed (damage undone by :func:`~normalize.text.clean_text`); the start year is the
+first four-digit year (1900-2100) in it and the end year the last. A range whose end is cut to two digits
+("2013-15", "2014/15") ends in that year of the same century.
+
+Flags (one per period, in this order of precedence):
+
+- ``period_missing``: the cell is empty;
+- ``period_unreadable``: the cell prints a number that stands where a year would but is none (a run of
+  four or more digits that is not a year 1900-2100, e.g. "20222", "3020"), so no year in it can be
+  trusted: the years are left empty;
+- ``period_without_year``: the cell names a time without a year ("permanently", "regularly"): the years
+  are empty;
+- ``period_reversed``: the end year is before the start year.
+
+The words that say what a cell is (month and quarter names, "during", "permanently", ...) are data, per
+language, in ``period_words.csv`` (columns ``language``, ``kind``, ``word``; a word ending in ``*`` stands for
+any word it begins). :func:`period_form` and :func:`looks_like_period_start` read them for the column-bleed
+repair, which learns what a document's period cells look like.
+"""
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .text import clean_text
 
-PERIOD = re.compile(r"^(?P<start>\d{4})(?:\s*[-–—]\s*(?P<end>\d{4}))?$")
+WORDS_FILE = Path(__file__).with_name("period_words.csv")
+
+PERIOD_MISSING = "period_missing"
+PERIOD_UNREADABLE = "period_unreadable"
+PERIOD_WITHOUT_YEAR = "period_without_year"
+PERIOD_REVERSED = "period_reversed"
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+#: The kinds of words in ``period_words.csv``.
+WORD_KINDS = ("month", "quarter", "half", "ordinal", "opener", "recurring")
+
+#: The forms :func:`period_form` returns.
+FORMS = ("empty", "year", "range", "quarter", "half", "month", "date", "year+words", "words", "unreadable")
+
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_DIGITS = re.compile(r"\d+")
+_RANGE = re.compile(rf"^(\d{{4}})\s*[{_DASH}/]\s*(\d{{4}}|\d{{2}})$")
+_SHORT_END = re.compile(rf"(?<!\d)(\d{{4}})\s*[{_DASH}/]\s*(\d{{2}})(?!\d)(?![{_DASH}./]\d)")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./]){1,2}\d{4}(?!\d)|(?<!\d)\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)")
+_ROMAN_QUARTER = re.compile(rf"^(?:I{{1,3}}|IV)(?:[{_DASH}](?:I{{1,3}}|IV))?\.?$")
+_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_TRAILING = ",.;:!?)]}\u00bb\u201d\"'"
 
 
 @dataclass(frozen=True)
@@ -17,17 +65,174 @@ class Period:
     flag: str | None = None
 
 
+# ------------------------------------------------------------------------------------------ vocabulary
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]  # casefolded; the last may be a stem
+    stem: bool  # the last word stands for any word it begins
+
+    def found_in(self, tokens: tuple[str, ...]) -> bool:
+        n = len(self.words)
+        for i in range(len(tokens) - n + 1):
+            if all(_word_matches(w, tokens[i + j], self.stem and j == n - 1) for j, w in enumerate(self.words)):
+                return True
+        return False
+
+
+def _word_matches(pattern: str, word: str, stem: bool) -> bool:
+    return word.startswith(pattern) if stem else word == pattern
+
+
+@lru_cache(maxsize=1)
+def period_words() -> dict[str, tuple[_Phrase, ...]]:
+    """The phrases of ``period_words.csv`` by kind, every language together."""
+    found: dict[str, list[_Phrase]] = {kind: [] for kind in WORD_KINDS}
+    with WORDS_FILE.open(encoding="utf-8", newline="") as f:
+        for number, row in enumerate(csv.DictReader(f), start=2):
+            kind, word = row["kind"].strip(), row["word"].strip()
+            if kind not in found or not word:
+                raise ValueError(f"{WORDS_FILE.name}:{number}: unknown kind {kind!r} or empty word")
+            stem = word.endswith("*")
+            words = tuple(word.rstrip("*").casefold().split())
+            found[kind].append(_Phrase(words, stem))
+    return {kind: tuple(phrases) for kind, phrases in found.items()}
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    """The casefolded words and numbers of a text; a hyphen-joined token also gives its parts after it."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(text.casefold()):
+        token = match.group()
+        out.append(token)
+        parts = re.split(r"[-\u2010\u2011]", token)
+        if len(parts) > 1:
+            out.extend(parts)
+    return tuple(out)
+
+
+def _has_kind(tokens: tuple[str, ...], kind: str) -> bool:
+    return any(phrase.found_in(tokens) for phrase in period_words()[kind])
+
+
+# ------------------------------------------------------------------------------------------- years
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and FIRST_YEAR <= int(digits) <= LAST_YEAR
+
+
+def years_in(text: str) -> tuple[list[int], bool]:
+    """The years printed in ``text`` in order, and whether it prints a number that is a damaged year.
+
+    A year is a run of exactly four digits from 1900 to 2100; a two-digit run cut after a year and a dash
+    or slash ("2013-15") is the end of a range when it is a later year of the same century. A run of four
+    or more digits that is no such year makes the text damaged.
+    """
+    found: list[tuple[int, int]] = []  # (position, year)
+    damaged = False
+    for run in _DIGITS.finditer(text):
+        digits = run.group()
+        if _is_year(digits):
+            found.append((run.start(), int(digits)))
+        elif len(digits) >= 4:
+            damaged = True
+    for match in _SHORT_END.finditer(text):
+        if not _is_year(match.group(1)):
+            continue
+        start = int(match.group(1))
+        end = start // 100 * 100 + int(match.group(2))
+        if end > start:
+            found.append((match.start(2), end))
+    return [year for _, year in sorted(found)], damaged
+
+
+# ---------------------------------------------------------------------------------------------- API
+
+
 def cell_to_period(cell: str) -> Period:
-    """An empty cell is flagged `period_missing`; text that is not a year or a range, `period_unreadable`."""
+    """The period of one cell: its text as printed (damage undone), first and last year, and a flag.
+
+    A cell that is only a year or a range of years is printed plainly ("2023 – 2025" -> "2023-2025");
+    any other text is kept as :func:`~normalize.text.clean_text` leaves it.
+    """
     text = clean_text(cell)
     if not text:
-        return Period("", None, None, "period_missing")
-    match = PERIOD.match(text)
-    if not match:
-        return Period(text, None, None, "period_unreadable")
-    start = int(match["start"])
-    end = int(match["end"]) if match["end"] else start
-    if end < start:
-        return Period(text, start, end, "period_reversed")
-    printed = f"{start}-{end}" if match["end"] else str(start)
-    return Period(printed, start, end)
+        return Period("", None, None, PERIOD_MISSING)
+    years, damaged = years_in(text)
+    if damaged:
+        return Period(text, None, None, PERIOD_UNREADABLE)
+    if not years:
+        return Period(text, None, None, PERIOD_WITHOUT_YEAR)
+    start, end = years[0], years[-1]
+    plain = _RANGE.match(text)
+    if plain and _is_year(plain.group(1)) and len(plain.group(2)) == 4:
+        text = f"{plain.group(1)}-{plain.group(2)}"
+    return Period(text, start, end, PERIOD_REVERSED if end < start else None)
+
+
+def period_form(text: str) -> str:
+    """The coarse form of a period cell's text, one of :data:`FORMS`.
+
+    ``empty``; ``year`` ("2020"); ``range`` ("2020-2022", "2013-15"); with a year and words: ``quarter``
+    ("Q1 2024", "2025 (II quarter)"), ``half`` ("H1 2024", "I полугодие 2024"), ``month`` ("March 2014"),
+    ``date`` ("31.12.2024"), else ``year+words`` ("during 2024-2025", "2023–2025 гг."); ``words`` when it
+    prints no year ("permanently"); ``unreadable`` when it prints a damaged year ("20222").
+    """
+    text = clean_text(text)
+    if not text:
+        return "empty"
+    years, damaged = years_in(text)
+    if damaged:
+        return "unreadable"
+    if not years:
+        return "words"
+    if _is_year(text):
+        return "year"
+    plain = _RANGE.match(text)
+    if plain and _is_year(plain.group(1)) and len(years) == 2:
+        return "range"
+    tokens = _tokens(text)
+    for kind in ("quarter", "half", "month"):
+        if _has_kind(tokens, kind):
+            return kind
+    if _DATE.search(text):
+        return "date"
+    return "year+words"
+
+
+def looks_like_period_start(token: str) -> bool:
+    """True when a word can be the first word of a period cell.
+
+    A word that starts with a year ("2024", "2024-2026", "2025-ci") or is a date with one ("31.12.2024"),
+    a Roman numeral of a quarter ("II", "I-II"), or the first word of a month, quarter, half-year, ordinal,
+    opening ("during", "в течение") or yearless ("permanently", "as needed") phrase of ``period_words.csv``.
+    """
+    token = token.strip().rstrip(_TRAILING)
+    if not token:
+        return False
+    leading = _DIGITS.match(token)
+    if leading and _is_year(leading.group()):
+        return True
+    if leading and _DATE.match(token):
+        return any(_is_year(run) for run in _DIGITS.findall(token))
+    if _ROMAN_QUARTER.match(token):
+        return True
+    word = token.casefold()
+    exact, stems = _start_words()
+    for candidate in (word, re.split(r"[-\u2010\u2011/]", word)[0]):
+        if candidate in exact or candidate.startswith(stems):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of every phrase of ``period_words.csv``: whole words, and stems (a one-word ``x*``)."""
+    exact: set[str] = set()
+    stems: set[str] = set()
+    for phrases in period_words().values():
+        for phrase in phrases:
+            (stems if phrase.stem and len(phrase.words) == 1 else exact).add(phrase.words[0])
+    return frozenset(exact), tuple(sorted(stems))

@@ -6,20 +6,20 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract.errors import InputError
 from dataclasses import replace
 
-from extract.model import AGENCIES, COLUMNS, INDICATOR, NUMBER, PERIOD, TITLE, Band, RawDocument
+from extract.errors import InputError
+from extract.model import Band, RawDocument, TableProfile
+from extract.vocabulary import EXTRA
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
-
 from .anchors import Anchor, bands_to_anchors
-from .cells import Cell, ColumnCut, SegmentSettings, segment_column
+from .cells import Cell, ColumnCut, NameHints, SegmentSettings, period_forms_of, segment_column, word_key
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
-from .roles import IMPLEMENTER, RECOMMENDED, cell_to_role_parts, find_labels, label_role
-from .sections import SectionHeader, bands_to_sections
+from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
+from .sections import SectionHeader, bands_to_sections, plain_sections
 from .text import clean_text
 from .words import Vocabulary
 
@@ -36,7 +36,7 @@ class Mention:
 @dataclass(frozen=True)
 class Activity:
     activity_id: str
-    section_no: int
+    section_no: int | None
     section_title: str
     title: str
     indicator: str
@@ -44,6 +44,8 @@ class Activity:
     period: Period
     lines: tuple[int, ...]
     flags: tuple[str, ...]
+    #: The table's extra columns (none of the known meanings): (header as printed, value), in column order.
+    fields: tuple[tuple[str, str], ...] = ()
 
     def names(self, role: str) -> tuple[str, ...]:
         return tuple(m.text for m in self.mentions if m.role == role)
@@ -60,15 +62,21 @@ class Plan:
     unplaced: tuple[tuple[int, str], ...] = ()
     placed: tuple[tuple[str, int], ...] = ()
     flags: tuple[str, ...] = ()
+    #: Each table of the source with the columns learned for it (see `extract.model.TableProfile`).
+    tables: tuple[TableProfile, ...] = ()
 
 
-def agency_cell_to_mentions(cell: str, registry: Registry) -> tuple[tuple[Mention, ...], list[str]]:
-    """Split an Implementation / Recommendation cell into mentions by role; flags for what was assumed."""
+def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str = IMPLEMENTER,
+                            positions: Counter[str] | None = None) -> tuple[tuple[Mention, ...], list[str]]:
+    """Split an agencies cell into mentions by role; flags for what was assumed.
+
+    Text before any role label is `unlabelled_role`'s (a partners column's cell lists partners).
+    """
     flags: list[str] = []
     mentions: list[Mention] = []
-    positions: Counter[str] = Counter()
-    parts = cell_to_role_parts(cell)
-    if parts and not parts[0].label:
+    positions = Counter() if positions is None else positions
+    parts = [replace(part, role=unlabelled_role) if not part.label else part for part in cell_to_role_parts(cell)]
+    if parts and not parts[0].label and unlabelled_role == IMPLEMENTER:
         flags.append("agencies_unlabelled")
     for part in parts:
         for name in split_agency_list(part.text, registry):
@@ -90,7 +98,7 @@ def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
         key = tuple(int(x) for x in anchor.activity_id.split("."))
         if anchor.activity_id in seen:
             flags.setdefault(i, []).append("activity_id_duplicate")
-        if previous and key[0] < previous[0]:
+        if previous and len(key) > 1 and key[0] < previous[0]:
             flags.setdefault(i, []).append("section_backwards")
         elif previous and key <= previous and anchor.activity_id not in seen:
             flags.setdefault(i, []).append("activity_id_out_of_order")
@@ -122,7 +130,7 @@ def anchors_to_chunks(anchors: list[Anchor], header_bands: tuple[int, ...], band
     first_anchor, first_band = 0, 0
     headers = sorted(header_bands)
     for k in range(len(anchors) - 1):
-        if anchors[k].section_no == anchors[k + 1].section_no:
+        if anchors[k].section_key == anchors[k + 1].section_key:
             continue
         between = headers_between(headers, anchors[k].band, anchors[k + 1].band)
         if between:
@@ -149,11 +157,12 @@ def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[in
 
 def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
                settings: SegmentSettings, usual_first_role: str | None,
-               columns_wanted: tuple[int, ...] = (TITLE, INDICATOR, AGENCIES, PERIOD),
+               columns_wanted: dict[int, str], period_forms: frozenset[str] | None = None,
+               names: NameHints | None = None,
                ) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
     """Each chunk with its columns cut, the last cell of each carried into the next where it ends.
 
-    With `usual_first_role` None, no label order is preferred.
+    `columns_wanted`: column index -> meaning. With `usual_first_role` None, no label order is preferred.
     """
     current: dict[int, Band] = {}
     previous: tuple[int, int] | None = None
@@ -170,8 +179,9 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
         chunk_anchors = anchors[chunk.anchors.start: chunk.anchors.stop]
         headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
         columns = {column: segment_column(part, chunk_anchors, column, headers, chunk_settings,
-                                          end_window=chunk.end_window)
-                   for column in columns_wanted}
+                                          end_window=chunk.end_window, meaning=meaning, period_forms=period_forms,
+                                          names=names)
+                   for column, meaning in columns_wanted.items()}
         yield chunk, columns
         carry = {column: cut.carry for column, cut in columns.items()}
         previous = chunk.end_window
@@ -180,13 +190,39 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
                 current.pop(b, None)
 
 
+def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) -> NameHints:
+    """The word pairs inside the registry's names, and the words names start with: in the registry, and in
+    the document's agency lists after a comma or a role label (a fragment's first words may go on a name)."""
+    starts = {key.split()[0] for key in registry.key_owner}
+    for band in bands:
+        for column in columns:
+            text = band.text(column)
+            pieces = [piece for part in cell_to_role_parts(text) for piece in part.text.split(",")]
+            for piece in pieces[1:]:
+                if piece.split():
+                    starts.add(word_key(piece.split()[0]))
+            for match in find_labels(text):
+                rest = text[match.end():].split()
+                if rest:
+                    starts.add(word_key(rest[0]))
+    return NameHints(registry.word_pairs, frozenset(starts))
+
+
+#: A document lists bodies without a role label as a habit when at least this share of its cells do.
+UNLABELLED_HABIT = 0.25
+
+
 def label_orders(cells: tuple[Cell, ...]) -> Counter[str]:
-    """How many cells holding both labels put each role's label first."""
+    """How many cells holding both labels put each role's label first, and (under "") how many cells
+    with text open on no label at all."""
     orders: Counter[str] = Counter()
     for cell in cells:
         roles = [label_role(m) for m in find_labels(cell.text)]
         if len(roles) >= 2 and roles[0] != roles[1]:
             orders[roles[0]] += 1
+        if cell.text.strip() and label_at(cell.text.strip()) is None:
+            orders[""] += 1
+        orders["cells"] += 1
     return orders
 
 
@@ -211,7 +247,8 @@ class Tally:
             self.kinds[fold_place(place)] += count
 
 
-def document_places(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader]) -> list[WordPlace]:
+def document_places(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader],
+                    number_column: int) -> list[WordPlace]:
     """Where the words outside the activities' cells went: title, table header, section titles, numbers."""
     places = [WordPlace(line, word, "document title") for line, word in document.title_words]
     places += [WordPlace(line, word, "table header") for line, word in document.header_words]
@@ -225,48 +262,97 @@ def document_places(document: RawDocument, anchors: list[Anchor], headers: list[
             in_header.update((header.band, c, k) for k in range(i, j))
     numbered = {a.band: a.activity_id for a in anchors}
     for band in document.bands:
-        for k, word in enumerate(band.text(NUMBER).split()):
-            if (band.index, NUMBER, k) not in in_header:
+        for k, word in enumerate(band.text(number_column).split()):
+            if (band.index, number_column, k) not in in_header:
                 place = f"activity {numbered[band.index]} number" if band.index in numbered else UNPLACED
                 places.append(WordPlace(band.line, word, place))
     return places
 
 
-def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int) -> list[WordPlace]:
+@dataclass(frozen=True)
+class Layout:
+    """Which column of the document's bands holds what: meaning -> column index, and the extra fields."""
+
+    number: int
+    cut: dict[int, str]
+    headers: dict[int, str]
+
+    @classmethod
+    def of(cls, document: RawDocument) -> "Layout":
+        number = document.column_of("number")
+        number = 0 if number is None else number  # no column is named so: numbers are sought in the first
+        cut = {i: column.meaning for i, column in enumerate(document.columns) if i != number}
+        headers = {i: column.header for i, column in enumerate(document.columns)}
+        return cls(number, cut, headers)
+
+    def index(self, meaning: str) -> int | None:
+        return next((i for i, m in self.cut.items() if m == meaning), None)
+
+
+def field_text(activity: Activity, meaning: str, cell_text: str, header: str) -> str:
+    """The text of the activity's field made from a column's cell, for the word accounting."""
+    if meaning in ("agencies", "partners"):
+        labels = [p.label for p in cell_to_role_parts(cell_text)]
+        # The labels and the word "and" between two names are the list's structure: placed with it.
+        return " ".join(labels + [m.text for m in activity.mentions] + ["and"])
+    if meaning == "title":
+        return activity.title
+    if meaning == "indicator":
+        return activity.indicator
+    if meaning == "period":
+        return activity.period.text
+    return dict(activity.fields).get(header, "")
+
+
+def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, layout: Layout) -> list[WordPlace]:
     """Where the words of an activity's cells went: its fields, or unplaced."""
-    # The labels and the word "and" between two names are the list's structure: placed with it.
-    agencies = " ".join([p.label for p in cell_to_role_parts(columns[AGENCIES].cells[i].text)]
-                        + [m.text for m in activity.mentions] + ["and"])
     places: list[WordPlace] = []
-    for column, text in ((TITLE, activity.title), (INDICATOR, activity.indicator),
-                         (AGENCIES, agencies), (PERIOD, activity.period.text)):
-        place = f"activity {activity.activity_id} {COLUMNS[column]}"
-        places += place_cell_words(columns[column].cells[i].words, text, place)
+    for column, cut in columns.items():
+        meaning = layout.cut[column]
+        place = f"activity {activity.activity_id} {meaning if meaning != EXTRA else layout.headers[column]}"
+        text = field_text(activity, meaning, cut.cells[i].text, layout.headers[column])
+        places += place_cell_words(cut.cells[i].words, text, place)
     return places
 
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
-                      flags: list[str], registry: Registry) -> Activity:
+                      flags: list[str], registry: Registry, layout: Layout) -> Activity:
     """The activity made of the i-th cell of each column."""
-    title = clean_text(columns[TITLE].cells[i].text)
-    indicator = clean_text(columns[INDICATOR].cells[i].text)
-    mentions, agency_flags = agency_cell_to_mentions(clean_text(columns[AGENCIES].cells[i].text), registry)
-    period = cell_to_period(columns[PERIOD].cells[i].text)
+    def cell(meaning: str) -> str | None:
+        index = layout.index(meaning)
+        return None if index is None else columns[index].cells[i].text
+
+    title = clean_text(cell("title") or "")
+    indicator = clean_text(cell("indicator") or "")
+    positions: Counter[str] = Counter()
+    mentions, agency_flags = agency_cell_to_mentions(clean_text(cell("agencies") or ""), registry,
+                                                     positions=positions)
+    if cell("partners") is not None:
+        partners, _ = agency_cell_to_mentions(clean_text(cell("partners")), registry, PARTNER, positions)
+        mentions += partners
+    period_cell = cell("period")
+    period = cell_to_period(period_cell or "")
     if not title:
         flags.append("title_missing")
-    if not indicator:
+    if not indicator and cell("indicator") is not None:
         flags.append("indicator_missing")
-    flags.extend(agency_flags)
-    if period.flag:
+    if cell("agencies") is not None or cell("partners") is None:
+        flags.extend(agency_flags)
+    if period.flag and (period_cell is not None or period.flag != "period_missing"):
         flags.append(period.flag)
     if not section_title:
         flags.append("section_title_missing")
     for column, cut in columns.items():
-        if i in cut.uncertain or i - 1 in cut.uncertain:
-            flags.append(f"{COLUMNS[column]}_boundary_uncertain")
+        # A boundary between two empty cells (a column this part of the plan does not have) is no choice.
+        doubtful = [k for k in (i - 1, i) if k in cut.uncertain and (cut.cells[k].text or cut.cells[k + 1].text)]
+        if doubtful:
+            meaning = layout.cut[column]
+            flags.append(f"{meaning if meaning != EXTRA else 'field'}_boundary_uncertain")
+    fields = tuple((layout.headers[c], clean_text(cut.cells[i].text)) for c, cut in columns.items()
+                   if layout.cut[c] == EXTRA and cut.cells[i].text.strip())
     lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
     return Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator, mentions, period,
-                    tuple(lines), tuple(flags))
+                    tuple(lines), tuple(dict.fromkeys(flags)), fields)
 
 
 def section_titles(anchors: list[Anchor], headers: list[SectionHeader]) -> list[str]:
@@ -275,9 +361,9 @@ def section_titles(anchors: list[Anchor], headers: list[SectionHeader]) -> list[
     titles, current, h = [], {}, 0
     for anchor in anchors:
         while h < len(ordered) and ordered[h].band <= anchor.band:
-            current[ordered[h].number] = ordered[h].title
+            current[ordered[h].key] = ordered[h].title
             h += 1
-        titles.append(current.get(anchor.section_no, ""))
+        titles.append(current.get(anchor.section_key, ""))
     return titles
 
 
@@ -289,36 +375,51 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     With `strict`, a duplicate activity id, an id out of order or a section going backwards is an error
     rather than a flag. With `keep_accounting`, also return where every source word went.
     """
-    anchors = bands_to_anchors(document.bands)
+    layout = Layout.of(document)
+    anchors = bands_to_anchors(document.bands, layout.number)
     if not anchors:
-        raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1.1 or 2.10.)")
+        raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1, 1.1 or 2.10.)")
     problems = order_flags(anchors)
     if strict and problems:
         i = min(problems)
         raise InputError(f"{document.path}:{anchors[i].line}: activity {anchors[i].activity_id}: "
                          f"{problems[i][0].replace('_', ' ')} (an error with --strict)")
     vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
-    bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
+    if any(anchor.section_no is None for anchor in anchors):
+        bands, headers, anchors = plain_sections(document.bands, anchors, vocabulary)
+    else:
+        bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
     header_bands = tuple(h.band for h in headers)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)
+    period_column = layout.index("period")
+    forms = None if period_column is None else period_forms_of(bands, anchors, period_column)
 
     # A choice the evidence leaves open follows the document's own habit: the agency column is cut once
     # with no preferred label order, to count which label the cells holding both put first.
     orders: Counter[str] = Counter()
-    for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, (AGENCIES,)):
-        orders.update(label_orders(columns[AGENCIES].cells))
+    agencies_column = layout.index("agencies")
+    names = name_hints(registry, bands, [i for i, m in layout.cut.items() if m in ("agencies", "partners")])
+    if agencies_column is not None:
+        for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
+                                     names=names):
+            orders.update(label_orders(columns[agencies_column].cells))
     usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
+    if orders["cells"] and orders[""] >= UNLABELLED_HABIT * orders["cells"]:
+        # Bodies listed without a label are this document's habit, not a sign of a cut in the wrong place;
+        # a cell opening on the label that usually comes second is then more likely the previous one's tail.
+        settings = replace(settings, unlabelled_agencies=0.0, opens_on_unusual_role=settings.unusual_label_order)
     tally = Tally(keep_accounting)
-    tally.add(document_places(document, anchors, headers))
+    tally.add(document_places(document, anchors, headers, layout.number))
     activities: list[Activity] = []
-    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual):
+    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names):
         for i, k in enumerate(chunk.anchors):
-            activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry)
+            activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
+                                         layout)
             activities.append(activity)
-            tally.add(activity_places(activity, columns, i))
+            tally.add(activity_places(activity, columns, i, layout))
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
-                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else ())
+                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else (), document.tables)
     return (plan, Accounting(tuple(tally.places), missing)) if keep_accounting else plan

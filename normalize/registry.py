@@ -71,6 +71,15 @@ class Registry:
             if name_key(spelling)
         }
 
+    @cached_property
+    def word_pairs(self) -> frozenset[tuple[str, str]]:
+        """Every two adjacent words of a known name (name keys): a cell boundary does not fall between them."""
+        pairs = set()
+        for key in self.key_owner:
+            words = key.split()
+            pairs.update(zip(words, words[1:]))
+        return frozenset(pairs)
+
     def agency(self, agency_id: str) -> Agency:
         """The agency with this id; ``RegistryError`` if there is none."""
         try:

@@ -1,8 +1,10 @@
 """Split an Implementation / Recommendation cell into its roles by their labels.
 
-The plans write the labels many ways: "Implementers:", "Implementer:Ministry" with no space,
-"Implementers :", "Implementers,", "Recommended:", "Recomended to:". A cell without a label lists
-implementers. The label vocabulary lives in `role_labels.csv`.
+Three roles: `implementer` (who carries the activity out), `recommended` (who it is recommended to) and
+`partner` (supporting organisations, co-implementers). The plans write the labels many ways:
+"Implementers:", "Implementer:Ministry" with no space, "Implementers :", "Implementers,", "Recommended:",
+"Recomended to:", "Lead department(s):", "Partners:", "Соисполнители:". A cell without a label lists
+implementers. The label vocabulary, every language together, lives in `role_labels.csv` (`role`, `label`).
 """
 from __future__ import annotations
 
@@ -13,28 +15,57 @@ from functools import lru_cache
 from pathlib import Path
 
 LABELS_FILE = Path(__file__).with_name("role_labels.csv")
-IMPLEMENTER, RECOMMENDED = "implementer", "recommended"
+IMPLEMENTER, RECOMMENDED, PARTNER = "implementer", "recommended", "partner"
+ROLES = (IMPLEMENTER, RECOMMENDED, PARTNER)
+"""Every role a mention can have, in the order they are published."""
 
 
 @lru_cache(maxsize=1)
-def role_label_pattern() -> re.Pattern[str]:
-    """One pattern matching any role label; group `role` names which role it introduces."""
-    alternatives: dict[str, list[str]] = {}
+def role_labels() -> tuple[tuple[str, str], ...]:
+    """(role, label) rows of `role_labels.csv`, in file order; an unknown role is an error naming its line."""
+    rows: list[tuple[str, str]] = []
     with LABELS_FILE.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            alternatives.setdefault(row["role"], []).append(r"\s+".join(map(re.escape, row["label"].split())))
-    groups = "|".join(
-        f"(?P<{role}>{'|'.join(sorted(labels, key=len, reverse=True))})" for role, labels in alternatives.items()
-    )
-    # A label is a whole word followed by a colon or a comma (with optional space before it).
-    return re.compile(rf"(?<![\w-])(?:{groups})\s*[:,]", re.IGNORECASE)
+        for number, row in enumerate(csv.DictReader(f), start=2):
+            role, label = row["role"].strip(), " ".join(row["label"].split())
+            if role not in ROLES or not label:
+                raise ValueError(f"{LABELS_FILE.name}:{number}: unknown role {role!r} or empty label")
+            rows.append((role, label))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _label_groups() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The label pattern, and the role of each of its label groups (`l0`, `l1`, ...)."""
+    labels = sorted(enumerate(role_labels()), key=lambda item: (-len(item[1][1]), item[0]))
+    role_of: dict[str, str] = {}
+    alternatives: list[str] = []
+    for number, (_, (role, label)) in enumerate(labels):
+        name = f"l{number}"
+        role_of[name] = role
+        words = r"\s+".join(map(re.escape, label.split()))
+        alternatives.append(f"(?P<{name}>{words})")
+    # A label is a whole word followed by a colon or a comma (with optional space before it). The longest
+    # label wins wherever two start at one place, whatever their roles.
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})\s*[:,]", re.IGNORECASE)
+    return pattern, role_of
+
+
+def role_label_pattern() -> re.Pattern[str]:
+    """One pattern matching any role label; :func:`label_role` says which role a match introduces."""
+    return _label_groups()[0]
 
 
 @lru_cache(maxsize=1)
 def label_initials() -> frozenset[str]:
     """The first letters of the role labels: a word starting otherwise cannot start a label."""
-    with LABELS_FILE.open(encoding="utf-8", newline="") as f:
-        return frozenset(row["label"][:1].casefold() for row in csv.DictReader(f))
+    return frozenset(label[:1].casefold() for _, label in role_labels())
+
+
+@lru_cache(maxsize=1)
+def label_word_count() -> int:
+    """The most words a role label has ("Supporting civil society organisations:" has 4): a label starting at
+    a word lies within that many words from it."""
+    return max(len(label.split()) for _, label in role_labels())
 
 
 def label_at(text: str, position: int = 0) -> re.Match[str] | None:
@@ -47,7 +78,8 @@ def find_labels(text: str) -> list[re.Match[str]]:
 
 
 def label_role(match: re.Match[str]) -> str:
-    return IMPLEMENTER if match.group(IMPLEMENTER) else RECOMMENDED
+    """The role a label match introduces: one of :data:`ROLES`."""
+    return _label_groups()[1][match.lastgroup]
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass, replace
 from itertools import product
 
-from extract.model import COLUMNS, NUMBER, PERIOD, TITLE, Band
+from extract.model import Band
 
 from .anchors import Anchor
 from .roles import label_at
 from .text import clean_text
 from .words import FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
 
+#: Header rows are traced from the number column (the table's first) and the column after it.
+NUMBER, TITLE = 0, 1
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9
 #: A header part may run this much past its column's measured width before the row's own text begins.
@@ -34,12 +36,14 @@ LENGTH_WEIGHT = 1.5
 class SectionHeader:
     """A section's number and title, with the band and the (column, first token, end token) spans it took."""
 
-    number: int
+    number: int | None
     title: str
     numbered: bool
     band: int
     line: int
     parts: tuple[tuple[int, int, int], ...]
+    #: The `Anchor.section_key` of the activities under it.
+    key: int = 0
 
 
 Tokens = dict[int, list[list[str]]]
@@ -83,7 +87,7 @@ class BandTokens(dict):
 
 
 def band_words(band: Band) -> list[list[str]]:
-    return [band.text(c).split() for c in range(len(COLUMNS))]
+    return [fragment.text.split() for fragment in band.fragments]
 
 
 def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary: Vocabulary) -> dict[int, int]:
@@ -94,7 +98,7 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
     """
     widths: dict[int, int] = {}
     for b, band in enumerate(map(band_words, bands)):
-        for c in range(TITLE + 1, PERIOD):
+        for c in range(TITLE + 1, len(band) - 1):
             here, before, after = band[c], band[c - 1], band[c + 1]
             if not here or not after:
                 continue
@@ -109,7 +113,7 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first."""
     wanted = f"{section}."
     for b in reversed(bands):
-        for c in (NUMBER, TITLE):
+        for c in (NUMBER, TITLE)[: len(tokens[b])]:
             row = tokens[b][c]
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
@@ -127,11 +131,11 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int],
         if b in anchored:
             continue
         row = tokens[b]
-        columns = [c for c in range(TITLE, len(COLUMNS)) if row[c]]
+        columns = [c for c in range(TITLE, len(row)) if row[c]]
         if not columns or not is_capitalised(row[columns[0]][0]) or starts_label(row[columns[0]], 0):
             continue
         joined = any(
-            c + 1 < len(COLUMNS) and row[c + 1] and vocabulary.count(row[c][-1]) <= 1
+            c + 1 < len(row) and row[c + 1] and vocabulary.count(row[c][-1]) <= 1
             and cut_join(row[c][-1], row[c + 1][0], vocabulary)
             for c in columns
         )
@@ -185,7 +189,7 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
     first = (c0, i0, len(row[c0]))
     columns = []
-    for c in range(c0 + 1, len(COLUMNS)):
+    for c in range(c0 + 1, len(row)):
         if not row[c]:
             break
         columns.append(c)
@@ -245,7 +249,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         if c in widths and len(" ".join(row[c][i:j])) < FULL_COLUMN * widths[c]:
             score -= 2.0
     last_c, last_i, last_j = parts[-1]
-    if last_c + 1 < len(COLUMNS) and row[last_c + 1] and last_j > last_i:
+    if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
         onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
         strongest = max((joined[1] for joined in onward if joined), default=0)
         if strongest > FRAGMENTS:
@@ -262,12 +266,12 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     """A header on top of an activity's band: in each column its words come first, the row's after."""
     first = row[c0]
     end = len(first)
-    if c0 + 1 < len(COLUMNS) and row[c0 + 1]:
+    if c0 + 1 < len(row) and row[c0 + 1]:
         cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, 0, -1)
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
         end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
     parts = [(c0, 0, end)]
-    for c in range(c0 + 1, len(COLUMNS)):
+    for c in range(c0 + 1, len(row)):
         here = row[c]
         prev_c, prev_start, prev_end = parts[-1]
         if not here or starts_label(here, 0):
@@ -277,7 +281,7 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or prev_c == c0 or full):
             break
         end = part_end(here, 0)
-        following = row[c + 1] if c + 1 < len(COLUMNS) else []
+        following = row[c + 1] if c + 1 < len(row) else []
         cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
                               if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
         end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
@@ -366,7 +370,12 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
             title = SECTION_PREFIX.sub("", title)
-        headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts))
+        headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts, section))
+    return without_headers(bands, tokens, headers), headers
+
+
+def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[SectionHeader]) -> tuple[Band, ...]:
+    """The bands with the headers' words taken out."""
     for header in headers:
         for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
             del tokens[header.band][c][i:j]
@@ -376,4 +385,47 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
         if band.index in changed else band
         for band in bands
     )
-    return cleaned, headers
+    return cleaned
+
+
+def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary
+                   ) -> tuple[tuple[Band, ...], list[SectionHeader], list[Anchor]]:
+    """The headings of a plan numbered plainly (1, 2, ... 40): each heading row opens a section.
+
+    A heading is a row merged across the table (a PDF's `Band.spanning`), or, in the text form, a row
+    between two activities whose words the column edges cut. A heading that prints a number ("2. ...")
+    gives its section that number; the activities under it get its rank as their `section_key`.
+    """
+    tokens = BandTokens(bands)
+    anchored = {a.band for a in anchors}
+    spanning = [band.index for band in bands if band.spanning and band.index not in anchored]
+    starts: list[tuple[int, int, int]] = []
+    widths: dict[int, int] = {}
+    if spanning:
+        starts = [(b, TITLE, 0) for b in spanning if tokens[b][TITLE]]
+    else:
+        widths = header_column_widths(bands, anchored, vocabulary)
+        edges = [-1, *sorted(anchored)]
+        for low, high in zip(edges, [*edges[1:], len(bands)]):
+            start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary)
+            if start is not None:
+                starts.append(start)
+    headers: list[SectionHeader] = []
+    for rank, start in enumerate(starts, start=1):
+        b = start[0]
+        if bands[b].spanning:
+            parts = tuple((c, 0, len(words)) for c, words in enumerate(tokens[b]) if c != NUMBER and words)
+        else:
+            parts = trace_header(tokens, start, anchored, widths, vocabulary).parts
+        title = parts_to_title(tokens[b], list(parts), vocabulary)
+        printed = SECTION_PREFIX.match(title)
+        number = int(re.match(r"\s*(\d+)", title)[1]) if printed else None
+        headers.append(SectionHeader(number, SECTION_PREFIX.sub("", title), printed is not None, b, bands[b].line,
+                                     parts, rank))
+    keyed = []
+    for anchor in anchors:
+        above = [h for h in headers if h.band < anchor.band]
+        heading = above[-1] if above else None
+        keyed.append(replace(anchor, section_no=heading.number if heading else None,
+                             section_key=heading.key if heading else 0))
+    return without_headers(bands, tokens, headers), headers, keyed

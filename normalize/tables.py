@@ -1,16 +1,20 @@
 """The published tables: plans and their agency matches turned into rows, with the column types.
 
+`activities`, `activity_agencies` (one row per agency mention), `agencies`, and `activity_fields`: the text
+of the columns a plan's table has beyond the known fields (a status, a budget), one row per activity and
+column, under the header as printed.
+
 Rows are plain dicts in document order; the writer (pipeline.py) builds DataFrames only to write them.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .matching import AgencyMatch
 from .plan import Plan
-from .roles import IMPLEMENTER, RECOMMENDED
+from .roles import IMPLEMENTER, PARTNER, RECOMMENDED
 
 #: Column name -> (type, description). Types: string, integer, number.
 ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
@@ -24,9 +28,10 @@ ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
     "indicator": ("string", "Evaluation indicator; empty where the cell is empty"),
     "implementers": ("string", "Canonical names of the implementing agencies, joined by '; '"),
     "recommended_to": ("string", "Canonical names of the agencies it is recommended to, joined by '; '"),
-    "period": ("string", "Period of performance as printed (\"2020-2022\", \"2020\")"),
-    "start_year": ("integer", "First year of the period"),
-    "end_year": ("integer", "Last year of the period (a single year is both start and end)"),
+    "partners": ("string", "Canonical names of the partner or supporting organisations, joined by '; '"),
+    "period": ("string", "Period as printed, extraction damage undone (\"2020-2022\", \"Q1 2024\", \"permanently\")"),
+    "start_year": ("integer", "First year the period prints; empty where it prints none"),
+    "end_year": ("integer", "Last year the period prints (a single year is both start and end)"),
     "source_lines": ("string", "Lines of the source its text came from (\"5-8\"), or pages for a PDF"),
     "flags": ("string", "What the pipeline could not decide or found missing, joined by ';' (see README)"),
 }
@@ -34,7 +39,7 @@ LINK_COLUMNS: dict[str, tuple[str, str]] = {
     "plan_id": ("string", "Identifier of the plan"),
     "activity_key": ("string", "The activity (see activities.activity_key)"),
     "activity_id": ("string", "Number of the activity"),
-    "role": ("string", "implementer or recommended"),
+    "role": ("string", "implementer, recommended or partner"),
     "position": ("integer", "1, 2, ... within the activity and role, in the order printed"),
     "mention": ("string", "The agency as written, extraction damage undone"),
     "agency_id": ("string", "Stable identifier of the agency (see agencies.csv)"),
@@ -42,6 +47,12 @@ LINK_COLUMNS: dict[str, tuple[str, str]] = {
     "agency_kind": ("string", "body (one institution) or category (a class of bodies)"),
     "match_method": ("string", "How the mention was matched: exact, alias, fuzzy, fragment or new"),
     "match_score": ("number", "Score of the match, 0-100"),
+}
+FIELD_COLUMNS: dict[str, tuple[str, str]] = {
+    "plan_id": ("string", "Identifier of the plan"),
+    "activity_key": ("string", "The activity (see activities.activity_key)"),
+    "field": ("string", "The header of a column of the plan's table that is none of the known fields, as printed"),
+    "value": ("string", "The activity's text in that column, extraction damage undone"),
 }
 AGENCY_COLUMNS: dict[str, tuple[str, str]] = {
     "agency_id": ("string", "Stable identifier of the agency"),
@@ -86,10 +97,12 @@ class Tables:
     activities: list[dict]
     links: list[dict]
     agencies: list[dict]
+    fields: list[dict] = field(default_factory=list)
 
 
 ActivityRow = row_type("ActivityRow", ACTIVITY_COLUMNS)
 LinkRow = row_type("LinkRow", LINK_COLUMNS)
+FieldRow = row_type("FieldRow", FIELD_COLUMNS)
 
 
 def line_range(lines: Sequence[int]) -> str:
@@ -112,14 +125,14 @@ def activity_keys(plan: Plan) -> list[str]:
 
 def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> Tables:
     """Rows of the three tables; `matches` maps each mention text to its agency."""
-    activities, links = [], []
+    activities, links, fields = [], [], []
     spellings: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
     agency_rows: dict[str, dict] = {}
     for plan in plans:
         keys = activity_keys(plan)
         for activity, activity_key in zip(plan.activities, keys):
-            names: dict[str, list[str]] = {IMPLEMENTER: [], RECOMMENDED: []}
+            names: dict[str, list[str]] = {IMPLEMENTER: [], RECOMMENDED: [], PARTNER: []}
             for mention in activity.mentions:
                 match = matches[mention.text]
                 names[mention.role].append(match.agency_name)
@@ -134,11 +147,13 @@ def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> T
             activities.append(ActivityRow((
                 plan.plan_id, activity_key, activity.section_no, activity.section_title, activity.activity_id,
                 activity.title, activity.indicator, "; ".join(names[IMPLEMENTER]), "; ".join(names[RECOMMENDED]),
-                activity.period.text, activity.period.start_year, activity.period.end_year,
-                line_range(activity.lines), ";".join(activity.flags))))
+                "; ".join(names[PARTNER]), activity.period.text, activity.period.start_year,
+                activity.period.end_year, line_range(activity.lines), ";".join(activity.flags))))
+            fields.extend(FieldRow((plan.plan_id, activity_key, name, value))
+                          for name, value in activity.fields if value)
     agencies = [
         {**agency_rows[agency_id], "spellings": "; ".join(sorted(spellings[agency_id])),
          "activities": len(named_in[agency_id])}
         for agency_id in sorted(agency_rows)
     ]
-    return Tables(activities, links, agencies)
+    return Tables(activities, links, agencies, fields)

@@ -2,7 +2,7 @@
 
 Into a folder that already holds the CSV tables (written by pipeline.py) it writes:
 
-- Parquet: `activities/` and `activity_agencies/` as datasets partitioned by plan
+- Parquet: `activities/`, `activity_agencies/` and `activity_fields/` as datasets partitioned by plan
   (`plan_id=<plan>/part-0.parquet`, hive layout, the plan id percent-encoded), and `agencies.parquet`;
 - `datapackage.json` (Frictionless Data Package), see `publish.datapackage`;
 - `actionplans.db` (SQLite with full-text search) and `metadata.json` (Datasette), see `publish.sqlite`;
@@ -27,7 +27,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from extract.manifest import Source
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
+from extract.model import TableProfile
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
 
 from .datapackage import write_datapackage
 from .dictionary import check_keys, table_rows, write_readme
@@ -45,10 +46,12 @@ ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float6
 
 def write_formats(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
                   failures: list[tuple[str, str]],
-                  unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> None:
+                  unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None,
+                  layouts: dict[str, tuple[TableProfile, ...]] | None = None) -> None:
     """Write every format into `folder`, beside the CSVs already there.
 
-    `unplaced`: per plan, the source words (line, word) the pipeline could not place; the report lists them.
+    `unplaced`: per plan, the source words (line, word) the pipeline could not place; `layouts`: per plan,
+    its tables with the meaning learned for each column. The report lists both.
 
     Raises OutputError, before writing anything, when a key the formats declare does not hold
     (a repeated activity id in a plan, a mention naming an activity or agency that is not in the tables).
@@ -59,7 +62,7 @@ def write_formats(folder: Path, tables: Tables, sources: list[Source], review: l
     write_sqlite(folder, tables, review)
     write_datasette_metadata(folder, sources)
     write_readme(folder, tables, sources, review, failures)
-    write_report(folder, tables, sources, review, failures, unplaced or {})
+    write_report(folder, tables, sources, review, failures, unplaced or {}, layouts or {})
 
 
 # ----------------------------------------------------------------------------- Parquet
@@ -135,6 +138,7 @@ def write_parquet(folder: Path, tables: Tables) -> None:
     """The Parquet files, from the CSVs already in `folder`."""
     write_partitioned(folder / "activities", folder / "activities.csv", ACTIVITY_COLUMNS)
     write_partitioned(folder / "activity_agencies", folder / "activity_agencies.csv", LINK_COLUMNS)
+    write_partitioned(folder / "activity_fields", folder / "activity_fields.csv", FIELD_COLUMNS)
     agencies = pa.Table.from_batches(list(csv_batches(folder / "agencies.csv", AGENCY_COLUMNS)),
                                      schema=arrow_schema(AGENCY_COLUMNS))
     pq.write_table(agencies, folder / "agencies.parquet")

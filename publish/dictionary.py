@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.errors import OutputError
 from extract.manifest import Source
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
 
 LICENSE_NAME = "ODC-BY-1.0"
 LICENSE_TITLE = "Open Data Commons Attribution License 1.0"
@@ -47,17 +47,23 @@ REVIEW_COLUMNS: dict[str, tuple[str, str]] = {
 FLAG_MEANINGS: dict[str, str] = {
     "section_title_missing": "the source has no header row for the activity's section",
     "period_missing": "the period cell is empty",
-    "period_unreadable": "the period cell is not a year or a range of years",
+    "period_unreadable": "the period cell prints a damaged year (a run of digits that is no year 1900-2100); "
+                         "its years are left empty",
+    "period_without_year": "the period cell names a time without a year (\"permanently\", \"annually\"); "
+                           "the text is kept in period, the years are empty",
     "period_reversed": "the range's end year is before its start year",
     "title_missing": "the title cell is empty",
     "indicator_missing": "the indicator cell is empty",
-    "agencies_missing": "the Implementation / Recommendation cell names no agency",
+    "agencies_missing": "the agencies cell (implementers / recommended to) names no agency",
     "agencies_unlabelled": "the agency cell has no Implementers: / Recommended to: label; "
                            "its first names are taken as implementers",
     "title_boundary_uncertain": "where the title cell ends and its neighbour's begins was a close call",
     "indicator_boundary_uncertain": "where the indicator cell ends and its neighbour's begins was a close call",
     "agencies_boundary_uncertain": "where the agency cell ends and its neighbour's begins was a close call",
     "period_boundary_uncertain": "where the period cell ends and its neighbour's begins was a close call",
+    "partners_boundary_uncertain": "where the partners cell ends and its neighbour's begins was a close call",
+    "field_boundary_uncertain": "where a cell of an extra column (see activity_fields) ends and its neighbour's "
+                                "begins was a close call",
     "activity_id_duplicate": "the activity number was already used in the plan",
     "activity_id_out_of_order": "the activity number is not after the previous one",
     "section_backwards": "the section number is lower than the previous activity's",
@@ -97,6 +103,11 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
               LINK_COLUMNS, primary_key=("activity_key", "role", "position"),
               foreign_keys=(ForeignKey(ACTIVITY_KEY, "activities", ACTIVITY_KEY),
                             ForeignKey(("agency_id",), "agencies", ("agency_id",)))),
+    TableSpec("activity_fields", "activity_fields.csv", "Other fields of the activities",
+              "The columns of a plan's table that are none of the known fields (a status, a budget, tick marks), "
+              "one row per activity and column with text, under the column's header as printed.",
+              FIELD_COLUMNS, primary_key=("activity_key", "field"),
+              foreign_keys=(ForeignKey(ACTIVITY_KEY, "activities", ACTIVITY_KEY),)),
     TableSpec("agencies", "agencies.csv", "Agencies",
               "Every agency named in the plans, with the spellings seen.",
               AGENCY_COLUMNS, primary_key=("agency_id",)),
@@ -112,7 +123,7 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
 def table_rows(tables: Tables, review: list[dict]) -> dict[str, list[dict]]:
     """The rows of each table of TABLE_SPECS, by table name."""
     return {"activities": tables.activities, "activity_agencies": tables.links,
-            "agencies": tables.agencies, "review_agencies": review}
+            "activity_fields": tables.fields, "agencies": tables.agencies, "review_agencies": review}
 
 
 def typed_value(value: object, kind: str) -> object:

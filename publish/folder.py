@@ -27,7 +27,7 @@ MARKER_NAME = ".actionplans-output.json"
 # What a run wrote before the marker existed: such a folder is still recognised as ours.
 LEGACY_NAMES = frozenset({"activities.csv", "activity_agencies.csv", "agencies.csv", "review", "activities",
                           "activity_agencies", "agencies.parquet", "datapackage.json", "actionplans.db",
-                          "metadata.json", "README.md", "report.html"})
+                          "metadata.json", "README.md", "report.html", "activity_fields.csv", "activity_fields"})
 LEGACY_REQUIRED = frozenset({"activities.csv", "datapackage.json"})
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extract.manifest import Source
+from extract.model import TableProfile
 from normalize.roles import IMPLEMENTER, RECOMMENDED
 from normalize.tables import Tables
 
@@ -232,8 +233,30 @@ def unplaced_section(words: tuple[tuple[int, str], ...]) -> str:
     return html_table(["line", "words"], rows, numeric=frozenset({0}))
 
 
+DECIDED_BY = {"label": "by its header", "content": "by its content (the header says nothing known)",
+              "position": "no header: kept as an extra field", "default": "no header: the usual layout"}
+
+
+def layout_section(profiles: tuple[TableProfile, ...]) -> str:
+    """Each table of the source: which column got which meaning, and how that was decided."""
+    if not profiles:
+        return '<p class="muted">Not recorded.</p>\n'
+    parts = []
+    for number, profile in enumerate(profiles, start=1):
+        where = f"page {profile.page}" if profile.page is not None else f"line {profile.line}"
+        rows = [[str(k + 1), esc(column.header) or '<span class="muted">(none)</span>',
+                 esc(column.meaning if column.meaning != "extra" else "extra field (activity_fields)"),
+                 esc(DECIDED_BY.get(column.decided_by, column.decided_by))]
+                for k, column in enumerate(profile.columns)]
+        parts.append(f"<p>Table {number}, from {esc(where)}:</p>\n"
+                     + html_table(["column", "header as printed", "read as", "how"], rows,
+                                  numeric=frozenset({0})))
+    return "".join(parts)
+
+
 def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: list[dict],
-                 review: list[dict], unplaced: tuple[tuple[int, str], ...] = ()) -> str:
+                 review: list[dict], unplaced: tuple[tuple[int, str], ...] = (),
+                 profiles: tuple[TableProfile, ...] = ()) -> str:
     plan_id = counts.plan_id
     figures = (f"{counts.activities} activities, {counts.mentions} agency mentions of {counts.agencies} agencies, "
                f"{counts.flags} flags, {counts.new_agencies} new agencies")
@@ -244,6 +267,7 @@ def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: 
     parts += ["<h3>Flags</h3>\n", flags_table(activities)]
     parts += ["<h3>Agency review queue</h3>\n", review_table(review)]
     parts += ["<h3>Words not placed</h3>\n", unplaced_section(unplaced)]
+    parts += ["<h3>Table layout</h3>\n", layout_section(profiles)]
     return "".join(parts) + "</section>\n"
 
 
@@ -270,7 +294,8 @@ def by_plan(rows: list[dict]) -> dict[str, list[dict]]:
 
 def report_parts(tables: Tables, sources: list[Source], review: list[dict],
                  failures: list[tuple[str, str]],
-                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> Iterator[str]:
+                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None,
+                 layouts: dict[str, tuple[TableProfile, ...]] | None = None) -> Iterator[str]:
     """The whole page, piece by piece (a batch's report is written as it is made, not held whole)."""
     counts = plan_counts(tables, review)
     titles = plan_titles(sources)
@@ -283,7 +308,8 @@ def report_parts(tables: Tables, sources: list[Source], review: list[dict],
     activities, links, queue = by_plan(tables.activities), by_plan(tables.links), by_plan(review)
     for c in counts:
         yield plan_section(c, titles.get(c.plan_id, ""), activities.get(c.plan_id, []), links.get(c.plan_id, []),
-                           queue.get(c.plan_id, []), (unplaced or {}).get(c.plan_id, ()))
+                           queue.get(c.plan_id, []), (unplaced or {}).get(c.plan_id, ()),
+                           (layouts or {}).get(c.plan_id, ()))
     yield failures_section(failures)
     yield sources_section(sources)
     yield "</body>\n</html>\n"
@@ -291,7 +317,8 @@ def report_parts(tables: Tables, sources: list[Source], review: list[dict],
 
 def write_report(folder: Path, tables: Tables, sources: list[Source], review: list[dict],
                  failures: list[tuple[str, str]],
-                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None) -> None:
+                 unplaced: dict[str, tuple[tuple[int, str], ...]] | None = None,
+                 layouts: dict[str, tuple[TableProfile, ...]] | None = None) -> None:
     with (folder / REPORT_NAME).open("w", encoding="utf-8", newline="\n") as f:
-        for part in report_parts(tables, sources, review, failures, unplaced):
+        for part in report_parts(tables, sources, review, failures, unplaced, layouts):
             f.write(part)

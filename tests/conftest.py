@@ -14,6 +14,8 @@ RAW_PLAN = ROOT / "raw" / "az-ogp-2020-2022.txt"
 RAW_GOLD = FIXTURES / "az-ogp-2020-2022.gold.json"
 EDITION = FIXTURES / "az-ogp-2023-2025-like.txt"
 EDITION_GOLD = FIXTURES / "az-ogp-2023-2025-like.gold.json"
+COLUMNS_EDITION = FIXTURES / "az-ogp-2024-2026-columns-like.txt"
+COLUMNS_EDITION_GOLD = FIXTURES / "az-ogp-2024-2026-columns-like.gold.json"
 
 
 def load_scorer():

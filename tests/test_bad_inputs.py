@@ -23,7 +23,7 @@ def assert_one_line_error(result, *fragments: str, exit_code: int = 1) -> None:
     ("empty", b"", "empty file, expected the text of a plan's table"),
     ("blank", b"  \n\n \t\n", "only white space"),
     ("binary", b"\x00\x01\x02\x03plan", "binary data, not a text plan (expected UTF-8 or UTF-16 text, or a PDF)"),
-    ("prose", b"Just a letter\n\twith a tab but no numbered rows\n", "no activity numbers found (expected rows numbered like 1.1"),
+    ("prose", b"Just a letter\n\twith a tab but no numbered rows\n", "no activity numbers found (expected rows numbered like 1, 1.1"),
     ("latin", "Plan\n1.1.\tCréation d'un portail\t\t\t2020\n".encode("cp1252"), "not UTF-8 (line 2, byte"),
 ])
 def test_a_file_that_is_not_a_plan(run_cli, tmp_path, name, content, message):

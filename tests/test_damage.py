@@ -6,12 +6,13 @@ given. The figures are the share of activities read wholly right, over seeded la
 """
 from __future__ import annotations
 
+import copy
 import json
 import random
 
 import pytest
 
-from conftest import EDITION_GOLD, RAW_GOLD, load_scorer
+from conftest import COLUMNS_EDITION_GOLD, EDITION_GOLD, RAW_GOLD, load_scorer
 from damage import Layout, damaged_text
 from pipeline import publish, run_sources
 
@@ -36,3 +37,51 @@ def test_plans_damaged_by_other_layouts_read_mostly_right(gold_path, tmp_path_fa
     print(f"{gold_path.name}: rows_exact per layout {[round(s, 3) for s in scores]}, mean {mean:.3f}")
     assert mean >= 0.93, scores
     assert min(scores) >= 0.75, scores
+
+
+def gold_for(layout: Layout, gold: dict) -> dict:
+    """The truth as the layout prints it: without an indicator column, no activity has an indicator."""
+    if "indicator" in layout.columns:
+        return gold
+    gold = copy.deepcopy(gold)
+    for activity in gold["activities"]:
+        activity["indicator"] = None
+        activity.get("alternatives", {}).pop("indicator", None)
+    return gold
+
+
+def read_edition(gold_path, seed, tmp_path) -> tuple[Layout, dict]:
+    """The scorer's result for the truth of `gold_path` laid out as another edition might (drawn from `seed`)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    layout = Layout.edition(random.Random(seed), any(a["indicator"] for a in gold["activities"]))
+    gold = gold_for(layout, gold)
+    scored_gold = tmp_path / "gold.json"
+    scored_gold.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    source = tmp_path / f"{gold['plan_id']}.txt"
+    source.write_text(damaged_text(gold, layout, seed), encoding="utf-8")
+    result = run_sources([source])
+    assert not result.failures, result.failures
+    publish(result, tmp_path / "out")
+    return layout, load_scorer().evaluate(str(tmp_path / "out"), str(scored_gold))
+
+
+# What the pipeline reached on these layouts when the test was written (2023-2025-like: mean 0.889, least
+# 0.750; 2024-2026-columns-like: mean 0.812, least 0.633), less a small margin: raise them as it improves.
+EDITION_BARS = {EDITION_GOLD: (0.86, 0.72), COLUMNS_EDITION_GOLD: (0.78, 0.60)}
+
+
+@pytest.mark.parametrize("gold_path", [EDITION_GOLD, COLUMNS_EDITION_GOLD],
+                         ids=["2023-2025-like", "2024-2026-columns-like"])
+def test_plans_in_other_layouts_read_mostly_right(gold_path, tmp_path_factory):
+    """Columns in another order, no indicator column, an extra column, other (spaced-apart, Russian) header
+    labels, unlabelled agency cells, periods in words: the plan is read as well as in its own layout."""
+    scores = []
+    for seed in SEEDS:
+        layout, result = read_edition(gold_path, seed, tmp_path_factory.mktemp(f"edition{seed}"))
+        scores.append(result["rows_exact"])
+        print(f"{gold_path.name} seed {seed}: rows_exact {result['rows_exact']:.3f} {layout.describe()}")
+    mean = sum(scores) / len(scores)
+    print(f"{gold_path.name}: rows_exact per layout {[round(s, 3) for s in scores]}, mean {mean:.3f}")
+    least_mean, least = EDITION_BARS[gold_path]
+    assert mean >= least_mean, scores
+    assert min(scores) >= least, scores

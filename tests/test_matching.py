@@ -539,3 +539,56 @@ def test_ten_thousand_mentions_match_their_agencies(registry: Registry) -> None:
     assert wrong == []
     assert invented == []
     assert sum(match.match_method != "new" for match in typos) >= 0.9 * len(typos)
+
+
+# ------------------------------------------------------------------------- list separators: " / " and ";"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CO / BIS", ["CO", "BIS"]),
+        ("Cabinet Office / HM Treasury, Home Office", ["Cabinet Office", "HM Treasury", "Home Office"]),
+        ("Ministry of Finance; Ministry of Justice", ["Ministry of Finance", "Ministry of Justice"]),
+        ("Ministry of Finance ;Ministry of Justice /  Ministry of Health",
+         ["Ministry of Finance", "Ministry of Justice", "Ministry of Health"]),
+        ("Department of Culture/Tourism", ["Department of Culture/Tourism"]),     # no spaces: one name
+        ("Department of Culture /Tourism", ["Department of Culture /Tourism"]),   # space on one side only
+        (" / CO / ", ["CO"]),
+        ("Министерство финансов; Министерство юстиции", ["Министерство финансов", "Министерство юстиции"]),
+    ],
+)
+def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: Registry) -> None:
+    assert split_agency_list(text, registry) == expected
+
+
+def test_registry_names_holding_a_separator_stay_whole(tmp_path: Path) -> None:
+    path = tmp_path / "agencies.csv"
+    path.write_text(
+        HEADER
+        + "environment_food,Department for Environment / Food and Rural Affairs,body,,\n"
+        + "science_arts,Council for Science; Arts and Letters,body,,\n"
+        + "home_office,Home Office,body,,\n",
+        encoding="utf-8",
+    )
+    registry = load_registry(path)
+    assert split_agency_list("Department for Environment / Food and Rural Affairs / Home Office", registry) == [
+        "Department for Environment / Food and Rural Affairs", "Home Office"]
+    assert split_agency_list("Home Office; Council for Science; Arts and Letters", registry) == [
+        "Home Office", "Council for Science; Arts and Letters"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SPELLINGS), min_size=1, max_size=5), st.sampled_from([", ", "; ", " / "]))
+def test_registry_names_joined_by_any_separator_split_back(names: list[str], separator: str) -> None:
+    registry = load_registry()
+    names = [name for name in names if "/" not in name and ";" not in name and "," not in name]
+    if names:
+        assert split_agency_list(separator.join(names), registry) == names
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=string.ascii_letters + " ,;/'\"().-", max_size=80))
+def test_split_with_slashes_never_raises_and_trims(text: str) -> None:
+    items = split_agency_list(text, load_registry())
+    assert all(item and item == item.strip() and item in text for item in items)

@@ -19,7 +19,7 @@ from hypothesis import given, strategies as st
 
 from conftest import EDITION_GOLD, FIXTURES, load_scorer
 from extract.errors import InputError
-from extract.model import COLUMNS
+from extract.model import COLUMNS, Column
 from extract.pdf import Word, column_targets, header_words_to_cells, pdf_to_text, read_pdf, word_column, \
     words_to_lines
 from extract.pdf_settings import PdfSettings
@@ -262,9 +262,15 @@ def test_merged_cells_go_to_their_first_column_or_to_the_title():
 
 def test_header_labels_go_back_to_their_columns():
     words = "Nº Name of the activity Evaluation indicator Implementation / Recommendation Period of performa nce"
-    assert header_words_to_cells(words.split()) == ["Nº", "Name of the activity", "Evaluation indicator",
-                                                    "Implementation / Recommendation", "Period of performa nce"]
-    assert header_words_to_cells("No Activity Deadline".split()) == ["No", "Activity", "", "", "Deadline"]
+    labels = ("Nº", "Name of the activity", "Evaluation indicator", "Implementation / Recommendation",
+              "Period of performance")
+    columns = [Column(meaning, label) for meaning, label in zip(COLUMNS, labels)]
+    assert header_words_to_cells(words.split(), columns) == ["Nº", "Name of the activity", "Evaluation indicator",
+                                                             "Implementation / Recommendation",
+                                                             "Period of performa nce"]
+    some = [Column("number", "No"), Column("title", "Activity"), Column("extra", "column 3", "position"),
+            Column("period", "Deadline")]
+    assert header_words_to_cells("No Activity Dead line".split(), some) == ["No", "Activity", "", "Dead line"]
 
 
 @pytest.mark.parametrize("change", [{"row_gap": -1}, {"rule_cover": 0}, {"header_lines": 1.5},

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from extract.errors import OutputError
 from extract.manifest import Source
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, LINK_COLUMNS, Tables
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
 from pipeline import write_csv_rows, write_table
 from publish.dictionary import REVIEW_COLUMNS
 from publish import write_formats
@@ -34,7 +34,7 @@ def activity(plan_id: str, activity_id: str, section_no: int | None, title: str,
     period = "" if start is None else (str(start) if start == end else f"{start}-{end}")
     return {"plan_id": plan_id, "activity_key": f"{plan_id}:{activity_id}", "section_no": section_no,
             "section_title": section_title, "activity_id": activity_id, "title": title, "indicator": indicator,
-            "implementers": "", "recommended_to": "", "period": period, "start_year": start, "end_year": end,
+            "implementers": "", "recommended_to": "", "partners": "", "period": period, "start_year": start, "end_year": end,
             "source_lines": lines, "flags": flags}
 
 
@@ -62,6 +62,10 @@ LINKS = [
     link(ALPHA, "1.2", "implementer", 2, "office_of_trainers", "Office of Trainers", "new", 0.0),
     link(BETA, "1.1", "implementer", 1, "ministry_of_finance", "Ministry of Finance", "fuzzy", 92.5),
 ]
+FIELDS = [
+    {"plan_id": ALPHA, "activity_key": f"{ALPHA}:1.1", "field": "Budget", "value": "State budget"},
+    {"plan_id": BETA, "activity_key": f"{BETA}:1.1", "field": "Status", "value": "ongoing"},
+]
 AGENCIES = [
     {"agency_id": "chamber_of_accounts", "name": "Chamber of Accounts", "kind": "body",
      "spellings": "Chamber of Accounts", "activities": 1},
@@ -83,7 +87,7 @@ SOURCES = [
     Source(BETA, Path("raw/beta 2021.txt"), "b" * 64),
 ]
 TABLE_ROWS = {"activities": (ACTIVITIES, ACTIVITY_COLUMNS), "activity_agencies": (LINKS, LINK_COLUMNS),
-              "agencies": (AGENCIES, AGENCY_COLUMNS)}
+              "activity_fields": (FIELDS, FIELD_COLUMNS), "agencies": (AGENCIES, AGENCY_COLUMNS)}
 ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double"}
 
 
@@ -91,6 +95,7 @@ def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
     """The CSVs as pipeline.publish writes them."""
     for name, rows, columns in (("activities", tables.activities, ACTIVITY_COLUMNS),
                                 ("activity_agencies", tables.links, LINK_COLUMNS),
+                                ("activity_fields", tables.fields, FIELD_COLUMNS),
                                 ("agencies", tables.agencies, AGENCY_COLUMNS)):
         write_table(rows, columns, folder / f"{name}.csv")
     (folder / "review").mkdir()
@@ -98,7 +103,7 @@ def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
 
 
 def publish_to(folder: Path, tables: Tables | None = None, review: list[dict] | None = None) -> Path:
-    tables = tables or Tables(ACTIVITIES, LINKS, AGENCIES)
+    tables = tables or Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS)
     review = REVIEW if review is None else review
     folder.mkdir()
     write_csvs(folder, tables, review)
@@ -118,7 +123,8 @@ def by_key(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
 # ----------------------------------------------------------------------------- Parquet
 
 @pytest.mark.parametrize("name, key", [("activities", ("plan_id", "activity_id")),
-                                       ("activity_agencies", ("plan_id", "activity_id", "role", "position"))])
+                                       ("activity_agencies", ("plan_id", "activity_id", "role", "position")),
+                                       ("activity_fields", ("plan_id", "activity_key", "field"))])
 def test_partitioned_parquet_reads_back_the_rows_with_their_types(out, name, key):
     rows, columns = TABLE_ROWS[name]
     assert sorted(p.name for p in (out / name).iterdir()) == ["plan_id=alpha-2020", "plan_id=beta%202021"]
@@ -189,7 +195,8 @@ def query(out: Path, sql: str, *args) -> list[tuple]:
 def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
     sql_types = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
     keys = {"activities": ["activity_key"],
-            "activity_agencies": ["activity_key", "role", "position"], "agencies": ["agency_id"]}
+            "activity_agencies": ["activity_key", "role", "position"], "agencies": ["agency_id"],
+            "activity_fields": ["activity_key", "field"]}
     for name, (rows, columns) in TABLE_ROWS.items():
         info = query(out, f'PRAGMA table_info("{name}")')
         assert [(c[1], c[2]) for c in info] == [(col, sql_types[kind]) for col, (kind, _) in columns.items()]
@@ -309,12 +316,12 @@ def test_two_runs_give_identical_bytes(out, tmp_path):
     again = folder_bytes(publish_to(tmp_path / "again"))
     assert again.keys() == folder_bytes(out).keys()
     assert [name for name, data in again.items() if folder_bytes(out)[name] != data] == []
-    write_formats(tmp_path / "again", Tables(ACTIVITIES, LINKS, AGENCIES), SOURCES, REVIEW, FAILURES)
+    write_formats(tmp_path / "again", Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS), SOURCES, REVIEW, FAILURES)
     assert folder_bytes(tmp_path / "again") == again
 
 
 def test_a_repeated_activity_id_is_refused_before_anything_is_written(tmp_path):
-    tables = Tables([*ACTIVITIES, ACTIVITIES[0]], LINKS, AGENCIES)
+    tables = Tables([*ACTIVITIES, ACTIVITIES[0]], LINKS, AGENCIES, FIELDS)
     with pytest.raises(OutputError, match=r"activities: key activity_key='alpha-2020:1.1' is repeated"):
         write_formats(tmp_path, tables, SOURCES, REVIEW, FAILURES)
     assert list(tmp_path.iterdir()) == []

@@ -34,7 +34,8 @@ def test_cleaning_twice_gives_the_same_text(text):
     ("2020- 2022", "2020-2022", 2020, 2022, None),
     ("2023 – 2025", "2023-2025", 2023, 2025, None),
     ("", "", None, None, "period_missing"),
-    ("soon", "soon", None, None, "period_unreadable"),
+    ("soon", "soon", None, None, "period_without_year"),
+    ("20222", "20222", None, None, "period_unreadable"),
     ("2022-2020", "2022-2020", 2022, 2020, "period_reversed"),
 ])
 def test_periods(cell, printed, start, end, flag):

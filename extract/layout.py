@@ -1,0 +1,163 @@
+"""Learn a table's layout from the document: which row is its column header, what each column means.
+
+Pure functions shared by the readers. A header row is found by structure (it names two or more columns
+in the header vocabulary, or it recurs at the top of pages, or it stands above the first numbered row with
+short cells); each column is named by the meaning of its label (`extract.vocabulary`), else by what it
+holds (the numbered column, a column of years, the column with role labels, the widest prose), else kept
+as an extra field under its header as printed. A document's tables may differ; the bands of all of them
+follow one union layout (`union_columns`), each table keeping its own profile.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Column
+from .vocabulary import EXTRA, activity_number_parts, split_header_cell, squash
+
+#: A cell of a column-header row holds at most this many words of its own (besides spilled text).
+SHORT_CELL_WORDS = 8
+#: A column is named by its content when at least this share of its cells hold what the meaning needs.
+CONTENT_SHARE = 0.6
+YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def header_hit(cell: str) -> tuple[str, bool] | None:
+    """(meaning, clean) when a cell starts with a header label, else None. A label closed by a colon is a
+    role label in a cell ("Implementers: ..."), not a header; a hit is clean when nothing follows the label or
+    what follows does not go on in lower case (as "Number of people" would)."""
+    meaning, label, rest = split_header_cell(cell)
+    if meaning is None or label.endswith(":"):
+        return None
+    return meaning, not rest or not rest[0].islower()
+
+
+def names_columns(cells: Sequence[str]) -> bool:
+    """True when an unnumbered row names two or more different columns with labels of the vocabulary, two
+    of them cleanly."""
+    if cells and activity_number_parts(cells[0]) is not None:
+        return False
+    hits = [hit for hit in map(header_hit, cells) if hit]
+    return len({meaning for meaning, _ in hits}) >= 2 and sum(clean for _, clean in hits) >= 2
+
+
+def row_signature(cells: Sequence[str]) -> tuple[str, ...] | None:
+    """The first word of each cell, squashed: equal for every repetition of a header row (whatever text
+    shares its band), None for a row that cannot be a header (numbered, or fewer than three cells)."""
+    if cells and activity_number_parts(cells[0]) is not None:
+        return None
+    words = tuple(squash(cell.split()[0]) if cell.split() else "" for cell in cells)
+    if sum(1 for word in words if word) < 3 or any(YEAR.search(word) for word in words):
+        return None
+    return words
+
+
+def common_prefix_words(texts: Sequence[str]) -> str:
+    """The words all the texts start with (the label of an unknown header, seen in several repetitions)."""
+    split = [text.split() for text in texts]
+    prefix: list[str] = []
+    for words in zip(*split):
+        if any(squash(word) != squash(words[0]) for word in words):
+            break
+        prefix.append(words[0])
+    return " ".join(prefix)
+
+
+def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]] = (),
+                      width: int = 0) -> tuple[tuple[Column, ...], list[tuple[str, str]]]:
+    """The columns a header row names, and each cell split into (label as printed, rest of the cell).
+
+    `repetitions`: the other rows with the same signature (the header repeated on later pages), whose common
+    words give an unknown column's label. `width`: how many columns the table's rows use, when more than
+    the header row's cells (an unlabelled column at the end). A meaning already taken by an earlier column
+    makes a later column an extra field.
+    """
+    columns: list[Column] = []
+    parts: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for index in range(max(len(cells), width)):
+        cell = cells[index] if index < len(cells) else ""
+        meaning, label, rest = split_header_cell(cell)
+        if meaning is None:
+            others = [row[index] for row in repetitions if index < len(row)]
+            label = common_prefix_words([cell, *others]) if others else cell
+            rest = cell[len(label):].strip() if cell.startswith(label) else ""
+            label = label.strip()
+        if meaning is None or meaning in taken:
+            column = Column(EXTRA, label or f"column {index + 1}", "label" if label else "position")
+            if any(column_key(other) == column_key(column) for other in columns):
+                # Two columns under one header stay two fields.
+                column = Column(EXTRA, f"{column.header} (column {index + 1})", column.decided_by)
+            columns.append(column)
+        else:
+            columns.append(Column(meaning, label, "label"))
+            taken.add(meaning)
+        parts.append((label, rest))
+    return tuple(columns), parts
+
+
+def column_key(column: Column) -> str:
+    """What identifies a column across a document's tables: its meaning, or an extra field's header."""
+    if column.meaning != EXTRA:
+        return column.meaning
+    return f"{EXTRA}:{squash(column.header) or column.header}"
+
+
+def union_columns(tables: Sequence[Sequence[Column]]) -> tuple[tuple[Column, ...], list[list[int]]]:
+    """One layout for all the tables' columns, each table's order kept (a column new to a later table goes
+    after its left neighbour), and for each table the union index of each of its columns."""
+    union: list[Column] = []
+    keys: list[str] = []
+    for table in tables:
+        after = -1
+        for column in table:
+            key = column_key(column)
+            if key in keys:
+                after = keys.index(key)
+                continue
+            union.insert(after + 1, column)
+            keys.insert(after + 1, key)
+            after += 1
+    positions = [[keys.index(column_key(column)) for column in table] for table in tables]
+    return tuple(union), positions
+
+
+def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
+                    role_label: re.Pattern[str] | None = None) -> tuple[Column, ...]:
+    """Give a meaning to the columns whose header said nothing, from what their cells hold.
+
+    The column whose cells are activity numbers is the number column; one whose cells mostly hold a year is
+    the period; one whose cells carry role labels ("Implementers:") the agencies; the widest prose column
+    left is the title. Only meanings no labelled column has are given; the others stay extra fields.
+    """
+    taken = {column.meaning for column in columns if column.meaning != EXTRA}
+    unknown = [i for i, column in enumerate(columns) if column.decided_by != "label" or column.meaning == EXTRA]
+    named = list(columns)
+
+    def filled(i: int) -> list[str]:
+        return [row[i] for row in rows if i < len(row) and row[i].strip()]
+
+    def give(meaning: str, holds) -> None:
+        if meaning in taken:
+            return
+        shares = []
+        for i in unknown:
+            cells = filled(i)
+            if named[i].meaning == EXTRA and cells:
+                shares.append((sum(map(holds, cells)) / len(cells), i))
+        if shares and max(shares)[0] >= CONTENT_SHARE:
+            i = max(shares)[1]
+            named[i] = Column(meaning, columns[i].header, "content")
+            taken.add(meaning)
+
+    give("number", lambda cell: activity_number_parts(cell) is not None)
+    give("period", lambda cell: bool(YEAR.search(cell)) and len(cell.split()) <= 8)
+    if role_label is not None:
+        give("agencies", lambda cell: bool(role_label.search(cell)))
+    if "title" not in taken:
+        prose = [(sum(len(cell.split()) for cell in filled(i)), i) for i in unknown if named[i].meaning == EXTRA]
+        if prose and max(prose)[0]:
+            i = max(prose)[1]
+            named[i] = Column("title", columns[i].header, "content")
+    return tuple(named)
+

@@ -1,0 +1,327 @@
+"""Row blocks: cut a page's table lines into groups of lines, one per table row.
+
+- In a ruled table the rows are the slabs between horizontal rules that cross the table and its number
+  column; every slab is a row of its own (rows of a ruled table are never merged). The table ends where
+  its vertical rules stop crossing it.
+- Elsewhere the rows are the blocks between white gaps that cross all columns (taller than the usual gap
+  between a cell's lines). A block holding two activity numbers is cut where the rows' text centres best
+  on each number; a block holding none joins the activity whose row it centres best in (vertically
+  centred cells leave such gaps), unless it is a section row; in an unruled table a section row set with
+  no gap around it is cut out of its block by its number and its run across the gutters.
+
+`rows.py` then reads each group into one text per column.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..pdf_settings import PdfSettings
+from ..vocabulary import SECTION_NUMBER
+from .edges import word_column
+from .lines import Line, line_to_phrases
+from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, crosses_edges, is_section, line_anchors, line_number, \
+    lines_to_row
+
+
+def inner_gaps(lines: Sequence[Line]) -> list[tuple[float, float]]:
+    """The white gaps (top, bottom) between the vertical extents of consecutive lines."""
+    gaps = []
+    reach = lines[0].bottom if lines else 0.0
+    for line in lines[1:]:
+        if line.top > reach:
+            gaps.append((reach, line.top))
+        reach = max(reach, line.bottom)
+    return gaps
+
+
+def extent_middle(lines: Sequence[Line]) -> float:
+    return (min(line.top for line in lines) + max(line.bottom for line in lines)) / 2
+
+
+def split_by_anchors(lines: Sequence[Line], anchors: Sequence[int]) -> list[list[Line]]:
+    """Cut lines holding several activity numbers into one group per number.
+
+    Between two numbers the cut is one of the white gaps between them (or their middle when there is
+    none), chosen so that each group's text centres best on its number, preferring wider gaps.
+    """
+    centres = [lines[a].middle for a in anchors]
+    gaps = inner_gaps(lines)
+    options: list[list[tuple[float, float]]] = []
+    for k in range(len(anchors) - 1):
+        upper, lower = lines[anchors[k]], lines[anchors[k + 1]]
+        between = [((t + b) / 2, b - t) for t, b in gaps if t >= upper.bottom - 0.01 and b <= lower.top + 0.01]
+        options.append(between or [((upper.middle + lower.middle) / 2, 0.0)])
+    middles = [line.middle for line in lines]
+
+    def group_cost(k: int, start: float, end: float) -> float:
+        members = [line for line, m in zip(lines, middles) if start <= m < end]
+        return abs(extent_middle(members) - centres[k]) if members else 1e6
+
+    low, high = -float("inf"), float("inf")
+    best: list[tuple[float, list[float]]] = [(0.0, [])]
+    previous = [low]
+    for k in range(len(anchors) - 1):
+        current: list[tuple[float, list[float]]] = []
+        for y, size in options[k]:
+            candidates = [(cost + group_cost(k, prev, y) - 0.5 * size, path + [y])
+                          for (cost, path), prev in zip(best, previous) if prev < y]
+            if candidates:
+                current.append(min(candidates, key=lambda c: c[0]))
+        if not current:
+            y = options[k][0][0]
+            current = [(best[0][0], best[0][1] + [y])]
+        best, previous = current, [path[-1] for _, path in current]
+    cost, cuts = min(((cost + group_cost(len(anchors) - 1, prev, high), path)
+                      for (cost, path), prev in zip(best, previous)), key=lambda c: c[0])
+    bounds = [low] + cuts + [high]
+    return [[line for line, m in zip(lines, middles) if bounds[k] <= m < bounds[k + 1]] for k in range(len(anchors))]
+
+
+def intra_gap(lines: Sequence[Line], g: Geometry) -> float:
+    """The usual white gap between two lines of one cell (lower quartile of same-column gaps)."""
+    by_column: list[list[tuple[float, float]]] = [[] for _ in range(g.n)]
+    for line in lines:
+        seen = set()
+        for word in line.words:
+            c = word_column(word, g.inner)
+            if c not in seen:
+                seen.add(c)
+                by_column[c].append((line.top, line.bottom))
+    gaps = sorted(b[0] - a[1] for spans in by_column for a, b in zip(spans, spans[1:])
+                  if 0 <= b[0] - a[1] < 1.5 * g.em)
+    return gaps[len(gaps) // 4] if gaps else 0.2 * g.em
+
+
+def lines_to_blocks(lines: Sequence[Line], threshold: float) -> list[list[Line]]:
+    """Group lines into blocks separated by white gaps at least `threshold` tall."""
+    blocks: list[list[Line]] = []
+    reach = -float("inf")
+    for line in lines:
+        if not blocks or line.top - reach >= threshold:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        reach = max(reach, line.bottom) if len(blocks[-1]) > 1 else line.bottom
+    return blocks
+
+
+def is_furniture(block: Sequence[Line], s: PdfSettings) -> bool:
+    """A page number or running line: one short line."""
+    return len(block) == 1 and len(block[0].words) <= s.furniture_words
+
+
+@dataclass
+class Group:
+    """Lines that make one row, before they are read into texts."""
+
+    lines: list[Line]
+    kind: str
+    anchor: float | None = None
+    #: A row between two ruling lines: never joined to another row.
+    fixed: bool = False
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+
+def opens_section(line: Line, g: Geometry) -> bool:
+    """A line that starts a section row: no activity number, a section number first, across the columns."""
+    if line_number(line, g) is not None:
+        return False
+    return SECTION_NUMBER.match(" ".join(w.text for w in line.words[:3])) is not None and crosses_edges([line], g)
+
+
+def continues_section(previous: Line, line: Line, first: Line, g: Geometry) -> bool:
+    """A line that wraps a section row's title: right under it, aligned with its first line (centred or
+    flush left), in one run of text or across the columns, without an activity number."""
+    if line.top - previous.top > 1.7 * g.em or line_number(line, g) is not None:
+        return False
+    centre = (line.words[0].x0 + line.words[-1].x1) / 2
+    first_centre = (first.words[0].x0 + first.words[-1].x1) / 2
+    aligned = abs(centre - first_centre) <= g.em or abs(line.words[0].x0 - first.words[0].x0) <= g.em
+    one_run = len(line_to_phrases(line, g.settings.phrase_gap * g.em)) == 1
+    return aligned and (one_run or crosses_edges([line], g))
+
+
+def glued_sections(block: Sequence[Line], g: Geometry) -> list[tuple[int, int]]:
+    """Spans [i, j) of lines of an unruled block that are section rows with no white gap around them."""
+    if g.ruled_columns:
+        return []
+    spans = []
+    i = 0
+    while i < len(block):
+        if opens_section(block[i], g):
+            j = i + 1
+            while j < len(block) and continues_section(block[j - 1], block[j], block[i], g):
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def block_to_groups(block: Sequence[Line], g: Geometry, top: float | None = None,
+                    bottom: float | None = None, fixed: bool = False) -> list[Group]:
+    """One group per activity number in a block; a block without one is a section or a plain row.
+
+    A section row glued to the rows around it (no white gap) is cut out of the block first.
+    """
+    block = list(block)
+    spans = glued_sections(block, g)
+    if spans and spans != [(0, len(block))]:
+        groups: list[Group] = []
+        start = 0
+        for i, j in spans:
+            if i > start:
+                groups.extend(block_to_groups(block[start:i], g, fixed=fixed))
+            groups.append(Group(block[i:j], SECTION, fixed=fixed))
+            start = j
+        if start < len(block):
+            groups.extend(block_to_groups(block[start:], g, fixed=fixed))
+        return groups
+    anchors = line_anchors(block, g)
+    if len(anchors) == 1:
+        return [Group(block, ACTIVITY, block[anchors[0]].middle, fixed)]
+    if len(anchors) > 1:
+        return [Group(lines, ACTIVITY, block[a].middle, fixed)
+                for lines, a in zip(split_by_anchors(block, anchors), anchors) if lines]
+    low = top if top is not None else block[0].top
+    high = bottom if bottom is not None else max(line.bottom for line in block)
+    return [Group(block, SECTION if is_section(block, g, low, high) else PLAIN, fixed=fixed)]
+
+
+def attach_cost(group: Group, extra: Group) -> float:
+    """How much joining `extra` moves the middle of an activity's text away from its number."""
+    assert group.anchor is not None
+    before = abs((group.top + group.bottom) / 2 - group.anchor)
+    after = abs((min(group.top, extra.top) + max(group.bottom, extra.bottom)) / 2 - group.anchor)
+    return after - before
+
+
+def attach_plain_groups(groups: list[Group], continues: bool) -> list[Group]:
+    """Join each plain group (no number, not a section, not a ruled row) to the activity beside it it
+    centres best in.
+
+    A plain group first on the page is left alone when the table continues from the previous page (it
+    is that page's last row, cut by the page break); the caller joins it there.
+    """
+    result = list(groups)
+    i = 0
+    while i < len(result):
+        group = result[i]
+        if group.kind != PLAIN or group.fixed:
+            i += 1
+            continue
+        above = result[i - 1] if i > 0 and result[i - 1].kind == ACTIVITY and not result[i - 1].fixed else None
+        below = result[i + 1] if i + 1 < len(result) and result[i + 1].kind == ACTIVITY \
+            and not result[i + 1].fixed else None
+        if above is None and (continues and i == 0 or below is None):
+            i += 1
+            continue
+        if above is not None and (below is None or attach_cost(above, group) <= attach_cost(below, group)):
+            above.lines = sorted(above.lines + group.lines, key=lambda line: line.top)
+            del result[i]
+            continue
+        assert below is not None
+        below.lines = sorted(group.lines + below.lines, key=lambda line: line.top)
+        del result[i]
+    return result
+
+
+def row_rules(g: Geometry, top: float) -> list[float]:
+    """The ys of horizontal rules below `top` that cross the table (row boundaries).
+
+    A rule parts two activities only if it crosses the number column too: a rule under one of an
+    activity's several indicators, beside its merged number cell, does not.
+    """
+    left, right = g.edges[0], g.edges[-1]
+    need = g.settings.rule_cover * (right - left)
+    number = g.number if g.number is not None else 0
+    number_left, number_right = g.edges[number], g.edges[number + 1]
+    snap = g.settings.rule_snap
+    ys: list[float] = []
+    for y, x0, x1 in g.rules.horizontal:
+        crosses_number = x0 <= number_left + snap and x1 >= number_right - snap
+        if y >= top - snap and min(x1, right) - max(x0, left) >= need and crosses_number:
+            if not ys or y - ys[-1] > g.settings.rule_snap:
+                ys.append(y)
+    return ys
+
+
+def crossing_verticals(g: Geometry, y: float) -> bool:
+    """Whether a vertical rule inside the table's width crosses the height y."""
+    left, right = g.edges[0] - g.settings.rule_snap, g.edges[-1] + g.settings.rule_snap
+    return any(left <= x <= right and r_top <= y <= r_bottom for x, r_top, r_bottom in g.rules.vertical)
+
+
+def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: bool
+                 ) -> tuple[list[Row], list[Line], bool]:
+    """The page's rows below the header, the lines outside the table, and whether the table goes on."""
+    s = g.settings
+    rules = row_rules(g, zone_top)
+    groups: list[Group] = []
+    outside: list[Line] = []
+    ended = False
+    below: list[Line] = list(body)
+    reach = zone_top
+    if len(rules) >= 2:
+        slabs = [(a, b) for a, b in zip(rules, rules[1:])]
+        if zone_top > 0 and body and body[0].middle < rules[0]:
+            slabs.insert(0, (zone_top, rules[0]))   # lines under the header before the first rule
+        # A table whose columns are ruled ends where its vertical rules stop crossing it.
+        framed = g.ruled_columns
+        inside = []
+        for a, b in slabs:
+            if not framed or crossing_verticals(g, (a + b) / 2) or (a, b) == slabs[0]:
+                inside.append((a, b))
+            else:
+                break
+        top, bottom = inside[0][0], inside[-1][1]
+        by_slab: list[list[Line]] = [[] for _ in inside]
+        bounds = [b for _, b in inside]
+        below = []
+        for line in body:
+            if line.middle < top:
+                outside.append(line)
+            elif line.middle >= bottom:
+                below.append(line)
+            else:
+                by_slab[bisect_right(bounds, line.middle)].append(line)
+        for (a, b), lines in zip(inside, by_slab):
+            if lines:
+                groups.extend(block_to_groups(lines, g, a, b, fixed=True))
+        if framed:
+            outside.extend(below)
+            ended = bool(below) and not all(is_furniture([line], s) for line in below)
+            below = []
+        reach = bottom
+    if below:
+        # Unruled rows (or rows under the last rule of a table ruled only across): blocks between gaps.
+        threshold = intra_gap(below, g) + s.row_gap * g.em
+        blocks = lines_to_blocks(below, threshold)
+        far = max(s.far_gap * g.em, threshold)
+        kept: list[list[Line]] = []
+        for i, block in enumerate(blocks):
+            gap_above = block[0].top - (max(line.bottom for line in blocks[i - 1]) if i else reach)
+            if (kept or groups) and gap_above >= far:
+                outside.extend(line for b in blocks[i:] for line in b)
+                ended = not all(is_furniture(b, s) for b in blocks[i:])
+                break
+            if not kept and not groups and is_furniture(block, s) and i + 1 < len(blocks) and \
+                    blocks[i + 1][0].top - block[-1].bottom >= far:
+                outside.extend(block)
+                continue
+            kept.append(block)
+        for block in kept:
+            groups.extend(block_to_groups(block, g))
+    groups = attach_plain_groups(groups, continues)
+    rows = [lines_to_row(group.lines, g, group.top, group.bottom, group.kind) for group in groups]
+    return rows, outside, not ended

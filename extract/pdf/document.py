@@ -1,0 +1,251 @@
+"""The document: read the pages in order and assemble the `RawDocument`.
+
+Each table gets its profile (`TableProfile`): its columns in printed order, each named by its label, else by
+its content (`extract.layout.name_by_content`: the numbered column, a column of years, the column with role
+labels, the widest prose), else kept as an extra field under its header as printed. The document's
+`columns` are the union of its tables' columns (`extract.layout.union_columns`); every band has one
+fragment per union column, "" where its table lacks the column, and a section row's whole text in the
+title column.
+
+**One band per table row**: every cell's whole text lies in its row's band. Provenance: `page` (1-based;
+the page a cell's text starts on) and `bbox` (x0, top, x1, bottom in pdfplumber's top-down points: the
+cell's words, or the cell when empty); `line` is the band's line in the text form `pdf_to_text` writes.
+The title is the text above the table on its first page (or the opening lines of the first page, when the
+table comes after pages of prose); every other word outside the table (prose, signatures, running heads,
+page numbers, text set sideways) is kept in `RawDocument.stray` with its line, so nothing is dropped.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from ..layout import name_by_content, union_columns
+from ..model import Band, Column, Fragment, Provenance, RawDocument, TableProfile
+from ..pdf_settings import PdfSettings
+from ..vocabulary import EXTRA
+from .furniture import find_furniture
+from .header import Header
+from .lines import BBox, lines_to_strays, typical_height, words_to_lines
+from .opening import PageContent, check_pdf_bytes, pdf_to_contents
+from .pages import PageLayout, TableState, join_cut_rows, page_to_layout
+from .rows import SECTION, Row
+
+#: The role labels that open an agency cell ("Implementers:"), kept by `normalize/` as data.
+ROLE_LABELS_FILE = Path(__file__).resolve().parents[2] / "normalize" / "role_labels.csv"
+#: Text before a table that follows pages of prose: the title is at most this many words of the first page.
+TITLE_WORDS = 40
+NO_TABLE = ("no table found; expected a table whose column-header row names its columns (e.g. No., Activity, "
+            "Indicator, Responsible, Deadline, or a variant listed in extract/headers.csv), or numbered rows "
+            "under a row of column headings")
+
+
+@lru_cache(maxsize=1)
+def role_label_pattern() -> re.Pattern[str] | None:
+    """A pattern finding a role label ("Implementers:", "Recommended to:") in a cell, from the role labels."""
+    try:
+        with ROLE_LABELS_FILE.open(encoding="utf-8", newline="") as f:
+            labels = sorted({row["label"].strip() for row in csv.DictReader(f) if row.get("label")}, key=len,
+                            reverse=True)
+    except (OSError, KeyError):
+        return None
+    if not labels:
+        return None
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
+
+
+def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettings) -> list[PageLayout]:
+    """Read the pages in order, carrying the table and its column edges from page to page."""
+    pages = list(contents)
+    ems = [typical_height(content.words) for content in pages]
+    lines = [words_to_lines(content.words, s.line_tolerance * em) for content, em in zip(pages, ems)]
+    furniture = find_furniture(lines, ems)
+    layouts: list[PageLayout] = []
+    known: TableState | None = None
+    prior: tuple[float, ...] | None = None
+    table_open = False
+    for content, em, page_lines, running in zip(pages, ems, lines, furniture):
+        body = [line for i, line in enumerate(page_lines) if i not in running]
+        layout = page_to_layout(content, body, known, prior, table_open, em, s)
+        layout.stray.extend(lines_to_strays(page_lines[i] for i in sorted(running)))
+        layout.stray.extend(lines_to_strays(words_to_lines(content.sideways, s.line_tolerance * em)))
+        layout.stray.sort(key=lambda item: item[0])
+        if layout.table is not None:
+            known = layout.table
+        if layout.edges is not None:
+            prior = layout.edges
+            table_open = layout.table_open
+        elif known is not None:
+            table_open = False
+        layouts.append(layout)
+    if known is None:
+        scanned = [content.number for content in pages if not content.words and content.has_images]
+        if scanned and not any(content.words for content in pages):
+            raise InputError(f"{name}: no text layer (page {scanned[0]} is a scanned image); expected a PDF "
+                             "with text (run OCR on it first)")
+        raise InputError(f"{name}: {NO_TABLE}")
+    return layouts
+
+
+def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
+    """A table's columns: by label, the number column by its numbers, the rest by content or as extras."""
+    columns: list[Column] = []
+    taken: set[str] = set()
+    for c, cell in enumerate(table.header.cells):
+        if c == table.number and cell.meaning != "number":
+            columns.append(Column("number", cell.text, "content"))
+            taken.add("number")
+        elif cell.meaning is not None and cell.meaning not in taken:
+            columns.append(Column(cell.meaning, cell.text, "label"))
+            taken.add(cell.meaning)
+        else:
+            columns.append(Column(EXTRA, cell.text or f"column {c + 1}", "label" if cell.text else "position"))
+    data = [row.texts for row in rows if row.kind != SECTION]
+    return name_by_content(columns, data, role_label_pattern())
+
+
+def title_of(layouts: Sequence[PageLayout], first: int) -> tuple[list[str], list[tuple[int, float, str]]]:
+    """The title (the text before the table, or the first page's opening lines when prose comes first),
+    and the rest of the text before the table as stray text: (page index, top, text)."""
+    before = [(k, top, text) for k in range(first + 1) for top, text in layouts[k].before]
+    if sum(len(text.split()) for _, _, text in before) <= TITLE_WORDS:
+        return [text for _, _, text in before], []
+    title: list[str] = []
+    count = 0
+    for k, top, text in before:
+        if k != before[0][0] or count + len(text.split()) > TITLE_WORDS:
+            break
+        title.append(text)
+        count += len(text.split())
+    return title, [(k, top, text) for k, top, text in before[len(title):]]
+
+
+def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
+    """Number the lines of the text form and build the bands, the header words and the stray text."""
+    states: list[TableState] = []
+    for layout in layouts:
+        if layout.table is not None and (not states or layout.table is not states[-1]):
+            states.append(layout.table)
+    rows_of: dict[int, list[Row]] = {state.index: [] for state in states}
+    for layout in layouts:
+        if layout.table is not None:
+            rows_of[layout.table.index].extend(layout.rows)
+    tables = [table_columns(state, rows_of[state.index]) for state in states]
+    union, positions = union_columns(tables)
+    position_of = {state.index: positions[k] for k, state in enumerate(states)}
+    union_title = next((u for u, column in enumerate(union) if column.meaning == "title"), None)
+
+    first = next(k for k, layout in enumerate(layouts) if layout.table is not None)
+    title_parts, early = title_of(layouts, first)
+    items_by_page: list[list[tuple[float, int, object]]] = [[] for _ in layouts]
+    for k, top, text in early:
+        items_by_page[k].append((top, 2, text))
+    for k, layout in enumerate(layouts):
+        items = items_by_page[k]
+        if k > first:
+            items.extend((top, 2, text) for top, text in layout.before)
+        if layout.header is not None:
+            items.append((layout.header.top, 0, layout))
+        items.extend((row.top, 1, row) for row in layout.rows)
+        items.extend((top, 2, text) for top, text in layout.stray)
+        items.sort(key=lambda item: (item[0], item[1]))
+    title = " ".join(title_parts)
+    line = 2 if title else 0
+    width = len(union)
+    bands: list[Band] = []
+    header_words: list[tuple[int, str]] = []
+    stray: list[tuple[int, str]] = []
+    profiles: list[TableProfile] = []
+    emitted_page = False
+    for layout, items in zip(layouts, items_by_page):
+        if not items:
+            continue
+        if emitted_page:
+            line += 1  # a blank line at each page break, as in the text form
+        emitted_page = True
+        for _, _, item in items:
+            line += 1
+            if isinstance(item, PageLayout):
+                header, table = item.header, item.table
+                assert header is not None and table is not None
+                if not profiles or len(profiles) <= states.index(table):
+                    profiles.append(TableProfile(tables[states.index(table)], line, layout.number))
+                header_words.extend((line, word) for cell in header.cells for word in cell.words)
+                boxes = header_boxes(header, table, item.edges, position_of[table.index], width)
+                fragments = tuple(Fragment("", u, Provenance(name, line, u, layout.number, boxes[u]))
+                                  for u in range(width))
+                bands.append(Band(len(bands), line, fragments, column_header=True))
+            elif isinstance(item, Row):
+                bands.append(row_to_band(item, len(bands), line, name, position_of[layout_table(layout).index],
+                                         width, union_title))
+            else:
+                stray.append((line, str(item)))
+    document = RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray),
+                           tuple((1, word) for word in title.split()), (), union, tuple(profiles))
+    from .textform import pdf_to_text
+
+    line_words = tuple((n, len(text.split())) for n, text in enumerate(pdf_to_text(document).splitlines(), start=1)
+                       if text.strip())
+    return replace(document, line_words=line_words)
+
+
+def layout_table(layout: PageLayout) -> TableState:
+    assert layout.table is not None
+    return layout.table
+
+
+def row_to_band(row: Row, index: int, line: int, name: str, positions: Sequence[int], width: int,
+                union_title: int | None) -> Band:
+    """A row's band in the union layout: each cell at its column's union position, "" elsewhere."""
+    texts = [""] * width
+    boxes: list[BBox | None] = [None] * width
+    pages = [row.page] * width
+    for c, position in enumerate(positions):
+        texts[position] = row.texts[c]
+        boxes[position] = row.boxes[c]
+        pages[position] = row.cell_page(c)
+    if row.kind == SECTION and union_title is not None:
+        whole = " ".join(text for text in texts if text)
+        source = next((u for u in range(width) if texts[u]), union_title)
+        box = boxes[source]
+        texts = [""] * width
+        texts[union_title] = whole
+        boxes[union_title] = box
+    fallback = next(box for box in boxes if box is not None)
+    fragments = tuple(Fragment(texts[u], u, Provenance(name, line, u, pages[u], boxes[u] or
+                                                       (fallback[0], fallback[1], fallback[0], fallback[3])))
+                      for u in range(width))
+    return Band(index, line, fragments, spanning=row.kind == SECTION)
+
+
+def header_boxes(header: Header, table: TableState, edges: tuple[float, ...] | None, positions: Sequence[int],
+                 width: int) -> list[BBox]:
+    """Where each union column's label stands in the header row (the column's extent when it has no label)."""
+    cells = table.header.cells
+    boxes: list[BBox] = [(0.0, round(header.top, 2), 0.0, round(header.bottom, 2))] * width
+    for c, position in enumerate(positions):
+        cell = cells[c] if c < len(cells) else None
+        if cell is not None and cell.words:
+            x0, x1 = cell.x0, cell.x1
+        elif edges is not None and c + 1 < len(edges):
+            x0, x1 = edges[c], edges[c + 1]
+        else:
+            x0 = x1 = 0.0
+        boxes[position] = (round(x0, 2), round(header.top, 2), round(x1, 2), round(header.bottom, 2))
+    return boxes
+
+
+def read_pdf(path: str | Path, max_pages: int = 2000, settings: PdfSettings | None = None) -> RawDocument:
+    """Read a plan's table from a PDF into bands (one per table row), with clear errors for bad PDFs."""
+    s = settings or PdfSettings()
+    path = Path(path)
+    name = str(path)
+    check_pdf_bytes(path)
+    layouts = contents_to_layouts(pdf_to_contents(path, max_pages, s.rule_snap), name, s)
+    join_cut_rows(layouts)
+    return layouts_to_document(layouts, name)
+

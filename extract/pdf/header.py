@@ -1,0 +1,247 @@
+"""The column-header row: find it on a page and read it into one cell per column.
+
+A header row is found two ways:
+
+- by its labels: a few lines (a label may wrap, "Execu tion" / "period") whose phrases, clustered by x,
+  start with labels of the header vocabulary (`extract.vocabulary`, data in `extract/headers.csv`),
+  matched the way extraction damages them (letters spaced apart, a word cut at the line end);
+- by structure, when no label is known: the row of short cells standing just above the first rows whose
+  left column holds activity numbers (a heading row may stand between them).
+
+Every cluster of the row is a column, labelled or not: a label the vocabulary does not know makes a
+column too (named by its content later, else kept as an extra field under its header as printed). Two
+labels set close enough to read as one phrase are split where the second label starts.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..pdf_settings import PdfSettings
+from ..vocabulary import activity_number_parts, header_labels, match_label, squash
+from .lines import Line, Word, line_to_phrases, words_to_lines
+from .opening import Rules
+
+#: A header cell holds at most this many words (a longer run is table text that strayed into the row).
+SHORT_CELL_WORDS = 8
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One column of the column-header row: where its label stands, its words, the meaning they name."""
+
+    x0: float
+    x1: float
+    words: tuple[str, ...]
+    #: The meaning the label names in the vocabulary, None when the label is unknown or absent.
+    meaning: str | None
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The column-header row of a page: its extent and its cells left to right."""
+
+    top: float
+    bottom: float
+    first_line: int
+    last_line: int
+    cells: tuple[HeaderCell, ...]
+    unmatched: tuple[tuple[float, str], ...] = ()
+    #: "label" when found by the vocabulary, "structure" when found above the first numbered rows.
+    found_by: str = "label"
+
+    @property
+    def labelled(self) -> int:
+        """How many cells carry a label of the vocabulary."""
+        return sum(cell.meaning is not None for cell in self.cells)
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """What the cells say, damage ignored: equal for each repetition of one table's header."""
+        return tuple(squash(cell.text) for cell in self.cells)
+
+
+@lru_cache(maxsize=1)
+def label_prefixes() -> frozenset[str]:
+    """Every start (three letters or more, or a whole short label) of a label of the vocabulary."""
+    found: set[str] = set()
+    for label in header_labels():
+        key = label.key
+        found.add(key)
+        found.update(key[:n] for n in range(3, len(key)))
+    return frozenset(found)
+
+
+def may_open_header(line: Line) -> bool:
+    """Whether a line holds two words that may start labels (a cheap test before the real one)."""
+    prefixes = label_prefixes()
+    return sum(squash(w.text) in prefixes for w in line.words) >= 2
+
+
+def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None]]:
+    """Split a cluster's words (in reading order) into cells: a new cell where a label starts after a
+    label. Returns (the cell's words, its meaning or None)."""
+    cells: list[tuple[list[Word], str | None]] = []
+    start = 0
+    while start < len(words):
+        text = " ".join(w.text for w in words[start:])
+        found = match_label(text)
+        if found is None:
+            if cells:
+                cells[-1][0].extend(words[start:])
+            else:
+                cells.append((list(words[start:]), None))
+            break
+        label, end = found
+        taken, position = 0, 0
+        for w in words[start:]:
+            if position >= end:
+                break
+            taken += 1
+            position += len(w.text) + 1
+        cells.append((list(words[start:start + max(1, taken)]), label.meaning))
+        start += max(1, taken)
+        if start < len(words) and match_label(" ".join(w.text for w in words[start:])) is None:
+            cells[-1][0].extend(words[start:])  # the label goes on in words the vocabulary lacks
+            break
+    return cells
+
+
+def clusters_of(lines: Sequence[Line], gap: float) -> list[tuple[float, float, list[Word]]]:
+    """The phrases of some lines, merged where their x extents overlap: one cluster per column."""
+    phrases = sorted((p for line in lines for p in line_to_phrases(line, gap)), key=lambda p: p[0])
+    clusters: list[tuple[float, float, list[Word]]] = []
+    for x0, x1, words in phrases:
+        if clusters and x0 <= clusters[-1][1]:
+            c0, c1, members = clusters[-1]
+            clusters[-1] = (c0, max(c1, x1), members + words)
+        else:
+            clusters.append((x0, x1, list(words)))
+    return clusters
+
+
+def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
+                     found_by: str = "label") -> tuple[int, Header]:
+    """Read lines[first..last] as a header row: cluster its phrases by x, each cluster a column.
+
+    Returns (score, header): two points per cell that is exactly a label, one when text follows the
+    label, minus one per cell no label opens and per word beyond a short cell.
+    """
+    cells: list[HeaderCell] = []
+    unmatched: list[tuple[float, str]] = []
+    score = 0
+    tolerance = (lines[first].bottom - lines[first].top) * 0.4
+    for _, _, words in clusters_of(lines[first:last + 1], gap):
+        ordered = [w for line in words_to_lines(words, tolerance) for w in line.words]
+        if len(ordered) > 2 * SHORT_CELL_WORDS:
+            score -= 2
+            unmatched.append((min(w.top for w in ordered), " ".join(w.text for w in ordered)))
+            continue
+        for cell_words, meaning in cluster_to_cells(ordered):
+            if meaning is None:
+                score -= 1
+            else:
+                found = match_label(" ".join(w.text for w in cell_words))
+                exact = found is not None and found[1] >= len(" ".join(w.text for w in cell_words))
+                score += 2 if exact else 1
+            if len(cell_words) > SHORT_CELL_WORDS:
+                score -= 1
+            cells.append(HeaderCell(min(w.x0 for w in cell_words), max(w.x1 for w in cell_words),
+                                    tuple(w.text for w in cell_words), meaning))
+    cells.sort(key=lambda cell: cell.x0)
+    top, bottom = lines[first].top, max(line.bottom for line in lines[first:last + 1])
+    return score, Header(top, bottom, first, last, tuple(cells), tuple(unmatched), found_by)
+
+
+def adjacent(upper: Line, lower: Line, em: float, rule_ys: Sequence[float]) -> bool:
+    """Whether two lines may belong to one row: close together, no rule between them."""
+    if lower.top - upper.top > 1.7 * em:
+        return False
+    k = bisect_right(rule_ys, upper.middle)
+    return not (k < len(rule_ys) and rule_ys[k] < lower.middle)
+
+
+def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSettings,
+                found_by: str = "label") -> Header | None:
+    """The best-scoring header row among the windows of adjacent lines that hold line i (the taller
+    window of two that score alike: a label's wrapped word adds nothing to the score but belongs to it)."""
+    gap = s.phrase_gap * em
+    rule_ys = [y for y, _, _ in rules.horizontal]
+    low, high = i, i
+    while low > max(0, i - s.header_lines) and adjacent(lines[low - 1], lines[low], em, rule_ys):
+        low -= 1
+    while high < min(len(lines) - 1, i + s.header_lines) and adjacent(lines[high], lines[high + 1], em, rule_ys):
+        high += 1
+    best: tuple[int, int, Header] | None = None
+    for first in range(low, i + 1):
+        for last in range(i, high + 1):
+            score, header = window_to_header(lines, first, last, gap, found_by)
+            if best is None or (score, last - first) > best[:2]:
+                best = (score, last - first, header)
+    return best[2] if best else None
+
+
+def find_header(lines: Sequence[Line], rules: Rules, em: float, s: PdfSettings, needed: int,
+                start: int = 0) -> Header | None:
+    """The page's first column-header row (from line `start`) naming at least `needed` columns by label,
+    two of them different."""
+    for i in range(start, len(lines)):
+        if not may_open_header(lines[i]):
+            continue
+        header = best_window(lines, i, rules, em, s)
+        if header is not None and header.labelled >= needed and \
+                len({cell.meaning for cell in header.cells if cell.meaning}) >= min(2, needed):
+            return header
+    return None
+
+
+def numbered_lines(lines: Sequence[Line], gap: float) -> list[int]:
+    """Lines that open with an activity number standing apart from the text after it (a number column)."""
+    found = []
+    for i, line in enumerate(lines):
+        phrases = line_to_phrases(line, gap)
+        if len(phrases) >= 2 and activity_number_parts(" ".join(w.text for w in phrases[0][2])) is not None:
+            found.append(i)
+    return found
+
+
+def find_header_by_structure(lines: Sequence[Line], rules: Rules, em: float, s: PdfSettings) -> Header | None:
+    """The row of short cells just above the page's first numbered rows (at most two heading lines between),
+    when two numbered rows at least stand under it with their numbers under its first cell."""
+    gap = s.phrase_gap * em
+    numbered = numbered_lines(lines, gap)
+    for n, j in enumerate(numbered):
+        x = lines[j].words[0].x0
+        if sum(abs(lines[k].words[0].x0 - x) <= em for k in numbered[n:]) < 2:
+            continue
+        for k in range(j - 1, max(-1, j - 4), -1):
+            if len(line_to_phrases(lines[k], gap)) < 3:
+                continue
+            header = best_window(lines, k, rules, em, s, found_by="structure")
+            if header is None or header.last_line >= j or len(header.cells) < 3 or header.unmatched:
+                break
+            if any(len(cell.words) > SHORT_CELL_WORDS for cell in header.cells):
+                break
+            first = header.cells[0]
+            if x > header.cells[1].x0 or first.x1 < x - 2 * em:
+                break
+            return header
+        return None
+    return None
+
+
+def moved(header: Header, known: Header, tolerance: float) -> bool:
+    """Whether a page's header row differs from the table's: other labels, or labels standing elsewhere."""
+    if header.signature != known.signature:
+        return True
+    return any(abs(a.middle - b.middle) > tolerance for a, b in zip(header.cells, known.cells))

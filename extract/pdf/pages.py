@@ -1,0 +1,203 @@
+"""The pages: read each page's header row, columns and rows, carrying the table from page to page.
+
+A page showing a column-header row starts a table, or repeats the current one when its labels say the same
+at the same places (a header whose labels differ, or stand elsewhere, starts a new table with its own
+columns). A page without the header row continues the open table only if it shows activity numbers or
+ruled columns (a page holding only signatures does not). Text before the first table and outside the
+table is kept, not dropped: `document.py` makes it the title or stray text.
+
+On a table's first page the reader settles which column holds the activity numbers (the one labelled so,
+else the one whose lines hold numbers, else an unlabelled column left of the first label), which column a
+section row's text goes in, and how many levels an activity number has (the most common in the number
+column: with "1.1" numbering a "2." is a section's number, with plain numbering "2" is an activity's).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..pdf_settings import PdfSettings
+from ..vocabulary import activity_number_parts
+from .blocks import body_to_rows, row_rules
+from .edges import column_edges, has_ruled_columns, word_column
+from .header import Header, HeaderCell, find_header, find_header_by_structure, moved
+from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
+from .opening import PageContent
+from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, line_anchors
+
+
+@dataclass(frozen=True)
+class TableState:
+    """A table as the reader carries it from page to page: its header row as first seen, and what its
+    first page settled."""
+
+    index: int
+    header: Header
+    number: int | None
+    title: int
+    levels: int
+    page: int
+
+
+@dataclass
+class PageLayout:
+    """What one page contributed: its header, rows, the text before the table and the stray text."""
+
+    number: int
+    header: Header | None = None
+    table: TableState | None = None
+    rows: list[Row] = field(default_factory=list)
+    before: list[tuple[float, str]] = field(default_factory=list)
+    stray: list[tuple[float, str]] = field(default_factory=list)
+    edges: tuple[float, ...] | None = None
+    table_open: bool = False
+
+
+def column_lines(body: Sequence[Line], edges: Sequence[float]) -> list[list[str]]:
+    """For each column, the text each body line holds in it (lines holding nothing there left out)."""
+    inner = edges[1:-1]
+    found: list[list[str]] = [[] for _ in range(len(edges) - 1)]
+    for line in body:
+        per: dict[int, list[str]] = {}
+        for w in line.words:
+            per.setdefault(word_column(w, inner), []).append(w.text)
+        for c, texts in per.items():
+            found[c].append(" ".join(texts))
+    return found
+
+
+def number_column(header: Header, texts: Sequence[Sequence[str]]) -> int | None:
+    """The column of activity numbers: the one labelled so, else the one whose lines hold numbers most."""
+    for c, cell in enumerate(header.cells):
+        if cell.meaning == "number":
+            return c
+    scored = []
+    for c, lines in enumerate(texts):
+        hits = sum(activity_number_parts(text) is not None for text in lines)
+        if hits >= 2 and hits >= 0.5 * len(lines):
+            scored.append((hits, -c))
+    return -max(scored)[1] if scored else None
+
+
+def with_number_column(header: Header, body: Sequence[Line], em: float, gap: float) -> Header:
+    """The header with an unlabelled column added on the left when the body's lines open with activity
+    numbers standing left of the first label (a header row that does not label its number column)."""
+    first = header.cells[0]
+    xs = []
+    for line in body:
+        x0, x1, words = line_to_phrases(line, gap)[0]
+        if x1 < first.x0 - 0.5 * em and activity_number_parts(" ".join(w.text for w in words)) is not None:
+            xs.append((x0, x1))
+    if len(xs) < 2:
+        return header
+    cell = HeaderCell(min(x0 for x0, _ in xs), max(x1 for _, x1 in xs), (), None)
+    return Header(header.top, header.bottom, header.first_line, header.last_line, (cell, *header.cells),
+                  header.unmatched, header.found_by)
+
+
+def new_table(index: int, header: Header, page: int, edges: Sequence[float], body: Sequence[Line]) -> TableState:
+    """What a table's first page settles: its number and title columns, its numbering depth."""
+    texts = column_lines(body, edges)
+    number = number_column(header, texts)
+    depths = Counter(len(parts) for parts in (activity_number_parts(text) for text in texts[number])
+                     if parts) if number is not None else Counter()
+    levels = max(depths, key=lambda d: (depths[d], -d)) if depths else 1
+    title = next((c for c, cell in enumerate(header.cells) if cell.meaning == "title"), None)
+    if title is None:
+        others = [c for c in range(len(header.cells)) if c != number] or [0]
+        title = max(others, key=lambda c: (sum(len(t.split()) for t in texts[c]), -c))
+    return TableState(index, header, number, title, levels, page)
+
+
+def page_to_layout(content: PageContent, lines: list[Line], known: TableState | None,
+                   prior: tuple[float, ...] | None, table_open: bool, em: float, s: PdfSettings) -> PageLayout:
+    """Read one page: its header, its rows, the text before the table and the text outside it."""
+    layout = PageLayout(content.number)
+    header = find_header(lines, content.rules, em, s, s.min_header_columns if known is None else 2)
+    if header is not None and known is not None and header.labelled < s.min_header_columns \
+            and moved(header, known.header, s.header_shift * em):
+        header = None  # a few label words in the body, not the column-header row
+    if header is None and known is None:
+        header = find_header_by_structure(lines, content.rules, em, s)
+    if header is None and (known is None or not table_open):
+        layout.before = lines_to_strays(lines)
+        return layout
+    table = known
+    if header is not None:
+        layout.before = lines_to_strays(lines[:header.first_line])
+        layout.stray.extend(header.unmatched)
+        body = lines[header.last_line + 1:]
+        zone_top = header.bottom
+        if known is None or moved(header, known.header, s.header_shift * em):
+            header = with_number_column(header, body, em, s.phrase_gap * em)
+            prior = None
+            table = None
+    else:
+        body = list(lines)
+        zone_top = 0.0
+    if table is None:
+        assert header is not None
+        columns = header
+    elif header is not None:  # the table's header repeated here: its cells, at this page's height
+        columns = replace(table.header, top=header.top, bottom=header.bottom)
+    else:
+        columns = table.header
+    edges = column_edges(columns, zone_top if header is None else header.top, body, content.rules, prior,
+                         content.width, em, s)
+    if table is None:
+        assert header is not None
+        table = new_table(known.index + 1 if known is not None else 0, header, content.number, edges, body)
+    layout.header = header
+    layout.table = table
+    g = Geometry(content.number, edges, content.rules, em, s,
+                 has_ruled_columns(content.rules, edges, zone_top, s.rule_snap), table.number, table.title,
+                 table.levels)
+    if header is None and not continues_table(body, g, zone_top):
+        layout.before = lines_to_strays(lines)
+        layout.table = None
+        return layout
+    # Text beside a ruled table (outside its outer rules) is not in it.
+    if g.ruled_columns and (edges[0] > 0 or edges[-1] < content.width):
+        margin = s.rule_snap
+        kept, beside = [], []
+        for line in body:
+            inside = tuple(w for w in line.words if edges[0] - margin <= (w.x0 + w.x1) / 2 <= edges[-1] + margin)
+            if len(inside) < len(line.words):
+                beside.append(Line(line.top, line.bottom, tuple(w for w in line.words if w not in inside)))
+            if inside:
+                kept.append(words_to_line(list(inside)))
+        body = kept
+        layout.stray.extend(lines_to_strays(beside))
+    rows, outside, still_open = body_to_rows(body, g, zone_top, header is None or table_open)
+    layout.rows = rows
+    layout.stray.extend(lines_to_strays(outside))
+    layout.edges = edges
+    layout.table_open = still_open
+    return layout
+
+
+def continues_table(lines: Sequence[Line], g: Geometry, top: float) -> bool:
+    """Whether a page without a column-header row holds more of the table: activity numbers in the number
+    column, or ruling lines that frame the columns. (Text that merely fits the columns, like signatures
+    on a page of their own, does not.)"""
+    return bool(line_anchors(lines, g)) or g.ruled_columns or len(row_rules(g, top)) >= 2
+
+
+def join_cut_rows(layouts: list[PageLayout]) -> None:
+    """Join a row the page break cut: a plain row opening a page goes to the previous page's last row,
+    a plain row closing a page to the next page's first row when that one carries the number."""
+    previous: PageLayout | None = None
+    for layout in layouts:
+        if previous is not None and previous.rows and layout.rows and previous.table is layout.table:
+            last, first = previous.rows[-1], layout.rows[0]
+            if first.kind == PLAIN and last.kind != SECTION:
+                previous.rows[-1] = last.joined(first)
+                del layout.rows[0]
+            elif last.kind == PLAIN and first.kind == ACTIVITY:
+                layout.rows[0] = last.joined(first, place=first)
+                del previous.rows[-1]
+        if layout.edges is not None:
+            previous = layout if layout.rows or previous is None else previous
+        else:
+            previous = None

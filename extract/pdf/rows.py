@@ -1,0 +1,204 @@
+"""Rows: what a table row is, and how a group of lines becomes one text per column.
+
+The table's geometry on a page (`Geometry`: its column edges, rules, number and title columns), the
+activity number a line carries, which cells are merged (open vertical rules), whether a row without a
+number is a section row, and the reading of a row's lines into one text per column. A row whose cells
+are merged across the columns, or that carries a section number ("2. Measures ...") instead of an
+activity number, or (unruled) whose text runs across the column gutters, is a section row: its whole text
+goes in the title column. How the lines are cut into rows is `blocks.py`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..pdf_settings import PdfSettings
+from ..vocabulary import SECTION_NUMBER, activity_number_parts
+from .edges import word_column
+from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_text
+from .opening import Rules
+
+# Kinds of rows.
+ACTIVITY, SECTION, PLAIN = "activity", "section", "plain"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """A page's table geometry the row builders share."""
+
+    page: int
+    edges: tuple[float, ...]
+    rules: Rules
+    em: float
+    settings: PdfSettings
+    ruled_columns: bool
+    #: The column holding activity numbers (None: the table has none), the column a section row's text
+    #: goes in, and how many levels an activity number has at least ("1.1" is 2; a section's "1." is 1).
+    number: int | None = 0
+    title: int = 1
+    levels: int = 1
+
+    @property
+    def n(self) -> int:
+        return len(self.edges) - 1
+
+    @property
+    def inner(self) -> tuple[float, ...]:
+        return self.edges[1:-1]
+
+    @property
+    def tolerance(self) -> float:
+        return self.settings.line_tolerance * self.em
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row read into one text per column of its table, with where it stood."""
+
+    page: int
+    top: float
+    kind: str
+    texts: tuple[str, ...]
+    boxes: tuple[BBox, ...]
+    #: The page each cell's text starts on (a row the page break cut spans two).
+    pages: tuple[int, ...] = ()
+
+    def cell_page(self, column: int) -> int:
+        return self.pages[column] if self.pages else self.page
+
+    def joined(self, other: Row, place: Row | None = None) -> Row:
+        """This row with `other` (its continuation on the next page) appended column by column; the
+        joined row stands where `place` (default: this row) stands."""
+        texts = tuple(" ".join(t for t in (a, b) if t) for a, b in zip(self.texts, other.texts))
+        boxes = tuple(a if ta else b for a, b, ta in zip(self.boxes, other.boxes, self.texts))
+        pages = tuple(self.cell_page(c) if self.texts[c] else other.cell_page(c) for c in range(len(self.texts)))
+        kind = ACTIVITY if ACTIVITY in (self.kind, other.kind) else self.kind
+        place = place or self
+        return Row(place.page, place.top, kind, texts, boxes, pages)
+
+
+def number_depth(text: str) -> int | None:
+    """How many levels an activity number has ("1.2." is 2), None when the text is no activity number."""
+    parts = activity_number_parts(text)
+    return len(parts) if parts else None
+
+
+def line_number(line: Line, g: Geometry) -> str | None:
+    """The activity number a line's number cell holds, if any: the number stands apart from text running on
+    past the number column (a heading "1. Open data ..." running across the table holds none)."""
+    if g.number is None:
+        return None
+    words = [w for w in line.words if word_column(w, g.inner) == g.number]
+    if not words:
+        return None
+    text = " ".join(w.text for w in words)
+    depth = number_depth(text)
+    if depth is None or depth < g.levels:
+        return None
+    right = g.edges[g.number + 1]
+    for x0, x1, members in line_to_phrases(line, g.settings.phrase_gap * g.em):
+        if members[0] in words and x1 > right + 0.5 * g.em:
+            return None
+    return text
+
+
+def line_anchors(lines: Sequence[Line], g: Geometry) -> list[int]:
+    """Indexes of the lines whose number-column words read as an activity number."""
+    return [i for i, line in enumerate(lines) if line_number(line, g) is not None]
+
+
+def closed_edges(g: Geometry, top: float, bottom: float) -> list[bool]:
+    """For each inner edge, whether a vertical rule separates the cells over [top, bottom]."""
+    if not g.ruled_columns:
+        return [True] * (g.n - 1)
+    need = g.settings.rule_height * (bottom - top)
+    snap = g.settings.rule_snap
+    closed = []
+    for x in g.inner:
+        run = 0.0
+        for rx, r_top, r_bottom in g.rules.vertical:
+            if abs(rx - x) <= snap:
+                run += max(0.0, min(r_bottom, bottom) - max(r_top, top))
+        closed.append(run >= need)
+    return closed
+
+
+def column_targets(closed: Sequence[bool], title: int = 1) -> list[int]:
+    """Where each column's words go when some edges are open (cells merged across them).
+
+    A merged group goes to its first column, or to the title column when it takes in the title column or
+    a column before it.
+    """
+    n = len(closed) + 1
+    targets = list(range(n))
+    start = 0
+    for c in range(1, n + 1):
+        if c == n or closed[c - 1]:
+            if c - 1 > start:
+                target = title if start <= title < n else start
+                for k in range(start, c):
+                    targets[k] = target
+            start = c
+    return targets
+
+
+def crosses_edges(lines: Sequence[Line], g: Geometry) -> bool:
+    """Whether a phrase of these lines runs across an inner column edge (a row spanning the columns)."""
+    margin = 0.5 * g.em
+    gap = g.settings.phrase_gap * g.em
+    for line in lines:
+        for x0, x1, _ in line_to_phrases(line, gap):
+            if any(x0 + margin < x < x1 - margin for x in g.inner):
+                return True
+    return False
+
+
+def cell_box(g: Geometry, column: int, top: float, bottom: float) -> BBox:
+    return (round(g.edges[column], 2), round(top, 2), round(g.edges[column + 1], 2), round(bottom, 2))
+
+
+def lines_to_row(lines: Sequence[Line], g: Geometry, top: float, bottom: float, kind: str) -> Row:
+    """A row's text per column from its lines (a section row's whole text goes in the title column)."""
+    per_column: list[list[Word]] = [[] for _ in range(g.n)]
+    targets = column_targets(closed_edges(g, top, bottom), g.title)
+    for line in lines:
+        for word in line.words:
+            per_column[targets[word_column(word, g.inner)]].append(word)
+    if kind == SECTION:
+        ordered = sorted(range(g.n), key=lambda c: c != g.number)
+        parts = [words_to_text(per_column[c], g.tolerance) for c in ordered if c == g.number]
+        parts.append(words_to_text([w for c in ordered if c != g.number for w in per_column[c]], g.tolerance))
+        texts = [""] * g.n
+        texts[g.title] = " ".join(t for t in parts if t)
+        boxes = [cell_box(g, c, top, bottom) for c in range(g.n)]
+        everything = [w for words in per_column for w in words]
+        if everything:
+            boxes[g.title] = words_to_bbox(everything)
+        return Row(g.page, top, kind, tuple(texts), tuple(boxes))
+    texts_ = tuple(words_to_text(words, g.tolerance) for words in per_column)
+    boxes_ = tuple(words_to_bbox(words) if words else cell_box(g, c, top, bottom)
+                   for c, words in enumerate(per_column))
+    return Row(g.page, top, kind, texts_, boxes_)
+
+
+def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) -> bool:
+    """A row without an activity number is a section row when its cells are merged across all columns,
+    when it opens with a section number, or (unruled) when its text runs across column edges."""
+    if g.ruled_columns:
+        if not any(closed_edges(g, top, bottom)):
+            return True
+        columns: list[list[Word]] = [[] for _ in range(g.n)]
+        for line in lines:
+            for w in line.words:
+                columns[word_column(w, g.inner)].append(w)
+        if g.number is not None and columns[g.number]:  # "2." in the number cell, the title in the next
+            return SECTION_NUMBER.match(" ".join(w.text for w in columns[g.number]) + " x") is not None
+        # "2. Measures ..." in the title cell, the other cells empty.
+        title = " ".join(w.text for w in columns[g.title][:3])
+        return SECTION_NUMBER.match(title) is not None and \
+            not any(words for c, words in enumerate(columns) if c not in (g.title, g.number))
+    first_inner = g.inner[0] if g.inner else g.edges[-1]
+    ordered = sorted((w for line in lines for w in line.words), key=lambda w: (w.x0 > first_inner, w.top, w.x0))
+    if ordered and SECTION_NUMBER.match(" ".join(w.text for w in ordered[:3])):
+        return True
+    return crosses_edges(lines, g)

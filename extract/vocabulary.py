@@ -1,0 +1,106 @@
+"""What a plan's table prints, in one place for both readers and `normalize/`: activity and section
+numbers, and the column-header labels by meaning (`extract/headers.csv`, per language).
+
+Header labels are matched the way the extraction damages them: case, punctuation and white space are
+ignored, so letters spaced apart any number of times ("Exec ution peri od") still read as the label.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HEADERS_FILE = Path(__file__).with_name("headers.csv")
+
+#: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity.
+MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period")
+EXTRA = "extra"
+
+#: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000" (not a year).
+ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\s*\.\s*\d{1,4})*)\s*\.?\s*$")
+#: A section row begins with its number: "2. Measures" ("2 Measures" is not enough).
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s*\.(?!\s*\d)\s*\S")
+
+
+def activity_number_parts(text: str) -> tuple[int, ...] | None:
+    """The levels of an activity number ("1.10." -> (1, 10); "7" -> (7,)), or None when it is not one."""
+    match = ACTIVITY_NUMBER.match(text)
+    if not match:
+        return None
+    return tuple(int(part) for part in re.split(r"\s*\.\s*", match[1]))
+
+
+def squash(text: str) -> str:
+    """The letters and digits of `text`, case-folded: what survives any spacing or punctuation damage."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in "№#")
+
+
+@dataclass(frozen=True)
+class Label:
+    meaning: str
+    language: str
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=1)
+def header_labels() -> tuple[Label, ...]:
+    """Every header label of the vocabulary, longest key first (so "Period of performance" beats "Period")."""
+    with HEADERS_FILE.open(encoding="utf-8", newline="") as f:
+        labels = [Label(row["meaning"], row["language"], row["label"], squash(row["label"]))
+                  for row in csv.DictReader(f)]
+    unknown = sorted({label.meaning for label in labels} - set(MEANINGS))
+    if unknown:
+        raise ValueError(f"{HEADERS_FILE}: unknown meaning(s) {', '.join(unknown)}; expected one of {MEANINGS}")
+    return tuple(sorted(labels, key=lambda label: (-len(label.key), label.key, label.meaning)))
+
+
+def letters_end(text: str, squashed_length: int) -> int:
+    """The index in `text` just after its first `squashed_length` squashed characters."""
+    kept = 0
+    position = 0
+    while position < len(text) and kept < squashed_length:
+        if squash(text[position]):
+            kept += 1
+        position += 1
+    return position
+
+
+def match_label(text: str) -> tuple[Label, int] | None:
+    """The header label `text` starts with, and how many printed characters it takes; None if none.
+
+    The label must end where a word ends (the next character is not a letter), and a spaced-apart label may
+    not end on a lone letter ("indicator s to expand" is "indicator" + "s to expand", not "Indicators");
+    a label of one or two characters ("No", "N") must be the whole cell.
+    """
+    key = squash(text)
+    if not key:
+        return None
+    for label in header_labels():
+        if not key.startswith(label.key):
+            continue
+        if len(label.key) <= 2 and key != label.key:
+            continue
+        end = letters_end(text, len(label.key))
+        if end < len(text) and text[end].isalnum():
+            continue
+        pieces = text[:end].split()
+        if len(pieces) > len(label.text.split()) and len(pieces[-1]) == 1 and len(pieces[-2]) > 1:
+            continue
+        while end < len(text) and text[end] in " :.)\t":
+            end += 1
+        if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+            continue  # the label would split a printed word ("Number:X")
+        return label, end
+    return None
+
+
+def split_header_cell(text: str) -> tuple[str | None, str, str]:
+    """(meaning, label as printed, the rest of the cell) for a header cell; meaning None when no label fits."""
+    found = match_label(text)
+    if not found:
+        return None, "", text
+    label, length = found
+    return label.meaning, text[:length].strip(), text[length:].strip()

@@ -1,0 +1,175 @@
+"""Tables laid out their own way, read from the text form: columns named per table by their headers (or
+their content), in any order, missing or extra; plain and deep numbering; periods in any wording."""
+from __future__ import annotations
+
+import pytest
+
+from extract.text import lines_to_document
+from normalize.plan import document_to_plan
+from normalize.registry import load_registry
+
+REGISTRY = load_registry()
+
+
+def read(*rows: str, title: str = "National Action Plan 2024-2026"):
+    """The plan and its word accounting, read from a title line, a blank line and TAB-separated rows."""
+    document = lines_to_document([title, "", *rows], "layout.txt")
+    plan, accounting = document_to_plan(document, "layout", REGISTRY, keep_accounting=True)
+    assert accounting.missing == () and accounting.unplaced == (), (accounting.missing, accounting.unplaced)
+    return document, plan
+
+
+def roles(activity) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for mention in activity.mentions:
+        found.setdefault(mention.role, []).append(mention.text)
+    return found
+
+
+def test_period_before_agencies():
+    document, plan = read(
+        "No.\tActivity\tDeadline\tResponsible agencies",
+        "1.1.\tPublishing budget data\t2024\tImplementers: Ministry of Finance",
+        "1.2.\tOpening court decisions\t2025-2026\tImplementers: Ministry of Justice",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "period", "agencies"]
+    first, second = plan.activities
+    assert (first.title, first.period.start_year, roles(first)) == (
+        "Publishing budget data", 2024, {"implementer": ["Ministry of Finance"]})
+    assert (second.period.start_year, second.period.end_year) == (2025, 2026)
+
+
+def test_no_indicator_column_leaves_the_field_empty_and_unflagged():
+    _, plan = read(
+        "No.\tMeasures\tExecuting bodies\tExecution period",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+    )
+    activity = plan.activities[0]
+    assert activity.indicator == "" and "indicator_missing" not in activity.flags
+    assert roles(activity) == {"implementer": ["Ministry of Finance"]}
+
+
+def test_an_extra_budget_column_is_kept_as_a_field_never_merged():
+    _, plan = read(
+        "No.\tMeasures\tExecuting bodies\tBudget\tExecution period",
+        "1.1.\tPublishing budget data\tMinistry of Finance\tState budget\t2024",
+        "1.2.\tTraining officials\tMinistry of Justice\tDonor funds\t2025",
+    )
+    assert [a.fields for a in plan.activities] == [(("Budget", "State budget"),), (("Budget", "Donor funds"),)]
+    assert [roles(a) for a in plan.activities] == [{"implementer": ["Ministry of Finance"]},
+                                                   {"implementer": ["Ministry of Justice"]}]
+
+
+def test_a_second_table_with_more_columns_gets_its_own_profile():
+    document, plan = read(
+        "No.\tMeasures\tExecuting bodies\tExecution period",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "",
+        "No.\tMeasures\tExecuting bodies\tStatus\tExecution period",
+        "2.1.\tOpening procurement data\tMinistry of Economy\tongoing\t2025",
+    )
+    assert [[c.meaning for c in t.columns] for t in document.tables] == [
+        ["number", "title", "agencies", "period"], ["number", "title", "agencies", "extra", "period"]]
+    first, second = plan.activities
+    assert (first.period.start_year, first.fields) == (2024, ())
+    assert (second.period.start_year, second.fields) == (2025, (("Status", "ongoing"),))
+
+
+def test_russian_header_words():
+    document, plan = read(
+        "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
+        "1.1.\tОпубликование бюджетных данных\tМинистерство финансов\tII квартал 2023",
+        title="План мероприятий на 2023-2024 годы",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "period"]
+    activity = plan.activities[0]
+    assert (activity.title, activity.period.text, activity.period.start_year) == (
+        "Опубликование бюджетных данных", "II квартал 2023", 2023)
+    assert roles(activity) == {"implementer": ["Министерство финансов"]}
+
+
+def test_unknown_header_words_are_named_by_the_columns_content_and_recur_as_the_header():
+    document, plan = read(
+        "Ref\tWhat will be done\tWho\tWhen",
+        "1.1.\tPublishing budget data\tImplementers: Ministry of Finance\t2024",
+        "1.2.\tOpening court decisions\tImplementers: Ministry of Justice\t2025",
+        "Ref\tWhat will be done\tWho\tWhen",
+        "1.3.\tTraining officials on open data\tImplementers: Ministry of Justice\t2026",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "label"), ("title", "content"), ("agencies", "content"), ("period", "content")]
+    assert [a.period.start_year for a in plan.activities] == [2024, 2025, 2026]
+    assert plan.activities[2].title == "Training officials on open data"
+
+
+def test_plain_numbering_under_unnumbered_headings():
+    _, plan = read(
+        "No.\tCommitment\tLead department\tDeadline",
+        "\tOpen data: publishing what gov\ternment holds\t",
+        "1\tPublish the inventory of datasets\tCabinet Office\t2014",
+        "2\tRelease the national address file\tCabinet Office\t2015",
+        "\tFiscal transparency: follo\twing the money\t",
+        "3\tPublish spending over 500 pounds\tHM Treasury\t2014",
+    )
+    assert [a.activity_id for a in plan.activities] == ["1", "2", "3"]
+    assert [(a.section_no, a.section_title) for a in plan.activities] == [
+        (None, "Open data: publishing what government holds"),
+        (None, "Open data: publishing what government holds"),
+        (None, "Fiscal transparency: following the money")]
+    assert [a.title for a in plan.activities][2] == "Publish spending over 500 pounds"
+
+
+def test_three_level_numbering():
+    _, plan = read(
+        "No.\tMeasures\tExecuting bodies\tExecution period",
+        "1.1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "1.1.2\tOpening court decisions\tMinistry of Justice\t2025",
+        "1.2.1\tTraining officials\tMinistry of Justice\t2026",
+    )
+    assert [(a.activity_id, a.section_no) for a in plan.activities] == [("1.1.1", 1), ("1.1.2", 1), ("1.2.1", 1)]
+    assert "activity_id_out_of_order" not in plan.activities[2].flags
+
+
+@pytest.mark.parametrize("period, start, end, flag", [
+    ("permanently", None, None, "period_without_year"),
+    ("during 2024-2025", 2024, 2025, None),
+    ("2025 (II quarter)", 2025, 2025, None),
+    ("Q1 2024", 2024, 2024, None),
+    ("2024-2026 (annually)", 2024, 2026, None),
+    ("March 2014", 2014, 2014, None),
+])
+def test_periods_in_words_stay_with_their_activity(period, start, end, flag):
+    _, plan = read(
+        "No.\tMeasures\tExecuting bodies\tExecution period",
+        f"1.1.\tPublishing budget data\tMinistry of Finance\t{period}",
+        "1.2.\tOpening court decisions\tMinistry of Justice\t2024",
+    )
+    first, second = plan.activities
+    assert (first.period.text, first.period.start_year, first.period.end_year) == (period, start, end)
+    assert (flag in first.flags) if flag else not any(f.startswith("period_") for f in first.flags)
+    assert second.period.text == "2024"
+
+
+def test_header_letters_spaced_apart_twice_are_still_the_header():
+    document, plan = read(
+        "N o.\tMea sures\tExec uting bod ies\tExec ution peri od",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "period"]
+    assert plan.activities[0].title == "Publishing budget data"
+
+
+def test_the_output_holds_extra_fields_and_the_report_each_tables_profile(run_cli, tmp_path):
+    plan = tmp_path / "budget-plan.txt"
+    plan.write_text("\n".join([
+        "National Action Plan 2024-2026", "",
+        "No.\tMeasures\tExecuting bodies\tBudget\tExecution period",
+        "1.1.\tPublishing budget data\tMinistry of Finance\tState budget\t2024",
+        "1.2.\tTraining officials\tMinistry of Justice\t\t2025",
+    ]) + "\n", encoding="utf-8")
+    assert run_cli("run", plan, "-o", tmp_path / "out").exit_code == 0
+    fields = (tmp_path / "out" / "activity_fields.csv").read_text(encoding="utf-8")
+    assert fields == "plan_id,activity_key,field,value\nbudget-plan,budget-plan:1.1,Budget,State budget\n"
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<td>Budget</td><td>extra field (activity_fields)</td><td>by its header</td>" in report
+    assert "<td>Executing bodies</td><td>agencies</td><td>by its header</td>" in report

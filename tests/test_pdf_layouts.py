@@ -1,0 +1,422 @@
+"""The PDF reader reads a table by its own layout: columns in any order, missing or extra columns, a second
+table with other columns, header words it does not know or in Russian, any numbering, and the things
+published PDFs carry (curves and images, pages of prose before the table, running heads and page numbers,
+pages turned by /Rotate).
+
+Each test draws a small PDF with reportlab (`draw`), reads it with `read_pdf` and checks what it returns:
+the document's columns and the text of its bands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from extract.errors import InputError
+from extract.model import RawDocument
+from extract.pdf import Line, Word, pdf_to_text, read_pdf
+from extract.pdf.header import find_header
+from extract.pdf.opening import Rules
+from extract.pdf_settings import PdfSettings
+
+FONT, BOLD = "Helvetica", "Helvetica-Bold"
+SIZE, LEADING, PAD = 9.0, 11.0, 4.0
+
+
+# ----------------------------------------------------------------------------- drawing small plans
+
+@dataclass
+class Table:
+    """A table to draw: its header labels and column widths, and its rows (a str is a heading row spanning
+    the table; a tuple is one text per column)."""
+
+    labels: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: list[str | tuple[str, ...]]
+    ruled: bool = True
+
+
+@dataclass
+class Plan:
+    tables: list[Table]
+    title: str = "Action Plan for 2024-2026"
+    pagesize: tuple[float, float] = landscape(A4)
+    prose_pages: int = 0
+    running_head: str = ""
+    page_numbers: bool = False
+    rotate: bool = False
+    cover_image: bool = False
+    curves: bool = False
+    font: str = FONT
+    bold: str = BOLD
+    #: Each table starts on a new page.
+    new_page_per_table: bool = True
+    pages: list[int] = field(default_factory=list)
+
+
+def wrap(text: str, font: str, width: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and stringWidth(candidate, font, SIZE) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line] if line else lines
+
+
+class Drawer:
+    """Draws on pages in top-down coordinates of the page as shown (turned upright when `rotate`)."""
+
+    def __init__(self, path: Path, plan: Plan):
+        self.plan = plan
+        self.width, self.height = plan.pagesize
+        self.canvas = Canvas(str(path), pagesize=plan.pagesize, invariant=1)
+        self.page = 0
+        self.start_page()
+
+    def start_page(self) -> None:
+        self.page += 1
+        if self.plan.rotate:
+            # The page is stored portrait and turned by /Rotate 90 to show landscape, as Word exports do.
+            self.canvas.setPageRotation(90)
+            self.canvas.transform(0, 1, -1, 0, self.height, 0)
+        self.canvas.setLineWidth(0.6)
+        if self.plan.running_head:
+            self.text(self.width / 2 - 30, 20, self.plan.running_head, FONT, 8)
+        if self.plan.page_numbers:
+            self.text(self.width / 2, self.height - 24, str(self.page), FONT, 8)
+
+    def next_page(self) -> None:
+        self.canvas.showPage()
+        self.start_page()
+
+    def text(self, x: float, top: float, text: str, font: str, size: float = SIZE) -> None:
+        self.canvas.setFont(font, size)
+        self.canvas.drawString(x, self.height - top - size, text)
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.canvas.line(x0, self.height - y0, x1, self.height - y1)
+
+    def save(self) -> None:
+        self.canvas.showPage()
+        self.canvas.save()
+
+
+def draw(path: Path, plan: Plan) -> Path:
+    """Draw a plan: optional pages of prose, the title, then each table with its header row repeated on
+    every page, rows moved whole to the next page when they do not fit."""
+    d = Drawer(path, plan)
+    if plan.cover_image:
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        image = Image.new("L", (60, 40), 128)
+        d.canvas.drawImage(ImageReader(image), 40, d.height - 120, width=90, height=60)
+    if plan.curves:
+        d.canvas.roundRect(d.width - 160, d.height - 110, 120, 60, 12)
+        d.canvas.bezier(d.width - 150, d.height - 60, d.width - 120, d.height - 20, d.width - 90,
+                        d.height - 100, d.width - 50, d.height - 60)
+    for k in range(plan.prose_pages):
+        top = 60.0
+        for i in range(30):
+            d.text(72, top, f"Chapter {k + 1}. This page of the report describes the reforms of the year "
+                            f"in prose, paragraph {i + 1}, with no table at all.", FONT, 10)
+            top += 14
+        d.next_page()
+    top = 50.0
+    d.text(72, top, plan.title, plan.bold, 12)
+    top += 30
+    for t, table in enumerate(plan.tables):
+        if t and plan.new_page_per_table:
+            d.next_page()
+            top = 50.0
+        left = (d.width - sum(table.widths)) / 2
+        xs = [left]
+        for w in table.widths:
+            xs.append(xs[-1] + w)
+
+        def draw_row(cells: str | tuple[str, ...], top: float, header: bool = False) -> float:
+            font = plan.bold if header or isinstance(cells, str) else plan.font
+            if isinstance(cells, str):
+                lines = [wrap(cells, font, sum(table.widths) - 2 * PAD)]
+            else:
+                lines = [wrap(text, font, w - 2 * PAD) for text, w in zip(cells, table.widths)]
+            height = max(1, max(len(cell) for cell in lines)) * LEADING + 2 * PAD
+            for c, cell in enumerate(lines):
+                for i, text in enumerate(cell):
+                    d.text(xs[c] + PAD, top + PAD + i * LEADING, text, font)
+            if table.ruled or header:
+                d.rule(xs[0], top + height, xs[-1], top + height)
+            if table.ruled:
+                d.rule(xs[0], top, xs[-1], top)
+                inner = [] if isinstance(cells, str) else xs[1:-1]
+                for x in (xs[0], *inner, xs[-1]):
+                    d.rule(x, top, x, top + height)
+            return height
+
+        def row_height(cells: str | tuple[str, ...]) -> float:
+            if isinstance(cells, str):
+                return len(wrap(cells, plan.bold, sum(table.widths) - 2 * PAD)) * LEADING + 2 * PAD
+            return max(len(wrap(text, plan.font, w - 2 * PAD)) for text, w in zip(cells, table.widths)) \
+                * LEADING + 2 * PAD
+
+        top += draw_row(table.labels, top, header=True)
+        for row in table.rows:
+            if top + row_height(row) > d.height - 50:
+                d.next_page()
+                top = 50.0
+                top += draw_row(table.labels, top, header=True)
+            top += draw_row(row, top)
+    d.save()
+    return path
+
+
+def bands(document: RawDocument) -> list[list[str]]:
+    """The text of every band that is not a column-header row."""
+    return [[f.text for f in band.fragments] for band in document.bands if not band.column_header]
+
+
+def meanings(document: RawDocument) -> list[str]:
+    return [column.meaning for column in document.columns]
+
+
+def numbered(document: RawDocument) -> list[list[str]]:
+    number = document.column_of("number")
+    assert number is not None
+    return [texts for texts in bands(document) if texts[number]]
+
+
+def header_words_absent(document: RawDocument) -> None:
+    """No band holds a word of a column-header row."""
+    labels = {word for _, word in document.header_words}
+    for texts in bands(document):
+        for text in texts:
+            assert not (set(text.split()) & labels - {"of", "the", "and"}), (text, labels)
+
+
+AGENCIES = ["Ministry of Justice", "Ministry of Economy", "State Statistics Committee", "Ministry of Finance"]
+
+
+def activities(n: int, numbering=lambda i: f"1.{i + 1}.") -> list[tuple[str, str, str, str]]:
+    """n activities: (number, title, agencies, period)."""
+    return [(numbering(i), f"Publishing the register number {i + 1} of open data sets on the national portal",
+             AGENCIES[i % len(AGENCIES)], f"{2024 + i % 3}") for i in range(n)]
+
+
+# ----------------------------------------------------------------------------- column sets
+
+def test_columns_reordered_with_the_period_before_the_agencies(tmp_path):
+    rows = [(n, t, p, a) for n, t, a, p in activities(4)]
+    plan = Plan([Table(("No.", "Activity", "Deadline", "Responsible agencies"), (40, 330, 80, 220),
+                       ["1. Open data", *rows])])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "period", "agencies"]
+    assert [c.header for c in document.columns] == ["No.", "Activity", "Deadline", "Responsible agencies"]
+    assert numbered(document) == [list(row) for row in rows]
+    assert bands(document)[0] == ["", "1. Open data", "", ""]
+    header_words_absent(document)
+
+
+def test_no_indicator_column(tmp_path):
+    rows = activities(3)
+    plan = Plan([Table(("No.", "Measures", "Executing bodies", "Execution period"), (40, 360, 220, 90),
+                       rows, ruled=False)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert document.column_of("indicator") is None
+    assert numbered(document) == [list(row) for row in rows]
+
+
+def test_an_extra_budget_column_is_kept_apart(tmp_path):
+    rows = [(n, t, "Reports published", a, p, f"{(i + 1) * 5000} AZN") for i, (n, t, a, p) in
+            enumerate(activities(3))]
+    plan = Plan([Table(("No.", "Activity", "Indicator", "Responsible", "Deadline", "Budget"),
+                       (40, 250, 130, 170, 60, 90), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "indicator", "agencies", "period", "extra"]
+    assert document.columns[5].header == "Budget" and document.columns[5].decided_by == "label"
+    assert numbered(document) == [list(row) for row in rows]
+    assert all("AZN" not in text for texts in bands(document) for text in texts[:5])
+
+
+def test_a_second_table_with_more_columns_gets_its_own_profile(tmp_path):
+    first = activities(2)
+    second = [("2.1.", "Holding public hearings on the draft laws", "Hearings held", "Ministry of Justice",
+               "2025", "Ongoing"),
+              ("2.2.", "Training civil servants in open data", "People trained", "Ministry of Economy", "2026",
+               "Not started")]
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (40, 360, 200, 80), first),
+                 Table(("No.", "Activity", "Indicator", "Responsible", "Deadline", "Status"),
+                       (40, 260, 120, 160, 60, 80), second)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "indicator", "agencies", "period", "extra"]
+    assert [c.header for c in document.columns][-1] == "Status"
+    assert [[c.meaning for c in table.columns] for table in document.tables] == [
+        ["number", "title", "agencies", "period"], ["number", "title", "indicator", "agencies", "period", "extra"]]
+    assert [table.page for table in document.tables] == [1, 2]
+    assert numbered(document) == [[n, t, "", a, p, ""] for n, t, a, p in first] + [list(row) for row in second]
+
+
+def test_unknown_header_words_name_the_columns_by_their_content(tmp_path):
+    rows = [(n, t, f"Implementers: {a}", p) for n, t, a, p in activities(4)]
+    plan = Plan([Table(("Line", "What will be done", "Who does it", "By when"), (50, 350, 230, 80), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert {c.decided_by for c in document.columns} == {"content"}
+    assert [c.header for c in document.columns] == ["Line", "What will be done", "Who does it", "By when"]
+    assert numbered(document) == [list(row) for row in rows]
+    header_words_absent(document)
+
+
+RUSSIAN_LABELS = ("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения")
+
+
+def cyrillic_font() -> str | None:
+    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
+                 "/Library/Fonts/Arial Unicode.ttf", "C:/Windows/Fonts/arial.ttf"):
+        if Path(path).exists():
+            pdfmetrics.registerFont(TTFont("Cyrillic", path))
+            return "Cyrillic"
+    return None
+
+
+def test_russian_header_words(tmp_path):
+    font = cyrillic_font()
+    if font is None:
+        pytest.skip("no font with Cyrillic letters on this machine (the header test below needs none)")
+    rows = [("1.1.", "Публикация реестра открытых данных на портале", "Министерство юстиции", "2024"),
+            ("1.2.", "Проведение общественных слушаний по проектам законов", "Министерство экономики",
+             "II квартал 2025")]
+    plan = Plan([Table(RUSSIAN_LABELS, (50, 330, 220, 110), ["1. Открытые данные", *rows])], font=font, bold=font,
+                title="План мероприятий на 2024-2025 годы")
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows]
+    header_words_absent(document)
+
+
+def test_russian_header_words_name_their_columns():
+    em = 10.0
+    xs = (50, 110, 400, 620)
+    words = [Word(word, x + 30 * k, x + 30 * k + 28, 100, 110) for label, x in zip(RUSSIAN_LABELS, xs)
+             for k, word in enumerate(label.split())]
+    header = find_header([Line(100, 110, tuple(words))], Rules(), em, PdfSettings(), 3)
+    assert header is not None
+    assert [cell.meaning for cell in header.cells] == ["number", "title", "agencies", "period"]
+    assert [cell.text for cell in header.cells] == list(RUSSIAN_LABELS)
+
+
+# ----------------------------------------------------------------------------- numbering
+
+def test_plain_numbering_under_unnumbered_headings(tmp_path):
+    rows = activities(4, numbering=lambda i: str(i + 1))
+    plan = Plan([Table(("No.", "Commitment", "Lead department(s)", "Supporting civil society organisations"),
+                       (40, 360, 160, 180),
+                       ["Open data: opening up government data", rows[0], rows[1][:3] + ("Open Knowledge",),
+                        "Government integrity: fighting corruption", rows[2], rows[3]])])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "partners"]
+    assert [texts[0] for texts in numbered(document)] == ["1", "2", "3", "4"]
+    assert numbered(document)[1][3] == "Open Knowledge"
+    headings = [texts for texts in bands(document) if not texts[0]]
+    assert headings == [["", "Open data: opening up government data", "", ""],
+                        ["", "Government integrity: fighting corruption", "", ""]]
+
+
+def test_three_level_numbering(tmp_path):
+    rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
+                       ["1. Open data", *rows])])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert [texts[0] for texts in numbered(document)] == ["1.1.1.", "1.1.2.", "1.2.1.", "1.2.2."]
+    assert [texts for texts in bands(document) if not texts[0]] == [["", "1. Open data", "", ""]]
+
+
+# ----------------------------------------------------------------------------- PDFs as published
+
+def test_a_page_with_a_curve_and_an_image(tmp_path):
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80), activities(3))],
+                curves=True, cover_image=True)
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in activities(3)]
+
+
+def test_a_cover_that_is_only_an_image_is_no_scan(tmp_path):
+    path = tmp_path / "p.pdf"
+    canvas = Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(ImageReader(Image.new("L", (60, 40), 200)), 100, 100, width=400, height=300)
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(InputError, match="no text layer"):
+        read_pdf(path)
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80), activities(2))],
+                prose_pages=0, cover_image=True)
+    document = read_pdf(draw(tmp_path / "q.pdf", plan))
+    assert len(numbered(document)) == 2
+
+
+def test_a_table_after_pages_of_prose(tmp_path):
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80), activities(3))],
+                pagesize=A4, prose_pages=3)
+    plan.tables[0].widths = (40, 250, 150, 60)
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert [table.page for table in document.tables] == [4]
+    assert numbered(document) == [list(row) for row in activities(3)]
+    assert document.title.startswith("Chapter 1. This page") and len(document.title.split()) <= 40
+    stray = " ".join(text for _, text in document.stray)
+    assert "paragraph 30" in stray and "Action Plan for 2024-2026" in stray
+
+
+def test_running_heads_and_page_numbers_stay_out_of_the_cells(tmp_path):
+    rows = activities(60)
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80), rows, ruled=False)],
+                running_head="OFFICIAL SENSITIVE", page_numbers=True)
+    path = draw(tmp_path / "p.pdf", plan)
+    document = read_pdf(path)
+    assert numbered(document) == [list(row) for row in rows]
+    assert all("OFFICIAL" not in text for texts in bands(document) for text in texts)
+    stray = [text for _, text in document.stray]
+    pages = len({band.fragments[0].source.page for band in document.bands})
+    assert pages >= 3
+    assert stray.count("OFFICIAL SENSITIVE") == pages
+    assert [text for text in stray if text.isdigit()] == [str(k) for k in range(1, pages + 1)]
+    assert "OFFICIAL" in pdf_to_text(document)
+
+
+def test_a_page_turned_by_rotate_is_read_upright(tmp_path):
+    rows = activities(3, numbering=lambda i: str(i + 1))
+    plan = Plan([Table(("No.", "Commitment", "Lead department", "Timescale"), (40, 380, 220, 90), rows)],
+                rotate=True)
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows]
+
+
+def test_a_header_that_does_not_label_its_number_column(tmp_path):
+    rows = activities(3)
+    plan = Plan([Table(("", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert document.columns[0].decided_by == "content"
+    assert numbered(document) == [list(row) for row in rows]
+
+
+def test_periods_without_years_stay_in_the_period_column(tmp_path):
+    rows = [(n, t, a, p) for (n, t, a, _), p in zip(activities(3), ("permanently", "regularly", "2025 (II quarter)"))]
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Execution period"), (50, 350, 220, 90), rows,
+                       ruled=False)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert numbered(document) == [list(row) for row in rows]

@@ -1,0 +1,145 @@
+"""Role labels: implementer, recommended and partner, every label of the vocabulary read as its own role."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from normalize import roles
+from normalize.roles import (
+    IMPLEMENTER,
+    PARTNER,
+    RECOMMENDED,
+    ROLES,
+    RolePart,
+    cell_to_role_parts,
+    find_labels,
+    label_at,
+    label_initials,
+    label_role,
+    role_labels,
+)
+
+
+def role_of(text: str) -> str | None:
+    match = label_at(text)
+    return label_role(match) if match else None
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Implementers:", IMPLEMENTER),
+    ("Implementer:Ministry", IMPLEMENTER),
+    ("Implementers :", IMPLEMENTER),
+    ("Implementers,", IMPLEMENTER),
+    ("Responsible:", IMPLEMENTER),
+    ("Lead:", IMPLEMENTER),
+    ("Lead department:", IMPLEMENTER),
+    ("Lead departments:", IMPLEMENTER),
+    ("Lead department(s):", IMPLEMENTER),
+    ("Исполнители:", IMPLEMENTER),
+    ("Ответственные:", IMPLEMENTER),
+    ("İcraçılar:", IMPLEMENTER),
+    ("Recommended to:", RECOMMENDED),
+    ("Recomended to:", RECOMMENDED),
+    ("Recommended:", RECOMMENDED),
+    ("Рекомендовано:", RECOMMENDED),
+    ("Partners:", PARTNER),
+    ("Partner:", PARTNER),
+    ("partners :", PARTNER),
+    ("Supporting organisations:", PARTNER),
+    ("Supporting organizations:", PARTNER),
+    ("Supporting  organisations:", PARTNER),   # white space inside a label is any white space
+    ("Co-implementers:", PARTNER),             # not "implementers" inside it
+    ("Co-executors:", PARTNER),
+    ("Соисполнители:", PARTNER),               # not "исполнители" inside it
+    ("СОИСПОЛНИТЕЛИ:", PARTNER),
+])
+def test_label_role(text, role):
+    assert role_of(text) == role
+
+
+@pytest.mark.parametrize("text", [
+    "Ministry of Justice", "Partners", "Lead agency of the sector", "Leaders:", "Partnership:", "Responsibly,",
+    "Co-implementers", "Lead-in:",
+])
+def test_not_a_label(text):
+    assert role_of(text) is None
+
+
+def test_every_label_of_the_vocabulary_reads_as_its_own_role():
+    rows = role_labels()
+    assert {role for role, _ in rows} == set(ROLES)
+    for role, label in rows:
+        for written in (f"{label}:", f"{label} :", f"{label},", f"{label.upper()}:", f"{label}:Ministry"):
+            match = label_at(written)
+            assert match is not None and label_role(match) == role, written
+        assert label_at(f"{label}:").group(0) == f"{label}:"   # the whole label, not a shorter one
+        assert label[:1].casefold() in label_initials()
+
+
+def test_cell_with_all_three_roles():
+    cell = ("Lead department(s): Cabinet Office, HM Treasury Recommended to: Parliament "
+            "Supporting organisations: Involve, Open Rights Group")
+    assert cell_to_role_parts(cell) == [
+        RolePart(IMPLEMENTER, "Lead department(s):", "Cabinet Office, HM Treasury"),
+        RolePart(RECOMMENDED, "Recommended to:", "Parliament"),
+        RolePart(PARTNER, "Supporting organisations:", "Involve, Open Rights Group"),
+    ]
+
+
+def test_russian_cell():
+    cell = "Исполнители: Министерство юстиции Соисполнители: Министерство финансов Рекомендовано: Парламент"
+    assert [(p.role, p.text) for p in cell_to_role_parts(cell)] == [
+        (IMPLEMENTER, "Министерство юстиции"),
+        (PARTNER, "Министерство финансов"),
+        (RECOMMENDED, "Парламент"),
+    ]
+
+
+def test_unlabelled_head_lists_implementers():
+    assert cell_to_role_parts("Ministry of Finance Partners: Involve") == [
+        RolePart(IMPLEMENTER, "", "Ministry of Finance"),
+        RolePart(PARTNER, "Partners:", "Involve"),
+    ]
+
+
+def test_longest_label_wins_whatever_its_role(tmp_path, monkeypatch):
+    """Where one role's label begins another role's label, the longer one decides (file order does not)."""
+    path = tmp_path / "role_labels.csv"
+    path.write_text("role,label\nimplementer,Responsible\npartner,Responsible partners\n", encoding="utf-8")
+    monkeypatch.setattr(roles, "LABELS_FILE", path)
+    for cached in (roles.role_labels, roles._label_groups, roles.label_initials):
+        cached.cache_clear()
+    try:
+        assert [label_role(m) for m in find_labels("Responsible: A Responsible partners: B")] == [IMPLEMENTER, PARTNER]
+    finally:
+        monkeypatch.undo()
+        for cached in (roles.role_labels, roles._label_groups, roles.label_initials):
+            cached.cache_clear()
+
+
+def test_unknown_role_in_the_vocabulary_is_an_error_naming_the_line(tmp_path, monkeypatch):
+    path = tmp_path / "role_labels.csv"
+    path.write_text("role,label\nimplementer,Implementers\nsponsor,Sponsors\n", encoding="utf-8")
+    monkeypatch.setattr(roles, "LABELS_FILE", path)
+    roles.role_labels.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"role_labels\.csv:3: unknown role 'sponsor'"):
+            roles.role_labels()
+    finally:
+        monkeypatch.undo()
+        roles.role_labels.cache_clear()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_role_parts_are_total(cell):
+    parts = cell_to_role_parts(cell)
+    assert all(part.role in ROLES for part in parts)
+    assert all(label_role(match) in ROLES for match in find_labels(cell))
+
+
+def test_label_word_count_covers_every_label():
+    from normalize.roles import label_word_count
+    assert label_word_count() == max(len(label.split()) for _, label in role_labels())
+    words = "Supporting civil society organisations: Involve".split()
+    assert role_of(" ".join(words[:label_word_count()])) == PARTNER
