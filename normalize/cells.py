@@ -49,6 +49,7 @@ class SegmentSettings:
     inside_name: float = 1.0          # a cut inside a fragment between two capitalised words ("Milli | Majlis")
     inside_known_name: float = 4.0    # a cut in an agency cell between two words of a known name
     unknown_name_start: float = 2.0   # a cut in an agency cell before a word no name starts with
+    names_abut: float = 2.0           # an agency cell whose lines join two names with no comma between
     empty_title: float = 20.0
     empty_indicator: float = 6.0
     empty_agencies: float = 6.0
@@ -114,10 +115,11 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
 @dataclass(frozen=True)
 class NameHints:
     """What is known of agency names, to cut agency cells between names: the adjacent word pairs inside
-    known names, and the words a name starts with (both as `word_key`s)."""
+    known names, the words a name starts with and those it ends with (all as `word_key`s)."""
 
     pairs: frozenset[tuple[str, str]] = frozenset()
     starts: frozenset[str] = frozenset()
+    ends: frozenset[str] = frozenset()
 
 
 def word_key(word: str) -> str:
@@ -139,7 +141,9 @@ class ColumnFeatures:
     """What the cell scores need to know of every run of a column's words, precomputed per word so that
     scoring a candidate cell takes constant time (the search scores thousands of them)."""
 
-    def __init__(self, tokens: list[Token], name_starts: frozenset[str] = frozenset()) -> None:
+    def __init__(self, tokens: list[Token], names: NameHints | None = None) -> None:
+        names = names or NameHints()
+        name_starts = names.starts
         words = [tok.text for tok in tokens]
         self.words = words
         self.capitalised = [is_capitalised(w) for w in words]
@@ -169,6 +173,13 @@ class ColumnFeatures:
         self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
         self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
         self.partner_labels = self.prefix([role == PARTNER for role in self.label_role])
+        # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
+        # another name; lists print a comma there, so two cells' texts meet at such a junction.
+        keys = [word_key(w) for w in words]
+        self.abutting = self.prefix([
+            t > 0 and tokens[t].first_in_band and keys[t - 1] in names.ends and self.name_start[t]
+            and self.capitalised[t] and (keys[t - 1], keys[t]) not in names.pairs and not self.label_role[t]
+            for t in range(len(words))])
 
     @staticmethod
     def prefix(values: list) -> list[int]:
@@ -221,7 +232,7 @@ def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: 
         cost += s.unfinished_end
     if f.unbalanced(a, b):
         cost += s.unbalanced
-    return cost
+    return cost + s.names_abut * (f.abutting[b] - f.abutting[a + 1])
 
 
 def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, forms: frozenset[str]) -> float:
@@ -309,7 +320,7 @@ def prepare_column(bands: tuple[Band, ...], column: int, names: NameHints | None
                    ) -> tuple[list[Token], dict[int, tuple[int, int]], ColumnFeatures]:
     """A column's words, each band's span of them, and their features (reusable across cuts)."""
     tokens, spans = column_tokens(bands, column)
-    return tokens, spans, ColumnFeatures(tokens, names.starts if names else frozenset())
+    return tokens, spans, ColumnFeatures(tokens, names)
 
 
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
@@ -354,17 +365,19 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         return features.capitalised[t] and not features.unfinished[t - 1]
 
     def cut_cost(t: int) -> float:
-        if t in (0, n) or tokens[t].first_in_band:
+        if t in (0, n):
             return 0.0
-        if kind == PROSE and is_capitalised(tokens[t - 1].text):
-            return s.mid_fragment_cut + s.inside_name
-        if kind == AGENCY_LIST and hints.pairs and features.label_role[t] is None:
+        # Between bands a cut costs nothing, unless it splits a known name ("Food | Safety Agency").
+        base = 0.0 if tokens[t].first_in_band else s.mid_fragment_cut
+        if kind == AGENCY_LIST and features.label_role[t] is None:
             previous, word = word_key(tokens[t - 1].text), word_key(tokens[t].text)
             if (previous, word) in hints.pairs:
-                return s.mid_fragment_cut + s.inside_known_name
-            if word not in hints.starts:
-                return s.mid_fragment_cut + s.unknown_name_start
-        return s.mid_fragment_cut
+                return base + s.inside_known_name
+            if base and hints.pairs and word not in hints.starts:
+                return base + s.unknown_name_start
+        if base and kind == PROSE and is_capitalised(tokens[t - 1].text):
+            return base + s.inside_name
+        return base
 
     # Candidate ends for activity k (the cut between k and k+1). Text below a section's header row cannot
     # belong to an activity above it, nor text above it to one below: the cut lies in the header's band.

@@ -191,21 +191,26 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
 
 
 def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) -> NameHints:
-    """The word pairs inside the registry's names, and the words names start with: in the registry, and in
-    the document's agency lists after a comma or a role label (a fragment's first words may go on a name)."""
+    """The word pairs inside the registry's names, and the words names start and end with: in the registry,
+    and in the document's agency lists next to a comma or after a role label (a fragment's first and last
+    words may be inside a name cut by the line end)."""
     starts = {key.split()[0] for key in registry.key_owner}
+    ends = {key.split()[-1] for key in registry.key_owner}
     for band in bands:
         for column in columns:
             text = band.text(column)
-            pieces = [piece for part in cell_to_role_parts(text) for piece in part.text.split(",")]
-            for piece in pieces[1:]:
-                if piece.split():
-                    starts.add(word_key(piece.split()[0]))
+            pieces = [piece.split() for part in cell_to_role_parts(text) for piece in part.text.split(",")]
+            for words in pieces[1:]:
+                if words:
+                    starts.add(word_key(words[0]))
+            for words in pieces[:-1]:
+                if words:
+                    ends.add(word_key(words[-1]))
             for match in find_labels(text):
                 rest = text[match.end():].split()
                 if rest:
                     starts.add(word_key(rest[0]))
-    return NameHints(registry.word_pairs, frozenset(starts))
+    return NameHints(registry.word_pairs, frozenset(starts), frozenset(ends))
 
 
 #: A document lists bodies without a role label as a habit when at least this share of its cells do.
