@@ -24,8 +24,6 @@ import click
 from extract.errors import ActionPlansError, InputError, OutputError
 from extract.manifest import MANIFEST_NAME, Source, describe_sources, read_manifest
 from extract.model import RawDocument
-from publish.folder import (check_output_folder, new_staging, output_lock, remove_stale, swap_into_place,
-                            write_marker)
 
 SOURCE_SUFFIXES = (".txt", ".pdf")
 DEFAULT_INPUT = "raw"
@@ -260,11 +258,12 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
     from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS
     from publish import write_formats
     from publish.dictionary import REVIEW_COLUMNS
+    from publish import folder
 
     check_counts(result)
-    target = check_output_folder(out_dir, inputs)
+    target = folder.check_output_folder(out_dir, inputs)
     try:
-        staging = new_staging(target)
+        staging = folder.new_staging(target)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror})") from None
     try:
@@ -278,12 +277,12 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
         write_formats(staging, tables, sources_with_titles(result), result.review, result.failures,
                       {plan.plan_id: plan.unplaced for plan in result.plans},
                       {plan.plan_id: plan.tables for plan in result.plans})
-        write_marker(staging)
+        folder.write_marker(staging)
         os.chmod(staging, 0o755)
-        with output_lock(target):
-            remove_stale(target)
-            check_output_folder(out_dir, inputs)  # again: another run may have changed it meanwhile
-            swap_into_place(staging, target)
+        with folder.output_lock(target):
+            folder.remove_stale(target)
+            folder.check_output_folder(out_dir, inputs)  # again: another run may have changed it meanwhile
+            folder.swap_into_place(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{out_dir}: cannot write the output ({exc.strerror or exc})") from None
@@ -383,6 +382,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding
         strict: bool, max_bytes: int, max_pages: int, timeout: float) -> None:
     """Read plans (files or folders; default raw/) and publish their tables to the output folder."""
     options = RunOptions(registry, encoding, jobs, strict, max_bytes, max_pages, timeout)
+    from publish.folder import check_output_folder  # publish (pyarrow) is imported by this process only
+
     paths = list(inputs) or [Path(DEFAULT_INPUT)]
     check_output_folder(out_dir, paths)  # before any work: a folder we may not replace is refused at once
     with progress_bar(len(discover_sources(paths))) as advance:

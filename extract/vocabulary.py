@@ -57,6 +57,15 @@ def header_labels() -> tuple[Label, ...]:
     return tuple(sorted(labels, key=lambda label: (-len(label.key), label.key, label.meaning)))
 
 
+@lru_cache(maxsize=1)
+def labels_by_initial() -> dict[str, tuple[Label, ...]]:
+    """The labels by the first character of their key, longest first: a cell is compared with few."""
+    found: dict[str, list[Label]] = {}
+    for label in header_labels():
+        found.setdefault(label.key[0], []).append(label)
+    return {initial: tuple(labels) for initial, labels in found.items()}
+
+
 def letters_end(text: str, squashed_length: int) -> int:
     """The index in `text` just after its first `squashed_length` squashed characters."""
     kept = 0
@@ -78,7 +87,7 @@ def match_label(text: str) -> tuple[Label, int] | None:
     key = squash(text)
     if not key:
         return None
-    for label in header_labels():
+    for label in labels_by_initial().get(key[0], ()):
         if not key.startswith(label.key):
             continue
         if len(label.key) <= 2 and key != label.key:

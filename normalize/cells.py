@@ -23,6 +23,7 @@ from extract.model import Band
 
 from .anchors import Anchor
 from .periods import looks_like_period_start, period_form
+from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_at, label_initials, label_role, label_word_count
 from .words import FUNCTION_WORDS
 
@@ -34,6 +35,7 @@ KIND_OF_MEANING = {"title": PROSE, "indicator": PROSE, "agencies": AGENCY_LIST, 
                    "period": PERIOD_KIND}
 OPENERS, CLOSERS = "([{", ")]}"
 INFEASIBLE = 1e9
+DIGIT = re.compile(r"\d")
 MARKS = re.compile(r'["“”()\[\]{}]')
 
 
@@ -115,16 +117,26 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
 @dataclass(frozen=True)
 class NameHints:
     """What is known of agency names, to cut agency cells between names: the adjacent word pairs inside
-    known names, the words a name starts with and those it ends with (all as `word_key`s)."""
+    known names, the words a name starts with and those it ends with (all as in name keys)."""
 
     pairs: frozenset[tuple[str, str]] = frozenset()
     starts: frozenset[str] = frozenset()
     ends: frozenset[str] = frozenset()
 
 
-def word_key(word: str) -> str:
-    """A word as it stands in a name key (see `normalize.registry.name_key`)."""
-    return "".join(ch for ch in word.casefold() if ch.isalnum() or ch == "-")
+def word_keys(word: str) -> tuple[str, str]:
+    """A printed word's first and last word as they stand in a name key (`normalize.registry.name_key`
+    splits "Judicial-Legal" in two), for comparing with the words of known names."""
+    pieces = name_key(word).split() or [""]
+    return pieces[0], pieces[-1]
+
+
+def first_key(word: str) -> str:
+    return word_keys(word)[0]
+
+
+def last_key(word: str) -> str:
+    return word_keys(word)[1]
 
 
 def is_capitalised(word: str) -> bool:
@@ -142,23 +154,12 @@ class ColumnFeatures:
     scoring a candidate cell takes constant time (the search scores thousands of them)."""
 
     def __init__(self, tokens: list[Token], names: NameHints | None = None) -> None:
-        names = names or NameHints()
-        name_starts = names.starts
+        """`names`: what is known of agency names, for an agency column; None for any other column, whose
+        scores need neither role labels nor name words (so they are not computed)."""
         words = [tok.text for tok in tokens]
         self.words = words
         self.capitalised = [is_capitalised(w) for w in words]
-        # A name may start in lower case where names do ("central executive authorities", "municipalities").
-        self.name_start = [c or word_key(w) in name_starts for c, w in zip(self.capitalised, words)]
         self.unfinished = [unfinished(w) for w in words]
-        initials = label_initials()
-        span = label_word_count()
-        self.label_role: list[str | None] = []
-        for t, word in enumerate(words):
-            match = label_at(" ".join(words[t: t + span])) if word[:1].casefold() in initials else None
-            self.label_role.append(label_role(match) if match else None)
-        self.next_label = [len(words)] * (len(words) + 1)
-        for t in range(len(words) - 1, -1, -1):
-            self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]
         # balance[t]: the parity of straight quotes and the excess of each opener over its closer in
         # words [0, t); a run [a, b) balances exactly when balance[a] == balance[b].
         state = [0] * (2 + len(OPENERS))
@@ -170,15 +171,37 @@ class ColumnFeatures:
                 for i, (o, c) in enumerate(zip(OPENERS, CLOSERS)):
                     state[2 + i] += w.count(o) - w.count(c)
             self.balance.append(tuple(state))
+        self.digits = self.prefix([DIGIT.search(w) is not None for w in words])
+        self.label_role: list[str | None] = [None] * len(words)
+        if names is not None:
+            self.read_names(tokens, names)
+
+    def read_names(self, tokens: list[Token], names: NameHints) -> None:
+        """The role labels and the name words of an agency column."""
+        words = self.words
+        initials = label_initials()
+        span = label_word_count()
+        for t, word in enumerate(words):
+            match = label_at(" ".join(words[t: t + span])) if word[:1].casefold() in initials else None
+            self.label_role[t] = label_role(match) if match else None
+        self.next_label = [len(words)] * (len(words) + 1)
+        for t in range(len(words) - 1, -1, -1):
+            self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]
         self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
         self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
         self.partner_labels = self.prefix([role == PARTNER for role in self.label_role])
+        keys = [word_keys(w) for w in words]
+        self.first_keys = [first for first, _ in keys]
+        self.last_keys = [last for _, last in keys]
+        # known_start[t]: the word is one names start with (in the registry or the document's lists); a
+        # name may start in lower case where names do ("central executive authorities", "municipalities").
+        self.known_start = [first in names.starts for first, _ in keys]
+        self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
         # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
         # another name; lists print a comma there, so two cells' texts meet at such a junction.
-        keys = [word_key(w) for w in words]
         self.abutting = self.prefix([
-            t > 0 and tokens[t].first_in_band and keys[t - 1] in names.ends and self.name_start[t]
-            and self.capitalised[t] and (keys[t - 1], keys[t]) not in names.pairs and not self.label_role[t]
+            t > 0 and tokens[t].first_in_band and keys[t - 1][1] in names.ends and self.name_start[t]
+            and self.capitalised[t] and (keys[t - 1][1], keys[t][0]) not in names.pairs and not self.label_role[t]
             for t in range(len(words))])
 
     @staticmethod
@@ -241,6 +264,8 @@ def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, forms: fr
         return s.empty_period
     if b - a > s.period_words or f.unfinished[b - 1] or f.unbalanced(a, b):
         return s.not_a_period
+    if "words" not in forms and f.digits[b] == f.digits[a]:
+        return s.not_a_period  # no year, and the document prints none of its periods in words
     return 0.0 if period_form(" ".join(f.words[a:b])) in forms else s.not_a_period
 
 
@@ -345,7 +370,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     if kind == PERIOD_KIND and period_forms is None:
         period_forms = period_forms_of(bands, anchors, column)
     forms = period_forms or frozenset()
-    tokens, spans, features = prepared or prepare_column(bands, column, hints)
+    tokens, spans, features = prepared or prepare_column(bands, column, hints if kind == AGENCY_LIST else None)
     n, k_count = len(tokens), len(anchors)
     line_of = {band.index: band.line for band in bands}
     # first[b]: index of the first token in band b or later; end[b]: index after the last token of band <= b.
@@ -357,9 +382,9 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         if t in (0, n) or tokens[t].first_in_band:
             return True
         if kind == AGENCY_LIST:
-            # At a label, or where one list ends and the next begins: a word a name starts with, after a
-            # word that does not go on (no comma, no "of").
-            return features.label_role[t] is not None or features.name_start[t] and not features.unfinished[t - 1]
+            # At a label, or where one list ends and the next begins: a word names start with (as known
+            # from the registry and the document's lists), after a word that does not go on (no comma, "of").
+            return features.label_role[t] is not None or features.known_start[t] and not features.unfinished[t - 1]
         if kind == PERIOD_KIND:
             return looks_like_period_start(tokens[t].text)
         return features.capitalised[t] and not features.unfinished[t - 1]
@@ -370,7 +395,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         # Between bands a cut costs nothing, unless it splits a known name ("Food | Safety Agency").
         base = 0.0 if tokens[t].first_in_band else s.mid_fragment_cut
         if kind == AGENCY_LIST and features.label_role[t] is None:
-            previous, word = word_key(tokens[t - 1].text), word_key(tokens[t].text)
+            previous, word = features.last_keys[t - 1], features.first_keys[t]
             if (previous, word) in hints.pairs:
                 return base + s.inside_known_name
             if base and hints.pairs and word not in hints.starts:

@@ -112,8 +112,26 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, tuple[dict[str, tuple[_Phrase, ...]], tuple[_Phrase, ...]]]:
+    """Per kind, the phrases by their first word, and those whose first word is a stem (tried on any)."""
+    index: dict[str, tuple[dict[str, tuple[_Phrase, ...]], tuple[_Phrase, ...]]] = {}
+    for kind, phrases in period_words().items():
+        by_first: dict[str, list[_Phrase]] = {}
+        stems = []
+        for phrase in phrases:
+            if phrase.stem and len(phrase.words) == 1:
+                stems.append(phrase)
+            else:
+                by_first.setdefault(phrase.words[0], []).append(phrase)
+        index[kind] = ({word: tuple(found) for word, found in by_first.items()}, tuple(stems))
+    return index
+
+
 def _has_kind(tokens: tuple[str, ...], kind: str) -> bool:
-    return any(phrase.found_in(tokens) for phrase in period_words()[kind])
+    by_first, stems = _phrases_by_first_word()[kind]
+    candidates = [phrase for token in set(tokens) for phrase in by_first.get(token, ())]
+    return any(phrase.found_in(tokens) for phrase in (*candidates, *stems))
 
 
 # ------------------------------------------------------------------------------------------- years
@@ -172,6 +190,7 @@ def cell_to_period(cell: str) -> Period:
     return Period(text, start, end, PERIOD_REVERSED if end < start else None)
 
 
+@lru_cache(maxsize=1 << 16)
 def period_form(text: str) -> str:
     """The coarse form of a period cell's text, one of :data:`FORMS`.
 
@@ -202,6 +221,7 @@ def period_form(text: str) -> str:
     return "year+words"
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_period_start(token: str) -> bool:
     """True when a word can be the first word of a period cell.
 

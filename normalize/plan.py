@@ -14,7 +14,7 @@ from extract.vocabulary import EXTRA
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
-from .cells import Cell, ColumnCut, NameHints, SegmentSettings, period_forms_of, segment_column, word_key
+from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
 from .matching import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
@@ -199,17 +199,16 @@ def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) 
     for band in bands:
         for column in columns:
             text = band.text(column)
-            pieces = [piece.split() for part in cell_to_role_parts(text) for piece in part.text.split(",")]
-            for words in pieces[1:]:
-                if words:
-                    starts.add(word_key(words[0]))
-            for words in pieces[:-1]:
-                if words:
-                    ends.add(word_key(words[-1]))
-            for match in find_labels(text):
-                rest = text[match.end():].split()
-                if rest:
-                    starts.add(word_key(rest[0]))
+            if not text:
+                continue
+            pieces: list[list[str]] = []
+            for part in cell_to_role_parts(text):
+                split = [piece.split() for piece in part.text.split(",")]
+                if part.label and split[0]:
+                    starts.add(first_key(split[0][0]))  # a label is followed by a name's first word
+                pieces += split
+            starts.update(first_key(words[0]) for words in pieces[1:] if words)
+            ends.update(last_key(words[-1]) for words in pieces[:-1] if words)
     return NameHints(registry.word_pairs, frozenset(starts), frozenset(ends))
 
 

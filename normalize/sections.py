@@ -215,9 +215,11 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
                         vocabulary: Vocabulary) -> list[int]:
     """Where in column c's fragment the header may go on: after a word rejoining the previous column's
     last word, at the fragment's start (a band of its own), or anywhere when its length can be checked."""
-    here = row[c]
-    previous = row[c - 1][part_end(row[c - 1], 0) - 1] if row[c - 1] else ""
-    options = {j for j, word in enumerate(here) if rejoin(previous, word, vocabulary)}
+    here, before = row[c], row[c - 1]
+    # The previous column's part ends at its fragment's end or before a label, wherever it started.
+    ends = [k for k in range(1, len(before)) if starts_label(before, k)] + [len(before)]
+    previous = {before[k - 1] for k in ends if k > 0}
+    options = {j for j, word in enumerate(here) if any(rejoin(last, word, vocabulary) for last in previous)}
     if not glued_after:
         options.add(0)
     if sized:
@@ -252,7 +254,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
         onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
         strongest = max((joined[1] for joined in onward if joined), default=0)
-        if strongest > FRAGMENTS:
+        if strongest >= FRAGMENTS:
             score -= strongest
         # Stopping before a column with words (not a label) is a guess, whatever the cut words say.
         forced = forced and starts_label(row[last_c + 1], 0) and last_j == len(row[last_c])

@@ -112,7 +112,7 @@ def test_debug_shows_the_traceback(runner, tmp_path):
     assert type(result.exception).__name__ == "InputError"
 
 
-@pytest.mark.parametrize("step", ["publish.write_formats", "pipeline.swap_into_place"])
+@pytest.mark.parametrize("step", ["publish.write_formats", "publish.folder.swap_into_place"])
 def test_a_run_failing_at_the_last_step_leaves_the_previous_output_whole(run_cli, tmp_path, monkeypatch, step):
     import importlib
 
