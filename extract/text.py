@@ -69,13 +69,16 @@ def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
 def header_rows(rows: Sequence[Sequence[str]]) -> set[int]:
     """The indexes of the rows that are a table's column-header row.
 
-    A row is one when it names two or more columns in the vocabulary, or when it recurs (the same first word
-    in each of three or more cells: the header repeated at the top of pages, whatever shares its band), or,
-    when no row is either, when it is the first row, above the first numbered one, and its cells are short.
+    A row is one when it names two or more columns in the vocabulary; failing that, when it recurs (the
+    same first word in each of three or more cells: the header repeated at the top of pages, whatever
+    shares its band); failing both, when it is the first row, above the first numbered one, and its cells
+    are short. (A recurring row is only a guess: a plan that copies a section's heading row recurs too.)
     """
-    signatures = [row_signature(cells) for cells in rows]
-    counts = Counter(signature for signature in signatures if signature)
-    found = {i for i, cells in enumerate(rows) if names_columns(cells) or counts[signatures[i]] >= 2}
+    found = {i for i, cells in enumerate(rows) if names_columns(cells)}
+    if not found:
+        signatures = [row_signature(cells) for cells in rows]
+        counts = Counter(signature for signature in signatures if signature)
+        found = {i for i, signature in enumerate(signatures) if signature and counts[signature] >= 2}
     first_numbered = next((i for i, cells in enumerate(rows) if cells and activity_number_parts(cells[0])), None)
     if rows and first_numbered and not found:
         cells = rows[0]

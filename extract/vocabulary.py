@@ -18,8 +18,9 @@ HEADERS_FILE = Path(__file__).with_name("headers.csv")
 MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period")
 EXTRA = "extra"
 
-#: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000" (not a year).
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\s*\.\s*\d{1,4})*)\s*\.?\s*$")
+#: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1"; a
+#: plain number has at most three digits (a year in the number column is not an activity).
+ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,4}(?:\s*\.\s*\d{1,4})+|\d{1,3})\s*\.?\s*$")
 #: A section row begins with its number: "2. Measures" ("2 Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s*\.(?!\s*\d)\s*\S")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -24,7 +25,7 @@ from extract.model import Band
 from .anchors import Anchor
 from .periods import looks_like_period_start, period_form
 from .registry import name_key
-from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_at, label_initials, label_role, label_word_count
+from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, find_labels, label_role
 from .words import FUNCTION_WORDS
 
 #: The kinds of column the repair knows how to judge; a column of another meaning is judged as an extra.
@@ -124,6 +125,7 @@ class NameHints:
     ends: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=1 << 16)
 def word_keys(word: str) -> tuple[str, str]:
     """A printed word's first and last word as they stand in a name key (`normalize.registry.name_key`
     splits "Judicial-Legal" in two), for comparing with the words of known names."""
@@ -179,11 +181,13 @@ class ColumnFeatures:
     def read_names(self, tokens: list[Token], names: NameHints) -> None:
         """The role labels and the name words of an agency column."""
         words = self.words
-        initials = label_initials()
-        span = label_word_count()
-        for t, word in enumerate(words):
-            match = label_at(" ".join(words[t: t + span])) if word[:1].casefold() in initials else None
-            self.label_role[t] = label_role(match) if match else None
+        # The column's running text has one space between words (see `column_tokens`): one search finds
+        # every label, and a label starting at a word's offset is that word's.
+        at_offset = {token.start - tokens[0].start: t for t, token in enumerate(tokens)} if tokens else {}
+        for match in find_labels(" ".join(words)):
+            t = at_offset.get(match.start())
+            if t is not None:
+                self.label_role[t] = label_role(match)
         self.next_label = [len(words)] * (len(words) + 1)
         for t in range(len(words) - 1, -1, -1):
             self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]

@@ -93,3 +93,13 @@ def test_reader_never_crashes_and_keeps_every_cell(rows):
         for cell in cells:
             for word in cell.split():
                 assert word in kept
+
+
+@pytest.mark.parametrize("printed, parts", [
+    ("1.10.", (1, 10)), ("7", (7,)), ("40.", (40,)), ("1.1.1", (1, 1, 1)), ("3 .4", (3, 4)),
+    ("1.1000", (1, 1000)), ("1000.1", (1000, 1)), ("2020", None), ("2020-2022", None), ("1.1 a", None),
+])
+def test_activity_numbers_as_printed(printed, parts):
+    from extract.vocabulary import activity_number_parts
+
+    assert activity_number_parts(printed) == parts
