@@ -478,9 +478,10 @@ def _representative(spellings: Sequence[str], counts: Counter[str]) -> str:
 
 
 def _unique_slug(name: str, used: set[str]) -> str:
-    """A slug of the name ("Ministry of Culture" -> "ministry_of_culture"), suffixed if already used."""
-    ascii_text = unicodedata.normalize("NFKD", name_key(name)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_") or "agency"
+    """A slug of the name ("Ministry of Culture" -> "ministry_of_culture", "Министерство финансов" ->
+    "министерство_финансов"), suffixed if already used: letters of any script kept, accents dropped."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", name_key(name)) if not unicodedata.combining(ch))
+    slug = re.sub(r"[\W_]+", "_", bare.casefold()).strip("_") or "agency"
     candidate, number = slug, 1
     while candidate in used:
         number += 1

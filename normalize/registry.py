@@ -25,7 +25,7 @@ COLUMNS = ("agency_id", "name", "kind", "aliases", "successor")
 KINDS = frozenset({"body", "category"})
 ALIAS_SEPARATOR = " | "
 
-_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+_ID_PATTERN = re.compile(r"^[^\W_A-Z]+(?:_[^\W_A-Z]+)*$")  # lower-case letters (any script) and digits
 _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2032\u2033"
 _QUOTE = re.compile(f"[{re.escape(_QUOTES)}](?=(\\w?))")
 _BROKEN_HYPHEN = re.compile(r"(?<=\w)-\s+(?=\w)")
@@ -166,8 +166,9 @@ def _row_to_agency(row: dict[str, str | None], path: Path, line: int) -> Agency:
     cells = {column: (row.get(column) or "").strip() for column in COLUMNS}
     if None in row:
         raise RegistryError(f"{path}:{line}: more cells than columns")
-    if not _ID_PATTERN.match(cells["agency_id"]):
-        raise RegistryError(f"{path}:{line}: agency_id {cells['agency_id']!r} is not a slug (a-z, 0-9, single _)")
+    if not _ID_PATTERN.match(cells["agency_id"]) or cells["agency_id"] != cells["agency_id"].casefold():
+        raise RegistryError(f"{path}:{line}: agency_id {cells['agency_id']!r} is not a slug "
+                            "(lower-case letters, digits, single _)")
     if not name_key(cells["name"]):
         raise RegistryError(f"{path}:{line}: agency {cells['agency_id']!r} has no name")
     if cells["kind"] not in KINDS:

@@ -592,3 +592,10 @@ def test_registry_names_joined_by_any_separator_split_back(names: list[str], sep
 def test_split_with_slashes_never_raises_and_trims(text: str) -> None:
     items = split_agency_list(text, load_registry())
     assert all(item and item == item.strip() and item in text for item in items)
+
+
+def test_a_new_agency_of_another_script_gets_an_id_of_its_own_words(registry: Registry) -> None:
+    """Bodies of any country: a Cyrillic or Azerbaijani name keeps its letters in its id, never 'agency_2'."""
+    matches = match_mentions(["Министерство финансов", "Министерство юстиции", "Ədliyyə Nazirliyi"], registry)
+    assert [m.agency_id for m in matches] == ["министерство_финансов", "министерство_юстиции", "ədliyyə_nazirliyi"]
+    assert all(m.match_method == "new" for m in matches)
