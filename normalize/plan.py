@@ -422,6 +422,9 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                                          layout)
             activities.append(activity)
             tally.add(activity_places(activity, columns, i, layout))
+    if agencies_column is not None and not any(find_labels(band.text(agencies_column)) for band in bands):
+        # The plan never labels its agency cells: its column's header says whose they are, nothing is assumed.
+        activities = [replace(a, flags=tuple(f for f in a.flags if f != "agencies_unlabelled")) for a in activities]
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,

@@ -55,7 +55,7 @@ FLAG_MEANINGS: dict[str, str] = {
     "title_missing": "the title cell is empty",
     "indicator_missing": "the indicator cell is empty",
     "agencies_missing": "the agencies cell (implementers / recommended to) names no agency",
-    "agencies_unlabelled": "the agency cell has no Implementers: / Recommended to: label; "
+    "agencies_unlabelled": "the agency cell has no Implementers: / Recommended to: label though other cells have; "
                            "its first names are taken as implementers",
     "title_boundary_uncertain": "where the title cell ends and its neighbour's begins was a close call",
     "indicator_boundary_uncertain": "where the indicator cell ends and its neighbour's begins was a close call",

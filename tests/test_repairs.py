@@ -191,6 +191,17 @@ def test_agency_cell_split_into_roles_and_mentions(cell, implementers, recommend
 
 
 def test_unlabelled_agency_cell_lists_implementers_and_is_flagged():
-    acts = by_id(plan_of(plan_text(["1.1.", "Publishing budget data", "Data published", "Ministry of Finance", "2020"])))
+    acts = by_id(plan_of(plan_text(["1.1.", "Publishing budget data", "Data published", "Ministry of Finance", "2020"],
+                                   ["1.2.", "Opening court data", "Data opened", "Implementers: Ministry of Justice",
+                                    "2021"])))
     assert acts["1.1"].names("implementer") == ("Ministry of Finance",)
     assert "agencies_unlabelled" in acts["1.1"].flags
+    assert "agencies_unlabelled" not in acts["1.2"].flags
+
+
+def test_a_plan_that_never_labels_its_agency_cells_is_not_flagged_for_it():
+    acts = by_id(plan_of(plan_text(["1.1.", "Publishing budget data", "Data published", "Ministry of Finance", "2020"],
+                                   ["1.2.", "Opening court data", "Data opened", "Ministry of Justice", "2021"])))
+    assert [acts[key].names("implementer") for key in ("1.1", "1.2")] == [("Ministry of Finance",),
+                                                                         ("Ministry of Justice",)]
+    assert not any("agencies_unlabelled" in act.flags for act in acts.values())
