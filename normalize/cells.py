@@ -201,6 +201,9 @@ class ColumnFeatures:
         # name may start in lower case where names do ("central executive authorities", "municipalities").
         self.known_start = [first in names.starts for first, _ in keys]
         self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
+        # between_names[t]: a word names start with, after one names end with: where two lists may meet.
+        self.between_names = [t > 0 and self.known_start[t] and keys[t - 1][1] in names.ends
+                              and not self.unfinished[t - 1] for t in range(len(words))]
         # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
         # another name; lists print a comma there, so two cells' texts meet at such a junction.
         self.abutting = self.prefix([
@@ -386,9 +389,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         if t in (0, n) or tokens[t].first_in_band:
             return True
         if kind == AGENCY_LIST:
-            # At a label, or where one list ends and the next begins: a word names start with (as known
-            # from the registry and the document's lists), after a word that does not go on (no comma, "of").
-            return features.label_role[t] is not None or features.known_start[t] and not features.unfinished[t - 1]
+            # At a label, or where one list ends and the next begins (see `ColumnFeatures.between_names`).
+            return features.label_role[t] is not None or features.between_names[t]
         if kind == PERIOD_KIND:
             return looks_like_period_start(tokens[t].text)
         return features.capitalised[t] and not features.unfinished[t - 1]
