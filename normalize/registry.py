@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -215,4 +217,30 @@ def accept_alias(path: Path, mention: str, agency_id: str) -> None:
     agencies = tuple(updated if agency.agency_id == agency_id else agency for agency in registry.agencies)
     text = registry_csv(Registry(agencies, path))
     _parse(text, path)
-    path.write_text(text, encoding="utf-8", newline="")
+    write_atomically(path, text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file at ``path`` with ``text`` whole or not at all: written to a temporary file in the same
+    folder, flushed to the disk, then renamed over it (a full disk or a read-only folder leaves the file as
+    it was, and says so in one line)."""
+    path = Path(os.path.realpath(path))
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise RegistryError(_unwritten(path, exc)) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise RegistryError(_unwritten(path, exc)) from None
+
+
+def _unwritten(path: Path, exc: OSError) -> str:
+    return f"{path}: cannot write the registry ({exc.strerror or exc}); nothing was changed"

@@ -599,3 +599,21 @@ def test_a_new_agency_of_another_script_gets_an_id_of_its_own_words(registry: Re
     matches = match_mentions(["Министерство финансов", "Министерство юстиции", "Ədliyyə Nazirliyi"], registry)
     assert [m.agency_id for m in matches] == ["министерство_финансов", "министерство_юстиции", "ədliyyə_nazirliyi"]
     assert all(m.match_method == "new" for m in matches)
+
+
+def test_accept_writes_the_registry_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
+    """A full disk while writing leaves the registry as it was (and no temporary file beside it)."""
+    import os
+
+    path = tmp_path / "agencies.csv"
+    shutil.copy(DEFAULT_PATH, path)
+    before = path.read_bytes()
+
+    def full_disk(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(RegistryError, match="No space left on device.*nothing was changed"):
+        accept_alias(path, "Ministry of Fiscal Matters", load_registry().agencies[0].agency_id)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agencies.csv"]
