@@ -64,8 +64,8 @@ def common_prefix_words(texts: Sequence[str]) -> str:
 
 
 def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]] = (),
-                      width: int = 0) -> tuple[tuple[Column, ...], list[tuple[str, str]]]:
-    """The columns a header row names, and each cell split into (label as printed, rest of the cell).
+                      width: int = 0) -> tuple[Column, ...]:
+    """The columns a header row names.
 
     `repetitions`: the other rows with the same signature (the header repeated on later pages), whose common
     words give an unknown column's label. `width`: how many columns the table's rows use, when more than
@@ -73,16 +73,13 @@ def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]]
     makes a later column an extra field.
     """
     columns: list[Column] = []
-    parts: list[tuple[str, str]] = []
     taken: set[str] = set()
     for index in range(max(len(cells), width)):
         cell = cells[index] if index < len(cells) else ""
-        meaning, label, rest = split_header_cell(cell)
+        meaning, label, _ = split_header_cell(cell)
         if meaning is None:
             others = [row[index] for row in repetitions if index < len(row)]
-            label = common_prefix_words([cell, *others]) if others else cell
-            rest = cell[len(label):].strip() if cell.startswith(label) else ""
-            label = label.strip()
+            label = (common_prefix_words([cell, *others]) if others else cell).strip()
         if meaning is None or meaning in taken:
             column = Column(EXTRA, label or f"column {index + 1}", "label" if label else "position")
             if any(column_key(other) == column_key(column) for other in columns):
@@ -92,8 +89,7 @@ def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]]
         else:
             columns.append(Column(meaning, label, "label"))
             taken.add(meaning)
-        parts.append((label, rest))
-    return tuple(columns), parts
+    return tuple(columns)
 
 
 def column_key(column: Column) -> str:

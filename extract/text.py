@@ -125,7 +125,7 @@ def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int]) -> tuple
     groups: list[list[int]] = []
     keys: list[list[str]] = []
     for i in headers:
-        key = [column_key(c) for c in header_to_columns(rows[i], repetitions(i))[0]]
+        key = [column_key(c) for c in header_to_columns(rows[i], repetitions(i))]
         if keys and keys[-1] == key:
             groups[-1].append(i)
         else:
@@ -144,7 +144,7 @@ def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int]) -> tuple
     for group in groups:
         body = [rows[j] for i in group for j in range(i + 1, bounds[bounds.index(i) + 1])]
         head = rows[group[0]]
-        columns, _ = header_to_columns(head, repetitions(group[0]), table_width(head, body))
+        columns = header_to_columns(head, repetitions(group[0]), table_width(head, body))
         tables.append(name_by_content(columns, body, role_label))
         starts.append(lines[group[0]])
         for i in group:

@@ -16,12 +16,11 @@ page numbers, text set sideways) is kept in `RawDocument.stray` with its line, s
 """
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
+
+from normalize.roles import role_label_pattern
 
 from ..errors import InputError
 from ..layout import name_by_content, union_columns
@@ -35,27 +34,11 @@ from .opening import PageContent, check_pdf_bytes, pdf_to_contents
 from .pages import PageLayout, TableState, join_cut_rows, page_to_layout
 from .rows import SECTION, Row
 
-#: The role labels that open an agency cell ("Implementers:"), kept by `normalize/` as data.
-ROLE_LABELS_FILE = Path(__file__).resolve().parents[2] / "normalize" / "role_labels.csv"
 #: Text before a table that follows pages of prose: the title is at most this many words of the first page.
 TITLE_WORDS = 40
 NO_TABLE = ("no table found; expected a table whose column-header row names its columns (e.g. No., Activity, "
             "Indicator, Responsible, Deadline, or a variant listed in extract/headers.csv), or numbered rows "
             "under a row of column headings")
-
-
-@lru_cache(maxsize=1)
-def role_label_pattern() -> re.Pattern[str] | None:
-    """A pattern finding a role label ("Implementers:", "Recommended to:") in a cell, from the role labels."""
-    try:
-        with ROLE_LABELS_FILE.open(encoding="utf-8", newline="") as f:
-            labels = sorted({row["label"].strip() for row in csv.DictReader(f) if row.get("label")}, key=len,
-                            reverse=True)
-    except (OSError, KeyError):
-        return None
-    if not labels:
-        return None
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
 
 
 def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettings) -> list[PageLayout]:
