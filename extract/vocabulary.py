@@ -22,6 +22,8 @@ EXTRA = "extra"
 #: plain number has at most three digits (a year in the number column is not an activity).
 ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,4}(?:\s*\.\s*\d{1,4})+|\d{1,3})\s*\.?\s*$")
 #: A section row begins with its number: "2. Measures" ("2 Measures" is not enough).
+#: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
+_NOT_SQUASHED = re.compile(r"[^\w№#]|_")
 SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s*\.(?!\s*\d)\s*\S")
 
 
@@ -35,7 +37,7 @@ def activity_number_parts(text: str) -> tuple[int, ...] | None:
 
 def squash(text: str) -> str:
     """The letters and digits of `text`, case-folded: what survives any spacing or punctuation damage."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch in "№#")
+    return _NOT_SQUASHED.sub("", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,22 @@ def labels_by_initial() -> dict[str, tuple[Label, ...]]:
     return {initial: tuple(labels) for initial, labels in found.items()}
 
 
+@lru_cache(maxsize=1)
+def longest_label_key() -> int:
+    return max(len(label.key) for label in header_labels())
+
+
+def squash_start(text: str, length: int) -> str:
+    """`squash(text)`, or a prefix of it at least `length` long: a long cell is not squashed whole to read
+    the few letters a label can take."""
+    window = 4 * length + 16  # a label spaced apart letter by letter, with punctuation, stays well inside
+    if len(text) > window:
+        key = squash(text[:window])
+        if len(key) >= length:
+            return key
+    return squash(text)
+
+
 def letters_end(text: str, squashed_length: int) -> int:
     """The index in `text` just after its first `squashed_length` squashed characters."""
     kept = 0
@@ -85,7 +103,7 @@ def match_label(text: str) -> tuple[Label, int] | None:
     not end on a lone letter ("indicator s to expand" is "indicator" + "s to expand", not "Indicators");
     a label of one or two characters ("No", "N") must be the whole cell.
     """
-    key = squash(text)
+    key = squash_start(text, longest_label_key() + 1)
     if not key:
         return None
     for label in labels_by_initial().get(key[0], ()):

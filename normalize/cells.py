@@ -18,14 +18,14 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from extract.model import Band
 
 from .anchors import Anchor
 from .periods import looks_like_period_start, period_form
 from .registry import name_key
-from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, find_labels, label_role
+from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
 from .words import FUNCTION_WORDS
 
 #: The kinds of column the repair knows how to judge; a column of another meaning is judged as an extra.
@@ -184,10 +184,8 @@ class ColumnFeatures:
         # The column's running text has one space between words (see `column_tokens`): one search finds
         # every label, and a label starting at a word's offset is that word's.
         at_offset = {token.start - tokens[0].start: t for t, token in enumerate(tokens)} if tokens else {}
-        for match in find_labels(" ".join(words)):
-            t = at_offset.get(match.start())
-            if t is not None:
-                self.label_role[t] = label_role(match)
+        for match in labels_at_words(" ".join(words), at_offset):
+            self.label_role[at_offset[match.start()]] = label_role(match)
         self.next_label = [len(words)] * (len(words) + 1)
         for t in range(len(words) - 1, -1, -1):
             self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]
@@ -301,6 +299,18 @@ def form_cost(kind: str, f: ColumnFeatures, a: int, b: int, s: SegmentSettings, 
     if a == b:
         return s.empty_extra
     return s.unbalanced if f.unbalanced(a, b) else 0.0
+
+
+def cell_cost_function(kind: str, f: ColumnFeatures, s: SegmentSettings, empty: float, forms: frozenset[str]
+                       ) -> Callable[[int, int], float]:
+    """`form_cost` for one column, its kind chosen once (the search scores thousands of cells)."""
+    if kind == PROSE:
+        return lambda a, b: prose_cost(f, a, b, empty, s)
+    if kind == AGENCY_LIST:
+        return lambda a, b: agencies_cost(f, a, b, s, empty)
+    if kind == PERIOD_KIND:
+        return lambda a, b: period_cost(f, a, b, s, forms)
+    return lambda a, b: form_cost(kind, f, a, b, s, empty, forms)
 
 
 def empty_cost(meaning: str, s: SegmentSettings) -> float:
@@ -426,30 +436,36 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         low, high = first[end_window[0]], end[end_window[1]]
         ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
 
-    memo: dict[tuple[int, int, int], float] = {}
+    # The cost of every (start, end) pair of each activity's cell, computed once for both passes.
+    cell_cost = cell_cost_function(kind, features, s, empty, forms)
+    cut_costs = {t: cut_cost(t) for layer in ends for t in layer}
+    starts_of = [[0], *ends[:-1]]
 
-    def step(k: int, a: int, b: int) -> float:
-        """Cost of activity k holding tokens [a, b), with the cut after it."""
-        if a > b:
-            return INFEASIBLE
-        key = (k, a, b)
-        if key not in memo:
-            band = anchors[k].band
-            memo[key] = (form_cost(kind, features, a, b, s, empty, forms) + cut_cost(b)
-                         + centring_cost(tokens, a, b, (first[band], end[band]), spans[band], s))
-        return memo[key]
+    def layer_costs(k: int) -> list[list[float]]:
+        """costs[i][j]: activity k holding tokens [starts_of[k][j], ends[k][i]), with the cut after it."""
+        band = anchors[k].band
+        band_tokens, band_span = (first[band], end[band]), spans[band]
+        rows = []
+        for b in ends[k]:
+            cut = cut_costs[b]
+            rows.append([INFEASIBLE if a > b else cell_cost(a, b) + cut
+                         + centring_cost(tokens, a, b, band_tokens, band_span, s) for a in starts_of[k]])
+        return rows
 
+    costs = [layer_costs(k) for k in range(k_count)]
     forward: list[dict[int, float]] = []
-    previous = {0: 0.0}
+    previous = [0.0]
     for k in range(k_count):
-        layer = {b: min(cost + step(k, a, b) for a, cost in previous.items()) for b in ends[k]}
-        forward.append(layer)
-        previous = layer
+        values = [min(p + c for p, c in zip(previous, row)) for row in costs[k]]
+        forward.append(dict(zip(ends[k], values)))
+        previous = values
     backward: list[dict[int, float]] = [dict() for _ in range(k_count)]
     # With an open end, what the last cell leaves in the window starts the next part's first cell.
     backward[-1] = {t: (start_cost(kind, features, t, s) if t < n else 0.0) for t in ends[-1]}
     for k in range(k_count - 2, -1, -1):
-        backward[k] = {t: min(step(k + 1, t, u) + cost for u, cost in backward[k + 1].items()) for t in ends[k]}
+        after = list(backward[k + 1].values())
+        rows = costs[k + 1]
+        backward[k] = {t: min(rows[i][j] + after[i] for i in range(len(rows))) for j, t in enumerate(ends[k])}
     through = [{t: forward[k][t] + backward[k][t] for t in ends[k]} for k in range(k_count)]
     best_total = min(through[-1].values())
     cuts = [0] + [min(layer, key=lambda t: (layer[t], t)) for layer in through]
