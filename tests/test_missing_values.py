@@ -11,6 +11,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from publish.dictionary import MISSING_VALUES, TABLE_SPECS
@@ -103,3 +105,27 @@ def test_the_dictionary_says_what_missing_is():
     readme = (ROOT / "output" / "README.md").read_text(encoding="utf-8")
     assert MISSING_VALUES in readme
     assert "empty cell in the CSVs and NULL in Parquet and SQLite, in every column" in MISSING_VALUES
+
+
+COLUMNS = {"plan_id": ("string", "a plan"), "text": ("string", "any text"), "year": ("integer", "a year")}
+
+
+TEXTS = st.text(alphabet=list('ab ,;"\r\nNAnul|')) | st.sampled_from(["", "NA", "null", "NaN", "None", "-"])
+
+
+@given(st.lists(st.tuples(TEXTS, st.none() | st.integers(1900, 2100)), max_size=8))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_value_is_null_in_every_format_exactly_where_the_csv_cell_is_empty(tmp_path, cells):
+    """For any text (quotes, line breaks, "NA", "null"), the CSV written and read back for Parquet, and the
+    value SQLite gets, are NULL where the cell is empty and the same text or number everywhere else."""
+    from pipeline import write_table
+    from publish import csv_batches
+    from publish.dictionary import typed_value
+
+    rows = [{"plan_id": "p", "text": text, "year": year} for text, year in cells]
+    path = tmp_path / "table.csv"
+    write_table(rows, COLUMNS, path)
+    parquet = [row for batch in csv_batches(path, COLUMNS) for row in batch.to_pylist()]
+    expected = [{"plan_id": "p", "text": text or None, "year": year} for text, year in cells]
+    assert parquet == expected
+    assert [{name: typed_value(row[name], kind) for name, (kind, _) in COLUMNS.items()} for row in rows] == expected
