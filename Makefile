@@ -2,7 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# One stamp per set-up step: `make run` installs what running needs, `make test` adds the test extra only.
+VENV_STAMP := $(VENV)/.created
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+TEST_EXTRA = $(shell $(PY) -c 'import tomllib; print(" ".join(map(repr, tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["test"])))')
 
 .PHONY: run test bench clean check-prereqs
 
@@ -11,19 +15,27 @@ check-prereqs:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { echo "make: $(PYTHON) is older than 3.11: install Python 3.11 or newer"; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "make: $(PYTHON) has no venv/ensurepip: install the python3-venv package"; exit 1; }
 
-$(STAMP): pyproject.toml constraints.txt | check-prereqs
+$(VENV_STAMP): | check-prereqs
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
-	touch $(STAMP)
+	touch $@
 
-run: $(STAMP)
+$(RUN_STAMP): pyproject.toml constraints.txt $(VENV_STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+# The test extra's requirements alone (what running needs is already there), pinned like the rest.
+$(TEST_STAMP): $(RUN_STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt $(TEST_EXTRA)
+	touch $@
+
+run: $(RUN_STAMP)
 	$(PY) pipeline.py run raw/ -o output/
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py
 
 clean:

@@ -200,7 +200,7 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
             pool.shutdown(cancel_futures=True)
     texts = sorted({m.text for plan in result.plans for a in plan.activities for m in a.mentions})
     matches = dict(zip(texts, match_mentions(texts, registry)))
-    result.tables = plans_to_tables(result.plans, matches)
+    result.tables = plans_to_tables(result.plans, matches, result.sources)
     result.review = review_rows(
         (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role, line_range(a.lines), key))
         for plan in result.plans for a, key in zip(plan.activities, activity_keys(plan)) for m in a.mentions)
@@ -255,7 +255,7 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
 
     `out_dir` is replaced only when it is safe (see `publish.folder`); `inputs` are never inside it.
     """
-    from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS
+    from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, PLAN_COLUMNS
     from publish import write_formats
     from publish.dictionary import REVIEW_COLUMNS
     from publish import folder
@@ -268,6 +268,7 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
         raise OutputError(f"{out_dir}: cannot write the output folder ({exc.strerror})") from None
     try:
         tables = result.tables
+        write_table(tables.plans, PLAN_COLUMNS, staging / "plans.csv")
         write_table(tables.activities, ACTIVITY_COLUMNS, staging / "activities.csv")
         write_table(tables.links, LINK_COLUMNS, staging / "activity_agencies.csv")
         write_table(tables.fields, FIELD_COLUMNS, staging / "activity_fields.csv")
@@ -293,20 +294,11 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
 
 def sources_with_titles(result: RunResult) -> list[Source]:
     """The sources that were published, described from the documents where the manifest is silent."""
-    from dataclasses import replace
-
-    from extract.manifest import years_from_title
+    from extract.manifest import describe_from_title
 
     titles = {plan.plan_id: plan.title for plan in result.plans}
-    described = []
-    for source in result.sources:
-        if source.plan_id not in titles:
-            continue
-        if not source.in_manifest:
-            start, end = years_from_title(titles[source.plan_id])
-            source = replace(source, title=titles[source.plan_id], start_year=start, end_year=end)
-        described.append(source)
-    return described
+    return [describe_from_title(source, titles[source.plan_id]) for source in result.sources
+            if source.plan_id in titles]
 
 
 # ----------------------------------------------------------------------------- command line

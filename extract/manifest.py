@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
@@ -117,3 +117,12 @@ def years_from_title(title: str) -> tuple[int | None, int | None]:
     """The period a plan's title names ("... 2020-2022"), if any."""
     match = YEARS.search(title)
     return (int(match[1]), int(match[2])) if match else (None, None)
+
+
+def describe_from_title(source: Source, title: str) -> Source:
+    """A source as published: the manifest's facts, or for a file it does not list, the document's title
+    and the period that title names."""
+    if source.in_manifest:
+        return source
+    start, end = years_from_title(title)
+    return replace(source, title=title, start_year=start, end_year=end)

@@ -91,6 +91,8 @@ class RawDocument:
     columns: tuple[Column, ...] = DEFAULT_LAYOUT
     #: Each table of the document with its own profile, in document order.
     tables: tuple[TableProfile, ...] = ()
+    #: How many pages the source has (a PDF); None for a text source.
+    pages: int | None = None
 
     def column_of(self, meaning: str) -> int | None:
         """The index of the column with this meaning in every band, or None when no table has it."""

@@ -99,6 +99,10 @@ _SPLIT_WORDS = re.compile(r"[\s,;/]+")
 _WORD = re.compile(r"\S+")
 
 
+#: How a mention can be matched, from the surest to the least sure.
+MATCH_METHODS = ("exact", "alias", "fuzzy", "fragment", "new")
+
+
 @dataclass(frozen=True)
 class AgencyMatch:
     """The agency one mention names, and how sure the match is."""

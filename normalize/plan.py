@@ -64,6 +64,8 @@ class Plan:
     flags: tuple[str, ...] = ()
     #: Each table of the source with the columns learned for it (see `extract.model.TableProfile`).
     tables: tuple[TableProfile, ...] = ()
+    #: How many pages the source has (a PDF); None for a text source.
+    pages: int | None = None
 
 
 def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str = IMPLEMENTER,
@@ -428,5 +430,6 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
-                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else (), document.tables)
+                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else (), document.tables,
+                document.pages)
     return (plan, Accounting(tuple(tally.places), missing)) if keep_accounting else plan

@@ -1,8 +1,9 @@
 """The published tables: plans and their agency matches turned into rows, with the column types.
 
-`activities`, `activity_agencies` (one row per agency mention), `agencies`, and `activity_fields`: the text
-of the columns a plan's table has beyond the known fields (a status, a budget), one row per activity and
-column, under the header as printed.
+`plans` (one row per source document: what the manifest says of it, what was read from it), `activities`,
+`activity_agencies` (one row per agency mention), `agencies`, and `activity_fields`: the text of the columns
+a plan's table has beyond the known fields (a status, a budget), one row per activity and column, under the
+header as printed.
 
 Rows are plain dicts in document order; the writer (pipeline.py) builds DataFrames only to write them.
 """
@@ -11,12 +12,36 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.manifest import Source, describe_from_title
+from extract.model import TableProfile
+from extract.vocabulary import EXTRA
 
 from .matching import AgencyMatch
 from .plan import Plan
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED
 
 #: Column name -> (type, description). Types: string, integer, number.
+PLAN_COLUMNS: dict[str, tuple[str, str]] = {
+    "plan_id": ("string", "Identifier of the plan (the manifest's plan_id, else the source file's stem)"),
+    "title": ("string", "Title of the plan (the manifest's, else the title line of the document)"),
+    "country": ("string", "Country of the plan, from the manifest"),
+    "kind": ("string", "Kind of plan (open-government, anti-corruption, ...), from the manifest"),
+    "start_year": ("integer", "First year of the plan (the manifest's, else the period its title names)"),
+    "end_year": ("integer", "Last year of the plan (the manifest's, else the period its title names)"),
+    "language": ("string", "Language of the source, from the manifest"),
+    "source_file": ("string", "Name of the source file that was read"),
+    "source_url": ("string", "Where the plan was published, from the manifest"),
+    "sha256": ("string", "SHA-256 of the source file that was read"),
+    "pages": ("integer", "Number of pages of a PDF source; empty for a text source"),
+    "activities": ("integer", "Number of activities read from the plan"),
+    "flags": ("integer", "Number of flags: those of its activities, plus the plan's own (words_unplaced)"),
+    "words_unplaced": ("integer", "Number of source words the pipeline could not place (see `actionplans check`)"),
+    "tables": ("integer", "Number of tables in the source, each with its own column-header row"),
+    "layout": ("string", "The meaning of each column of each table as read, in printed order, joined by '|' "
+                         "(an extra field as 'extra:' and its header); tables separated by '; '"),
+}
 ACTIVITY_COLUMNS: dict[str, tuple[str, str]] = {
     "plan_id": ("string", "Identifier of the plan (the manifest's plan_id, else the source file's stem)"),
     "activity_key": ("string", "plan_id and activity_id joined by ':', unique across plans; a repeated "
@@ -98,6 +123,7 @@ class Tables:
     links: list[dict]
     agencies: list[dict]
     fields: list[dict] = field(default_factory=list)
+    plans: list[dict] = field(default_factory=list)
 
 
 ActivityRow = row_type("ActivityRow", ACTIVITY_COLUMNS)
@@ -123,8 +149,30 @@ def activity_keys(plan: Plan) -> list[str]:
     return keys
 
 
-def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> Tables:
-    """Rows of the three tables; `matches` maps each mention text to its agency."""
+def profile_to_layout(profile: TableProfile) -> str:
+    """A table's columns as read: their meanings joined by '|' ("number|title|extra:Budget|period")."""
+    return "|".join(f"{EXTRA}:{column.header}" if column.meaning == EXTRA else column.meaning
+                    for column in profile.columns)
+
+
+def plan_to_row(plan: Plan, source: Source | None) -> dict:
+    """A plan's row: the manifest's facts about its source (else what its document says), and its counts.
+
+    `source` is None for a plan read outside a batch: it is described from the document alone.
+    """
+    source = describe_from_title(source or Source(plan.plan_id, Path(plan.source), ""), plan.title)
+    flags = sum(len(activity.flags) for activity in plan.activities) + len(plan.flags)
+    return {"plan_id": plan.plan_id, "title": source.title, "country": source.country, "kind": source.kind,
+            "start_year": source.start_year, "end_year": source.end_year, "language": source.language,
+            "source_file": source.path.name, "source_url": source.source_url, "sha256": source.sha256,
+            "pages": plan.pages, "activities": len(plan.activities), "flags": flags,
+            "words_unplaced": len(plan.unplaced), "tables": len(plan.tables),
+            "layout": "; ".join(map(profile_to_layout, plan.tables))}
+
+
+def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch],
+                    sources: Sequence[Source] = ()) -> Tables:
+    """Rows of the tables; `matches` maps each mention text to its agency, `sources` describe the plans."""
     activities, links, fields = [], [], []
     spellings: dict[str, set[str]] = defaultdict(set)
     named_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -156,4 +204,6 @@ def plans_to_tables(plans: Sequence[Plan], matches: dict[str, AgencyMatch]) -> T
          "activities": len(named_in[agency_id])}
         for agency_id in sorted(agency_rows)
     ]
-    return Tables(activities, links, agencies, fields)
+    by_id = {source.plan_id: source for source in sources}
+    plan_rows = [plan_to_row(plan, by_id.get(plan.plan_id)) for plan in plans]
+    return Tables(activities, links, agencies, fields, plan_rows)

@@ -3,15 +3,16 @@
 Into a folder that already holds the CSV tables (written by pipeline.py) it writes:
 
 - Parquet: `activities/`, `activity_agencies/` and `activity_fields/` as datasets partitioned by plan
-  (`plan_id=<plan>/part-0.parquet`, hive layout, the plan id percent-encoded), and `agencies.parquet`;
+  (`plan_id=<plan>/part-0.parquet`, hive layout, the plan id percent-encoded), `plans.parquet` and
+  `agencies.parquet`;
 - `datapackage.json` (Frictionless Data Package), see `publish.datapackage`;
 - `actionplans.db` (SQLite with full-text search) and `metadata.json` (Datasette), see `publish.sqlite`;
 - `README.md`, the data dictionary and per-plan counts, see `publish.dictionary`;
 - `report.html`, see `publish.report`.
 
 Every file is the same bytes for the same input. Parquet columns have their real types (integer -> int64,
-number -> float64, string -> string); text cells are strings ("" where empty, as in the CSVs), missing
-numbers are nulls. Read a partitioned table back with
+number -> float64, string -> string); an absent value (an empty cell of the CSV) is a null in every column,
+text or number. Read a partitioned table back with
 `pyarrow.dataset.dataset(folder / "activities", partitioning="hive")`; the `plan_id` column comes from the
 folder names (pass an explicit string partitioning schema if a plan id could be read as a number).
 """
@@ -28,7 +29,7 @@ import pyarrow.parquet as pq
 
 from extract.manifest import Source
 from extract.model import TableProfile
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, PLAN_COLUMNS, Tables
 
 from .datapackage import write_datapackage
 from .dictionary import check_keys, table_rows, write_readme
@@ -77,7 +78,8 @@ def csv_batches(path: Path, columns: dict[str, tuple[str, str]]) -> Iterator[pa.
     """The CSV just written, read back a block at a time as typed record batches.
 
     Arrow's own CSV reader turns text into typed columns without a Python object per value (so a long
-    plan is never held twice, and pandas is not needed); an empty cell is a null only in a number column.
+    plan is never held twice, and pandas is not needed). An empty cell is a null in every column, and only
+    an empty cell: a text such as "NA" or "null" stays text.
     """
     schema = arrow_schema(columns)
     reader = pa_csv.open_csv(
@@ -85,7 +87,8 @@ def csv_batches(path: Path, columns: dict[str, tuple[str, str]]) -> Iterator[pa.
         read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
         parse_options=pa_csv.ParseOptions(newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
-                                              strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                              null_values=[""], strings_can_be_null=True,
+                                              quoted_strings_can_be_null=True,
                                               include_columns=list(columns)))
     for batch in reader:
         yield pa.RecordBatch.from_arrays(batch.columns, schema=schema)
@@ -139,6 +142,7 @@ def write_parquet(folder: Path, tables: Tables) -> None:
     write_partitioned(folder / "activities", folder / "activities.csv", ACTIVITY_COLUMNS)
     write_partitioned(folder / "activity_agencies", folder / "activity_agencies.csv", LINK_COLUMNS)
     write_partitioned(folder / "activity_fields", folder / "activity_fields.csv", FIELD_COLUMNS)
-    agencies = pa.Table.from_batches(list(csv_batches(folder / "agencies.csv", AGENCY_COLUMNS)),
-                                     schema=arrow_schema(AGENCY_COLUMNS))
-    pq.write_table(agencies, folder / "agencies.parquet")
+    for name, columns in (("plans", PLAN_COLUMNS), ("agencies", AGENCY_COLUMNS)):
+        table = pa.Table.from_batches(list(csv_batches(folder / f"{name}.csv", columns)),
+                                      schema=arrow_schema(columns))
+        pq.write_table(table, folder / f"{name}.parquet")

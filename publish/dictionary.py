@@ -13,7 +13,9 @@ from pathlib import Path
 
 from extract.errors import OutputError
 from extract.manifest import Source
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, PLAN_COLUMNS, Tables
+
+from .recipes import loading_section
 
 LICENSE_NAME = "ODC-BY-1.0"
 LICENSE_TITLE = "Open Data Commons Attribution License 1.0"
@@ -24,6 +26,14 @@ DATASET_DESCRIPTION = (
     "National open-government and anti-corruption action plans turned into tables: one row per activity, "
     "one row per agency named, every row traceable to the lines of the source document it came from. "
     "What could not be decided is flagged on the activity, never guessed silently."
+)
+
+#: What an absent value is, in every format (the README says so).
+MISSING_VALUES = (
+    "A value that is absent — a year the period does not print, an activity without flags, an empty "
+    "indicator, a plan read from a text file (no pages) — is an empty cell in the CSVs and NULL in Parquet "
+    "and SQLite, in every column, text or number; no cell holds the empty text. So `WHERE flags IS NULL` "
+    "finds the activities without flags, and `WHERE indicator IS NOT NULL` those with an indicator."
 )
 
 #: The review queue (review/agencies.csv): column -> (type, description), as the pipeline writes it.
@@ -93,11 +103,17 @@ class TableSpec:
 
 
 ACTIVITY_KEY = ("activity_key",)
+PLAN_KEY = ("plan_id",)
 
 TABLE_SPECS: tuple[TableSpec, ...] = (
+    TableSpec("plans", "plans.csv", "Plans",
+              "One row per plan: what the manifest (raw/plans.csv) says of its source, else what the document "
+              "itself says, and what was read from it.",
+              PLAN_COLUMNS, primary_key=PLAN_KEY),
     TableSpec("activities", "activities.csv", "Activities",
               "One row per activity of a plan, in document order.",
-              ACTIVITY_COLUMNS, primary_key=ACTIVITY_KEY),
+              ACTIVITY_COLUMNS, primary_key=ACTIVITY_KEY,
+              foreign_keys=(ForeignKey(PLAN_KEY, "plans", PLAN_KEY),)),
     TableSpec("activity_agencies", "activity_agencies.csv", "Agency mentions",
               "One row per agency named by an activity, with the agency it was matched to.",
               LINK_COLUMNS, primary_key=("activity_key", "role", "position"),
@@ -122,16 +138,17 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
 
 def table_rows(tables: Tables, review: list[dict]) -> dict[str, list[dict]]:
     """The rows of each table of TABLE_SPECS, by table name."""
-    return {"activities": tables.activities, "activity_agencies": tables.links,
+    return {"plans": tables.plans, "activities": tables.activities, "activity_agencies": tables.links,
             "activity_fields": tables.fields, "agencies": tables.agencies, "review_agencies": review}
 
 
 def typed_value(value: object, kind: str) -> object:
-    """A cell as its column type: integer -> int, number -> float (None when empty), string -> str."""
-    if kind == "string":
-        return "" if value is None else str(value)
+    """A cell as its column type: integer -> int, number -> float, string -> str; None when it is absent
+    (None or empty), whatever the type: one meaning of missing in every format."""
     if value is None or value == "":
         return None
+    if kind == "string":
+        return str(value)
     return int(value) if kind == "integer" else float(value)
 
 
@@ -261,11 +278,12 @@ def table_dictionary(spec: TableSpec) -> list[str]:
 def files_section() -> list[str]:
     return [
         "## Files", "",
-        "- `activities.csv`, `activity_agencies.csv`, `agencies.csv`, `review/agencies.csv` — the tables "
-        "(UTF-8, header row, standard quoting; an empty cell is a missing value).",
-        "- `activities/plan_id=<plan>/part-0.parquet`, `activity_agencies/plan_id=<plan>/part-0.parquet` — "
+        "- `plans.csv`, `activities.csv`, `activity_agencies.csv`, `activity_fields.csv`, `agencies.csv`, "
+        "`review/agencies.csv` — the tables (UTF-8, header row, standard quoting; an empty cell is a missing "
+        "value).",
+        "- `activities/plan_id=<plan>/part-0.parquet`, `activity_agencies/…`, `activity_fields/…` — "
         "the same tables as Parquet datasets partitioned by plan (hive layout; the `plan_id` column comes "
-        "from the folder name), and `agencies.parquet`.",
+        "from the folder name), and `plans.parquet`, `agencies.parquet`.",
         "- `datapackage.json` — a Frictionless Data Package describing the CSV tables.",
         "- `actionplans.db` — a SQLite database of the tables, with full-text search on activity titles and "
         "indicators (`activities_fts`); `metadata.json` describes it for Datasette.",
@@ -309,8 +327,10 @@ def readme_text(tables: Tables, sources: list[Source], review: list[dict],
     lines += plans_section(tables, sources, review)
     lines += sources_section(sources)
     lines += failures_section(failures)
+    lines += loading_section(TABLE_SPECS)
     lines += ["## Data dictionary", "",
-              "Types: `string` (text), `integer` (whole number), `number` (decimal number).", ""]
+              "Types: `string` (text), `integer` (whole number), `number` (decimal number).", "",
+              MISSING_VALUES, ""]
     for spec in TABLE_SPECS:
         lines += table_dictionary(spec)
     lines += flags_section()

@@ -24,10 +24,11 @@ from pathlib import Path
 from extract.errors import OutputError
 
 MARKER_NAME = ".actionplans-output.json"
-# What a run wrote before the marker existed: such a folder is still recognised as ours.
+# What a run writes: a folder of these alone (from before the marker existed) is still recognised as ours.
 LEGACY_NAMES = frozenset({"activities.csv", "activity_agencies.csv", "agencies.csv", "review", "activities",
                           "activity_agencies", "agencies.parquet", "datapackage.json", "actionplans.db",
-                          "metadata.json", "README.md", "report.html", "activity_fields.csv", "activity_fields"})
+                          "metadata.json", "README.md", "report.html", "activity_fields.csv", "activity_fields",
+                          "plans.csv", "plans.parquet"})
 LEGACY_REQUIRED = frozenset({"activities.csv", "datapackage.json"})
 
 

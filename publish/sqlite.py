@@ -1,8 +1,8 @@
 """actionplans.db: the tables in SQLite, with keys and full-text search, and metadata.json for Datasette.
 
 Every table of `TABLE_SPECS` becomes a typed table (string -> TEXT, integer -> INTEGER, number -> REAL)
-with its primary and foreign keys; text cells stay strings ("" where empty, as in the CSVs), missing numbers
-are NULL. `activities_fts` is an FTS5 index of the activities' titles and indicators over the activities
+with its primary and foreign keys; an absent value (an empty cell of the CSV) is NULL in every column, text
+or number. `activities_fts` is an FTS5 index of the activities' titles and indicators over the activities
 table (its rowid is the activity's rowid):
 
     SELECT a.plan_id, a.activity_id, a.title FROM activities_fts

@@ -20,9 +20,9 @@ import pytest
 from conftest import ROOT
 from extract.errors import OutputError
 from extract.manifest import Source
-from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, Tables
+from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, PLAN_COLUMNS, Tables
 from pipeline import write_csv_rows, write_table
-from publish.dictionary import REVIEW_COLUMNS
+from publish.dictionary import REVIEW_COLUMNS, md_cell
 from publish import write_formats
 
 ALPHA, BETA = "alpha-2020", "beta 2021"  # the space must survive the partition folder's name
@@ -80,20 +80,30 @@ REVIEW = [
      "role": "implementer", "lines": "8-9", "candidate_1": "ministry_of_finance", "score_1": 41.5,
      "candidate_2": "", "score_2": "", "candidate_3": "", "score_3": ""},
 ]
+PLANS = [
+    {"plan_id": ALPHA, "title": "Alpha Plan 2020-2022", "country": "Alphaland", "kind": "ogp", "start_year": 2020,
+     "end_year": 2022, "language": "en", "source_file": "alpha-2020.txt", "source_url": "https://example.org/alpha.pdf",
+     "sha256": "a" * 64, "pages": None, "activities": 3, "flags": 3, "words_unplaced": 0, "tables": 1,
+     "layout": "number|title|indicator|agencies|period|extra:Budget"},
+    {"plan_id": BETA, "title": "", "country": "", "kind": "", "start_year": None, "end_year": None, "language": "",
+     "source_file": "beta 2021.pdf", "source_url": "", "sha256": "b" * 64, "pages": 2, "activities": 1, "flags": 2,
+     "words_unplaced": 3, "tables": 2, "layout": "number|title|agencies|period; number|title|extra:Status|period"},
+]
 FAILURES = [("raw/broken.pdf", "raw/broken.pdf: no activities found <b>in</b> the table")]
 SOURCES = [
     Source(ALPHA, Path("raw/alpha-2020.txt"), "a" * 64, "Alpha Plan 2020-2022", "Alphaland", "ogp", 2020, 2022,
            "en", "https://example.org/alpha.pdf", in_manifest=True),
     Source(BETA, Path("raw/beta 2021.txt"), "b" * 64),
 ]
-TABLE_ROWS = {"activities": (ACTIVITIES, ACTIVITY_COLUMNS), "activity_agencies": (LINKS, LINK_COLUMNS),
+TABLE_ROWS = {"plans": (PLANS, PLAN_COLUMNS), "activities": (ACTIVITIES, ACTIVITY_COLUMNS), "activity_agencies": (LINKS, LINK_COLUMNS),
               "activity_fields": (FIELDS, FIELD_COLUMNS), "agencies": (AGENCIES, AGENCY_COLUMNS)}
 ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double"}
 
 
 def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
     """The CSVs as pipeline.publish writes them."""
-    for name, rows, columns in (("activities", tables.activities, ACTIVITY_COLUMNS),
+    for name, rows, columns in (("plans", tables.plans, PLAN_COLUMNS),
+                                ("activities", tables.activities, ACTIVITY_COLUMNS),
                                 ("activity_agencies", tables.links, LINK_COLUMNS),
                                 ("activity_fields", tables.fields, FIELD_COLUMNS),
                                 ("agencies", tables.agencies, AGENCY_COLUMNS)):
@@ -103,7 +113,7 @@ def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
 
 
 def publish_to(folder: Path, tables: Tables | None = None, review: list[dict] | None = None) -> Path:
-    tables = tables or Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS)
+    tables = tables or Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS, PLANS)
     review = REVIEW if review is None else review
     folder.mkdir()
     write_csvs(folder, tables, review)
@@ -114,6 +124,11 @@ def publish_to(folder: Path, tables: Tables | None = None, review: list[dict] | 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     return publish_to(tmp_path_factory.mktemp("publish") / "out")
+
+
+def absent_as_null(rows: list[dict]) -> list[dict]:
+    """The rows as every format but the CSV holds them: an absent value (None or empty text) is a null."""
+    return [{name: None if value == "" else value for name, value in row.items()} for row in rows]
 
 
 def by_key(rows: list[dict], key: tuple[str, ...]) -> list[dict]:
@@ -132,7 +147,7 @@ def test_partitioned_parquet_reads_back_the_rows_with_their_types(out, name, key
     assert sorted(table.column_names) == sorted(columns)
     for column, (kind, _) in columns.items():
         assert str(table.schema.field(column).type) == ARROW_TYPES[kind], column
-    assert by_key(table.to_pylist(), key) == by_key(rows, key)
+    assert by_key(table.to_pylist(), key) == by_key(absent_as_null(rows), key)
 
 
 def test_parquet_keeps_nulls_and_agencies_are_one_file(out):
@@ -194,7 +209,7 @@ def query(out: Path, sql: str, *args) -> list[tuple]:
 
 def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
     sql_types = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
-    keys = {"activities": ["activity_key"],
+    keys = {"plans": ["plan_id"], "activities": ["activity_key"],
             "activity_agencies": ["activity_key", "role", "position"], "agencies": ["agency_id"],
             "activity_fields": ["activity_key", "field"]}
     for name, (rows, columns) in TABLE_ROWS.items():
@@ -204,7 +219,10 @@ def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
         assert query(out, f'SELECT count(*) FROM "{name}"') == [(len(rows),)]
     references = {(fk[2], fk[3], fk[4]) for fk in query(out, 'PRAGMA foreign_key_list("activity_agencies")')}
     assert references == {("activities", "activity_key", "activity_key"), ("agencies", "agency_id", "agency_id")}
+    plan_reference = {(fk[2], fk[3], fk[4]) for fk in query(out, 'PRAGMA foreign_key_list("activities")')}
+    assert plan_reference == {("plans", "plan_id", "plan_id")}
     assert query(out, "PRAGMA foreign_key_check") == []
+    assert query(out, "SELECT * FROM plans ORDER BY rowid") == [tuple(row.values()) for row in absent_as_null(PLANS)]
     assert query(out, "SELECT typeof(start_year), count(*) FROM activities GROUP BY 1 ORDER BY 1") == [
         ("integer", 3), ("null", 1)]
     assert query(out, "SELECT match_score FROM activity_agencies WHERE plan_id = ?", BETA) == [(92.5,)]
@@ -234,7 +252,7 @@ def test_readme_lists_every_column_the_counts_and_the_failure(out):
     readme = (out / "README.md").read_text(encoding="utf-8")
     for _, columns in TABLE_ROWS.values():
         for column, (kind, description) in columns.items():
-            assert f"| `{column}` | {kind} | {description} |" in readme, column
+            assert f"| `{column}` | {kind} | {md_cell(description)} |" in readme, column
     for column in REVIEW_COLUMNS:
         assert f"| `{column}` |" in readme, column
     # plan, title, activities, agency mentions, agencies, flags, new agencies
@@ -316,12 +334,12 @@ def test_two_runs_give_identical_bytes(out, tmp_path):
     again = folder_bytes(publish_to(tmp_path / "again"))
     assert again.keys() == folder_bytes(out).keys()
     assert [name for name, data in again.items() if folder_bytes(out)[name] != data] == []
-    write_formats(tmp_path / "again", Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS), SOURCES, REVIEW, FAILURES)
+    write_formats(tmp_path / "again", Tables(ACTIVITIES, LINKS, AGENCIES, FIELDS, PLANS), SOURCES, REVIEW, FAILURES)
     assert folder_bytes(tmp_path / "again") == again
 
 
 def test_a_repeated_activity_id_is_refused_before_anything_is_written(tmp_path):
-    tables = Tables([*ACTIVITIES, ACTIVITIES[0]], LINKS, AGENCIES, FIELDS)
+    tables = Tables([*ACTIVITIES, ACTIVITIES[0]], LINKS, AGENCIES, FIELDS, PLANS)
     with pytest.raises(OutputError, match=r"activities: key activity_key='alpha-2020:1.1' is repeated"):
         write_formats(tmp_path, tables, SOURCES, REVIEW, FAILURES)
     assert list(tmp_path.iterdir()) == []

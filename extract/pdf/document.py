@@ -230,5 +230,5 @@ def read_pdf(path: str | Path, max_pages: int = 2000, settings: PdfSettings | No
     check_pdf_bytes(path)
     layouts = contents_to_layouts(pdf_to_contents(path, max_pages, s.rule_snap), name, s)
     join_cut_rows(layouts)
-    return layouts_to_document(layouts, name)
+    return replace(layouts_to_document(layouts, name), pages=len(layouts))
 
