@@ -7,6 +7,7 @@ against the rows it was made from.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -62,6 +63,20 @@ LINKS = [
     link(ALPHA, "1.2", "implementer", 2, "office_of_trainers", "Office of Trainers", "new", 0.0),
     link(BETA, "1.1", "implementer", 1, "ministry_of_finance", "Ministry of Finance", "fuzzy", 92.5),
 ]
+ROLE_COLUMNS = {"implementer": "implementers", "recommended": "recommended_to", "partner": "partners"}
+
+
+def with_agency_names(activities: list[dict], links: list[dict]) -> list[dict]:
+    """The activities with their agency columns filled from the mentions, as the pipeline fills them."""
+    named = [{**row} for row in activities]
+    for row in named:
+        for role, column in ROLE_COLUMNS.items():
+            row[column] = "; ".join(m["agency_name"] for m in links
+                                    if m["activity_key"] == row["activity_key"] and m["role"] == role)
+    return named
+
+
+ACTIVITIES = with_agency_names(ACTIVITIES, LINKS)
 FIELDS = [
     {"plan_id": ALPHA, "activity_key": f"{ALPHA}:1.1", "field": "Budget", "value": "State budget"},
     {"plan_id": BETA, "activity_key": f"{BETA}:1.1", "field": "Status", "value": "ongoing"},
@@ -199,7 +214,9 @@ def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
             "activity_fields": ["activity_key", "field"]}
     for name, (rows, columns) in TABLE_ROWS.items():
         info = query(out, f'PRAGMA table_info("{name}")')
-        assert [(c[1], c[2]) for c in info] == [(col, sql_types[kind]) for col, (kind, _) in columns.items()]
+        sequence = [("sequence", "INTEGER")] if name in ("activities", "activity_agencies") else []
+        assert [(c[1], c[2]) for c in info] == [
+            (col, sql_types[kind]) for col, (kind, _) in columns.items()] + sequence
         assert [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]] == keys[name]
         assert query(out, f'SELECT count(*) FROM "{name}"') == [(len(rows),)]
     references = {(fk[2], fk[3], fk[4]) for fk in query(out, 'PRAGMA foreign_key_list("activity_agencies")')}
@@ -211,12 +228,59 @@ def test_sqlite_tables_have_typed_columns_keys_and_the_rows(out):
     assert query(out, "SELECT count(*) FROM review_agencies") == [(1,)]
 
 
-@pytest.mark.parametrize("words, found", [("budget", [(ALPHA, "1.1")]), ("searchable", [(BETA, "1.1")]),
-                                          ("open", [(ALPHA, "2.1"), (BETA, "1.1")])])
-def test_full_text_search_finds_titles_and_indicators(out, words, found):
-    rows = query(out, "SELECT a.plan_id, a.activity_id FROM activities_fts JOIN activities a "
-                      "ON a.rowid = activities_fts.rowid WHERE activities_fts MATCH ? ORDER BY 1, 2", words)
-    assert rows == found
+def search(folder: Path, words: str) -> list[tuple]:
+    """What Datasette's search box finds: the rows whose rowid the FTS index matches."""
+    return query(folder, "SELECT a.plan_id, a.activity_id FROM activities_fts JOIN activities a "
+                         "ON a.rowid = activities_fts.rowid WHERE activities_fts MATCH ? ORDER BY 1, 2", words)
+
+
+@pytest.mark.parametrize("words, found", [
+    ("budget", [(ALPHA, "1.1")]), ("searchable", [(BETA, "1.1")]), ("open", [(ALPHA, "2.1"), (BETA, "1.1")]),
+    # stemming: a plural or another form of the word finds it
+    ("budgets", [(ALPHA, "1.1")]), ("publishing", [(ALPHA, "1.1")]), ("trains", [(ALPHA, "1.2")]),
+    # an agency's name finds the activities that name it, in any role
+    ('"ministry of finance"', [(ALPHA, "1.1"), (ALPHA, "1.2"), (BETA, "1.1")]),
+    ('"chamber of accounts"', [(ALPHA, "1.1")]), ("trainers", [(ALPHA, "1.2")]),
+    ("finance AND budget", [(ALPHA, "1.1")]),
+])
+def test_full_text_search_finds_titles_indicators_and_agencies(out, words, found):
+    assert search(out, words) == found
+
+
+def test_full_text_search_finds_the_real_plans_words_by_their_stem():
+    """Against the committed database: the plural finds every activity whose text says "procurement"."""
+    db = ROOT / "output"
+    texts = query(db, "SELECT plan_id, activity_id, lower(title || ' ' || indicator || ' ' || implementers || ' ' "
+                      "|| recommended_to || ' ' || partners) FROM activities ORDER BY 1, 2")
+    procurement = [(plan, number) for plan, number, text in texts if re.search(r"\bprocur", text)]
+    assert procurement and search(db, "procurements") == procurement
+    # an agency's name finds exactly the activities the mention table gives it
+    for (agency,) in query(db, "SELECT name FROM agencies WHERE kind = 'body' ORDER BY activities DESC LIMIT 5"):
+        named = query(db, "SELECT DISTINCT plan_id, activity_id FROM activity_agencies WHERE agency_name = ? "
+                          "ORDER BY 1, 2", agency)
+        phrase = '"' + agency.replace('"', '""') + '"'
+        assert set(named) <= set(search(db, phrase)), agency
+
+
+def activity_order(activity_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in activity_id.split("."))
+
+
+def test_the_sequence_column_gives_document_order(out, tmp_path):
+    """Sorted by `sequence` (Datasette's default sort), 1.2 comes before 1.10 and the plans stay whole."""
+    ids = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "2.1"]
+    activities = [activity(BETA, number, int(number.split(".")[0]), f"Step {number}", "", (2021, 2021), str(i), "")
+                  for i, number in enumerate(ids, start=1)] + ACTIVITIES[:3]
+    links = [link(BETA, "1.10", "implementer", 1, "chamber_of_accounts", "Chamber of Accounts"),
+             link(BETA, "1.2", "implementer", 1, "chamber_of_accounts", "Chamber of Accounts"), *LINKS[:4]]
+    folder = publish_to(tmp_path / "ordered", Tables(activities, links, AGENCIES, FIELDS))
+    rows = query(folder, "SELECT plan_id, activity_id FROM activities ORDER BY sequence")
+    assert rows == [(row["plan_id"], row["activity_id"]) for row in activities]
+    assert [number for plan, number in rows if plan == BETA] == sorted(ids, key=activity_order)
+    assert query(folder, "SELECT min(sequence), max(sequence), count(DISTINCT sequence) FROM activities") == [
+        (1, len(activities), len(activities))]
+    mentions = query(folder, "SELECT activity_id, role, position FROM activity_agencies ORDER BY sequence")
+    assert mentions == [(row["activity_id"], row["role"], row["position"]) for row in links]
 
 
 def test_datasette_metadata_describes_every_column(out):
@@ -224,8 +288,35 @@ def test_datasette_metadata_describes_every_column(out):
     assert metadata["license"] == "ODC-BY-1.0" and metadata["title"] and "Alpha Plan 2020-2022" in metadata["source"]
     tables = metadata["databases"]["actionplans"]["tables"]
     for name, (_, columns) in TABLE_ROWS.items():
-        assert tables[name]["columns"] == {column: description for column, (_, description) in columns.items()}
-    assert tables["activities"]["fts_table"] == "activities_fts"
+        described = {column: description for column, (_, description) in columns.items()}
+        assert {k: v for k, v in tables[name]["columns"].items() if k != "sequence"} == described
+    activities = tables["activities"]
+    assert (activities["fts_table"], activities["fts_pk"], activities["sort"]) == ("activities_fts", "rowid",
+                                                                                  "sequence")
+    assert {"role", "agency_name"} <= set(tables["activity_agencies"]["facets"])
+    assert {"section_title", "flags"} <= set(activities["facets"])
+
+
+@pytest.mark.parametrize("folder", ["fixture", "committed"])
+def test_datasette_metadata_names_only_tables_and_columns_the_database_has(out, folder):
+    """Every table, column, sort, facet, label and FTS table metadata.json names exists in actionplans.db."""
+    folder = out if folder == "fixture" else ROOT / "output"
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    tables = metadata["databases"]["actionplans"]["tables"]
+    schema = {name: {row[1] for row in query(folder, f'PRAGMA table_info("{name}")')}
+              for (name,) in query(folder, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for name, settings in tables.items():
+        assert name in schema, name
+        columns = schema[name]
+        assert set(settings["columns"]) == columns, name
+        named = [settings.get(key) for key in ("sort", "sort_desc", "label_column")] + settings.get("facets", [])
+        assert set(filter(None, named)) <= columns, name
+        if "fts_table" in settings:
+            fts = settings["fts_table"]
+            sql = query(folder, "SELECT sql FROM sqlite_master WHERE name = ?", fts)[0][0]
+            assert "fts5" in sql and f"content='{name}'" in sql and "porter" in sql
+            assert settings["fts_pk"] == "rowid" or settings["fts_pk"] in columns
+            assert set(schema[fts]) <= columns  # the index's columns are the table's
 
 
 # ----------------------------------------------------------------------------- README.md
