@@ -26,17 +26,19 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-# Screenshots of output/report.html as a phone (390 px) and a wide screen (1400 px) show it, to look at.
+# Screenshots of output/report.html as a phone (390 px) and a wide screen (1400 px) show it, to look at;
+# SHOT_HEIGHT=12000 takes the whole page.
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 SHOTS := build/report-shots
 REPORT := $(CURDIR)/output/report.html
+SHOT_HEIGHT ?= 2400
 SHOT_FLAGS := --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1
 
 report-shots:
 	@test -n "$(CHROMIUM)" || { echo "make: chromium is missing: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chrome"; exit 1; }
 	@test -f "$(REPORT)" || { echo "make: $(REPORT) is missing: run make run first"; exit 1; }
 	@mkdir -p $(SHOTS)
-	@for size in 390,2400 1400,2400; do \
+	@for size in 390,$(SHOT_HEIGHT) 1400,$(SHOT_HEIGHT); do \
 	  width=$${size%%,*}; \
 	  "$(CHROMIUM)" $(SHOT_FLAGS) --window-size=$$size --screenshot=$(SHOTS)/report-$$width.png "file://$(REPORT)" 2>/dev/null >/dev/null \
 	    || { echo "make: $(CHROMIUM) could not take the $$width px screenshot"; exit 1; }; \

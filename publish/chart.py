@@ -15,8 +15,11 @@ from html import escape
 
 from normalize.roles import ROLES
 
-#: Above this many sections the heat strip's cells would be slivers; the legend and the bars stay.
+#: Above this many sections the heat strip's cells would be slivers: it is left empty (its column stays, so
+#: the bars keep theirs); the legend and the bars stay.
 MAX_SECTIONS = 40
+#: A legend of more sections than this is set in columns where the screen is wide enough.
+LONG_LEGEND = 12
 UNNUMBERED = "?"
 ROLE_HEADINGS = {"implementer": "implements", "recommended": "recommended to", "partner": "partner in"}
 HEAT_RGB = "43, 108, 176"
@@ -24,7 +27,8 @@ ROLE_COLOURS = {"implementer": "#2f855a", "recommended": "#d69e2e", "partner": "
 
 CHART_STYLE = """
 .sections { padding-left: 0; list-style: none; margin: 0.5em 0 1em; }
-.sections li { margin: 0.15em 0; padding-left: 2.6em; text-indent: -2.6em; }
+.sections li { margin: 0.15em 0; padding-left: 2.6em; text-indent: -2.6em; break-inside: avoid; }
+.sections.long { columns: 24em; column-gap: 2em; }
 .sections .no { display: inline-block; min-width: 2.2em; text-indent: 0; margin-right: 0.4em; text-align: center;
   font-weight: bold; background: #e8eef6; border-radius: 3px; }
 .chart { margin: 0.5em 0 1em; }
@@ -139,6 +143,7 @@ def agency_loads(activities: list[dict], links: list[dict]) -> list[AgencyLoad]:
 # ----------------------------------------------------------------------------- HTML
 
 def esc(value: object) -> str:
+    """Text safe in HTML content and attribute values."""
     return escape("" if value is None else str(value), quote=True)
 
 
@@ -155,7 +160,8 @@ def sections_legend(sections: list[Section]) -> str:
             title = '<span class="muted">activities without a section number</span>'
         items.append(f'<li data-section="{esc(section.label)}"><span class="no">{esc(section.label)}</span> '
                      f'{title} <span class="muted">({activities_count(section.activities)})</span></li>')
-    return '<ol class="sections">\n' + "\n".join(items) + "\n</ol>\n"
+    long = " long" if len(sections) > LONG_LEGEND else ""
+    return f'<ol class="sections{long}">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def heat_cell(load: AgencyLoad, section: Section, most: int) -> str:
@@ -189,7 +195,7 @@ def agency_row(load: AgencyLoad, sections: list[Section], roles: list[str], most
     strip = "".join(heat_cell(load, section, most_cell) for section in sections)
     parts = [f'<details class="agency" data-plan="{esc(plan_id)}" data-agency="{esc(load.agency_id)}">',
              f'<summary class="chart-row"><span class="agency-name">{esc(load.name)}</span>',
-             f'<span class="strip">{strip}</span>' if sections else "",
+             f'<span class="strip">{strip}</span>',
              "".join(role_bar(load, role, most_role) for role in roles),
              "</summary>",
              '<ol class="agency-activities">' + "".join(map(activity_item, load.activities)) + "</ol>",
@@ -200,7 +206,7 @@ def agency_row(load: AgencyLoad, sections: list[Section], roles: list[str], most
 def chart_head(sections: list[Section], roles: list[str]) -> str:
     strip = "".join(f'<span title="{esc(s.title)}">{esc(s.label)}</span>' for s in sections)
     return ('<div class="chart-row chart-head"><span class="head-name">agency (open a row for its activities)'
-            "</span>" + (f'<span class="strip">{strip}</span>' if sections else "")
+            f'</span><span class="strip">{strip}</span>'
             + "".join(f'<span class="role role-label">{esc(ROLE_HEADINGS[role])}</span>' for role in roles)
             + "</div>\n")
 

@@ -8,7 +8,6 @@ codes wrap. All text is escaped; the page is the same bytes for the same input.
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from extract.manifest import Source
 from extract.model import TableProfile
 from normalize.tables import Tables
 
-from .chart import CHART_STYLE, responsibility_chart
+from .chart import CHART_STYLE, esc, responsibility_chart
 
 from .dictionary import (DATASET_DESCRIPTION, DATASET_TITLE, FLAG_MEANINGS, LICENSE_NAME, PlanCounts,
                          activity_flags, plan_counts, plan_titles)
@@ -45,9 +44,10 @@ code { font-family: monospace; } .muted { color: #666; } .long { overflow-wrap: 
 """ + CHART_STYLE
 
 
-def esc(value: object) -> str:
-    """Text safe in HTML content and attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+def code(value: object) -> str:
+    """An identifier in monospace, free to wrap after `_` and `/` (it has no spaces to wrap at), so a
+    column of ids does not widen its table past the screen."""
+    return "<code>" + esc(value).replace("_", "_<wbr>").replace("/", "/<wbr>") + "</code>"
 
 
 def html_table(header: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
@@ -64,7 +64,7 @@ def html_table(header: list[str], rows: list[list[str]], numeric: frozenset[int]
 # ----------------------------------------------------------------------------- sections of the page
 
 def counts_table(counts: list[PlanCounts], titles: dict[str, str]) -> str:
-    rows = [[f'<a href="#plan-{esc(c.plan_id)}"><code>{esc(c.plan_id)}</code></a>', esc(titles.get(c.plan_id, "")),
+    rows = [[f'<a href="#plan-{esc(c.plan_id)}">{code(c.plan_id)}</a>', esc(titles.get(c.plan_id, "")),
              str(c.activities), str(c.mentions), str(c.agencies), str(c.flags), str(c.new_agencies)]
             for c in counts]
     header = ["plan", "title", "activities", "agency mentions", "agencies", "flags", "new agencies"]
@@ -72,7 +72,7 @@ def counts_table(counts: list[PlanCounts], titles: dict[str, str]) -> str:
 
 
 def flags_table(activities: list[dict]) -> str:
-    rows = [[f"<code>{esc(a['activity_id'])}</code>", esc(a.get("source_lines")), f"<code>{esc(flag)}</code>",
+    rows = [[code(a["activity_id"]), esc(a.get("source_lines")), code(flag),
              esc(FLAG_MEANINGS.get(flag, "")), esc(a.get("title"))]
             for a in activities for flag in activity_flags(a)]
     if not rows:
@@ -81,14 +81,14 @@ def flags_table(activities: list[dict]) -> str:
 
 
 def candidates_cell(row: dict) -> str:
-    found = [f"<code>{esc(row.get(f'candidate_{i}'))}</code> ({esc(row.get(f'score_{i}'))})"
+    found = [f"{code(row.get(f'candidate_{i}'))} ({esc(row.get(f'score_{i}'))})"
              for i in (1, 2, 3) if row.get(f"candidate_{i}")]
     return "<br>".join(found)
 
 
 def review_table(review: list[dict]) -> str:
-    rows = [[esc(r.get("mention")), f"<code>{esc(r.get('agency_id'))}</code>",
-             f"<code>{esc(r.get('activity_id'))}</code>", esc(r.get("role")), esc(r.get("lines")),
+    rows = [[esc(r.get("mention")), code(r.get("agency_id")),
+             code(r.get("activity_id")), esc(r.get("role")), esc(r.get("lines")),
              candidates_cell(r)] for r in review]
     if not rows:
         return '<p class="muted">Every agency mention matched the registry.</p>\n'
@@ -134,7 +134,7 @@ def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: 
     plan_id = counts.plan_id
     figures = (f"{counts.activities} activities, {counts.mentions} agency mentions of {counts.agencies} agencies, "
                f"{counts.flags} flags, {counts.new_agencies} new agencies")
-    parts = [f'<section id="plan-{esc(plan_id)}">\n<h2><code>{esc(plan_id)}</code> {esc(title)}</h2>\n',
+    parts = [f'<section id="plan-{esc(plan_id)}">\n<h2>{code(plan_id)} {esc(title)}</h2>\n',
              f"<p>{esc(figures)}.</p>\n", "<h3>Who is responsible for what</h3>\n"]
     parts.append(responsibility_chart(plan_id, activities, links) if links
                  else '<p class="muted">No agency is named.</p>\n')
@@ -148,12 +148,12 @@ def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: 
 def failures_section(failures: list[tuple[str, str]]) -> str:
     if not failures:
         return '<h2>Failed documents</h2>\n<p class="muted">None: every document was read.</p>\n'
-    rows = [[f"<code>{esc(path)}</code>", esc(reason)] for path, reason in failures]
+    rows = [[code(path), f'<span class="long">{esc(reason)}</span>'] for path, reason in failures]
     return "<h2>Failed documents</h2>\n" + html_table(["document", "reason"], rows)
 
 
 def sources_section(sources: list[Source]) -> str:
-    rows = [[f"<code>{esc(s.plan_id)}</code>", esc(s.title), f"<code>{esc(s.path.name)}</code>",
+    rows = [[code(s.plan_id), esc(s.title), code(s.path.name),
              f'<code class="long">{esc(s.sha256)}</code>', f'<span class="long">{esc(s.source_url)}</span>']
             for s in sources]
     return "<h2>Sources</h2>\n" + html_table(["plan", "title", "file", "sha256", "published at"], rows)

@@ -447,17 +447,14 @@ def chart_of(folder: Path) -> ChartParser:
 
 def expected_lists(activities: list[dict], links: list[dict]) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(plan, agency) -> the (activity id, "id title (roles)") its list must show, in document order."""
-    roles: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    held: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)  # activity -> (plan, agency) -> roles
     for m in links:
-        roles[m["plan_id"], m["agency_id"], m["activity_key"]].append(m["role"])
+        held[m["activity_key"]].setdefault((m["plan_id"], m["agency_id"]), []).append(m["role"])
     lists: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    agencies = {(m["plan_id"], m["agency_id"]) for m in links}
     for a in activities:
-        for plan, agency in sorted(agencies):
-            held = roles.get((plan, agency, a["activity_key"]))
-            if plan == a["plan_id"] and held:
-                ordered = [role for role in ("implementer", "recommended", "partner") if role in held]
-                lists[plan, agency].append((a["activity_id"], f"{a['activity_id']} {a['title']} ({', '.join(ordered)})"))
+        for agency, roles in held[a["activity_key"]].items():
+            ordered = ", ".join(role for role in ("implementer", "recommended", "partner") if role in roles)
+            lists[agency].append((a["activity_id"], f"{a['activity_id']} {a['title']} ({ordered})"))
     return lists
 
 
