@@ -356,6 +356,9 @@ class PageParser(HTMLParser):
         self.styles: list[str] = []  # the text of <style> elements
         self.sizes: list[str] = []  # width / height attributes
         self.labels: list[bool] = []  # whether each td names its column
+        self.runs: list[str] = []  # text of table cells a line cannot break inside (outside .long elements)
+        self.wrapping: list[str] = []  # cell text so far, "\n" where a <wbr> lets the line break
+        self.long: str | None = None  # the tag of the .long element being read (it wraps anywhere)
         self.in_style = False
 
     def handle_starttag(self, tag, attrs):
@@ -368,13 +371,20 @@ class PageParser(HTMLParser):
         if tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th"):
-            self.cell = []
+            self.cell, self.wrapping = [], []
             if tag == "td":
                 self.labels.append(bool(dict(attrs).get("data-label")))
+        if tag == "wbr" or tag == "br":
+            self.wrapping.append("\n")
+        if "long" in (dict(attrs).get("class") or "").split():
+            self.long = tag
 
     def handle_endtag(self, tag):
+        if tag == self.long:
+            self.long = None
         if tag in ("td", "th") and self.cell is not None:
             self.rows[-1].append("".join(self.cell).strip())
+            self.runs += re.split(r"\s+|(?<=-)", "".join(self.wrapping))
             self.cell = None
 
     def handle_data(self, data):
@@ -384,6 +394,7 @@ class PageParser(HTMLParser):
             self.in_style = False
         if self.cell is not None:
             self.cell.append(data)
+            self.wrapping.append(" " if self.long else data)
 
 
 @pytest.fixture(scope="module")
@@ -538,6 +549,8 @@ def test_report_reflows_to_a_phone_without_sideways_scrolling(out, folder):
     widths = re.findall(r"(?<![-\w])(?:min-)?width:\s*([\d.]+)(px|em|rem)", every_style)
     assert [w for w in widths if css_pixels(*w) > 360] == []
     assert [size for size in page.sizes if float(size) > 360] == []
+    # a table column is as wide as the longest text it cannot break: identifiers break after "_" and "/"
+    assert [run for run in page.runs if len(run) > 24] == []
 
 
 def test_report_shows_every_flag_with_its_activity_and_lines(page):
