@@ -8,7 +8,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 TEST_EXTRA = $(shell $(PY) -c 'import tomllib; print(" ".join(map(repr, tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["test"])))')
 
-.PHONY: run test bench clean check-prereqs
+.PHONY: run test bench clean check-prereqs report-shots
 
 check-prereqs:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) is missing: install Python 3.11 or newer (with venv)"; exit 1; }
@@ -37,6 +37,25 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py
+
+# Screenshots of output/report.html as a phone (390 px) and a wide screen (1400 px) show it, to look at;
+# SHOT_HEIGHT=12000 takes the whole page.
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+SHOTS := build/report-shots
+REPORT := $(CURDIR)/output/report.html
+SHOT_HEIGHT ?= 2400
+SHOT_FLAGS := --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1
+
+report-shots:
+	@test -n "$(CHROMIUM)" || { echo "make: chromium is missing: install it (Debian: apt-get install -y chromium) or set CHROMIUM=/path/to/chrome"; exit 1; }
+	@test -f "$(REPORT)" || { echo "make: $(REPORT) is missing: run make run first"; exit 1; }
+	@mkdir -p $(SHOTS)
+	@for size in 390,$(SHOT_HEIGHT) 1400,$(SHOT_HEIGHT); do \
+	  width=$${size%%,*}; \
+	  "$(CHROMIUM)" $(SHOT_FLAGS) --window-size=$$size --screenshot=$(SHOTS)/report-$$width.png "file://$(REPORT)" 2>/dev/null >/dev/null \
+	    || { echo "make: $(CHROMIUM) could not take the $$width px screenshot"; exit 1; }; \
+	  echo "$(SHOTS)/report-$$width.png"; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -285,9 +285,12 @@ def files_section() -> list[str]:
         "the same tables as Parquet datasets partitioned by plan (hive layout; the `plan_id` column comes "
         "from the folder name), and `plans.parquet`, `agencies.parquet`.",
         "- `datapackage.json` — a Frictionless Data Package describing the CSV tables.",
-        "- `actionplans.db` — a SQLite database of the tables, with full-text search on activity titles and "
-        "indicators (`activities_fts`); `metadata.json` describes it for Datasette.",
-        "- `report.html` — per plan: counts, flags, the agency review queue and who is responsible for what.",
+        "- `actionplans.db` — a SQLite database of the tables, with full-text search (stemmed) on activity "
+        "titles, indicators and agency names (`activities_fts`), and a `sequence` column in `activities` and "
+        "`activity_agencies` giving document order; `metadata.json` describes it for Datasette "
+        "(`datasette actionplans.db -m metadata.json`: sorted in document order, searchable, with facets).",
+        "- `report.html` — per plan: counts, who is responsible for what (each agency's activities listed), "
+        "flags and the agency review queue.",
         "",
     ]
 

@@ -2,8 +2,14 @@
 
 Every table of `TABLE_SPECS` becomes a typed table (string -> TEXT, integer -> INTEGER, number -> REAL)
 with its primary and foreign keys; an absent value (an empty cell of the CSV) is NULL in every column, text
-or number. `activities_fts` is an FTS5 index of the activities' titles and indicators over the activities
-table (its rowid is the activity's rowid):
+or number. The activities and activity_agencies tables gain one column the CSVs do not need, `sequence`
+(1, 2, ... in the order of the rows: plans in the order of the run, each in document order), because
+their keys sort as text ("1.10" before "1.2") and Datasette sorts by one column; metadata.json makes it
+the default sort.
+
+`activities_fts` is an FTS5 index (porter stemming, so "procurements" finds "procurement") of the
+activities' titles, indicators and the agencies they name, over the activities table (its rowid is the
+activity's rowid):
 
     SELECT a.plan_id, a.activity_id, a.title FROM activities_fts
     JOIN activities a ON a.rowid = activities_fts.rowid WHERE activities_fts MATCH 'budget'
@@ -13,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 from extract.manifest import Source
@@ -24,8 +31,30 @@ from .dictionary import (DATASET_DESCRIPTION, DATASET_NAME, DATASET_TITLE, LICEN
 DATABASE_NAME = f"{DATASET_NAME}.db"
 METADATA_NAME = "metadata.json"
 FTS_TABLE = "activities_fts"
-FTS_COLUMNS = ("title", "indicator")
+FTS_COLUMNS = ("title", "indicator", "implementers", "recommended_to", "partners")
+# unicode61 splits words in any script and folds case and accents; porter stems the English ones.
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
+
+SEQUENCE_COLUMN = "sequence"
+#: The tables that gain the sequence column, with its description there.
+SEQUENCED: dict[str, str] = {
+    "activities": "Order of the activity: the plans in the order of the run, each plan's activities in "
+                  "document order (\"1.2\" before \"1.10\"); the default sort in Datasette",
+    "activity_agencies": "Order of the mention: the activities in document order, each one's mentions in "
+                         "the order printed; the default sort in Datasette",
+}
+
+#: Datasette's settings per table beyond titles and descriptions: the facets it suggests, the default sort
+#: and the column that labels a row where another table refers to it.
+DATASETTE_TABLES: dict[str, dict] = {
+    "activities": {"sort": SEQUENCE_COLUMN, "facets": ["plan_id", "section_title", "flags"],
+                   "label_column": "title", "fts_table": FTS_TABLE, "fts_pk": "rowid"},
+    "activity_agencies": {"sort": SEQUENCE_COLUMN, "facets": ["role", "agency_name", "match_method"]},
+    "activity_fields": {"facets": ["plan_id", "field"]},
+    "agencies": {"sort_desc": "activities", "facets": ["kind"], "label_column": "name"},
+    "review_agencies": {"facets": ["plan_id", "role"]},
+}
 
 
 def quoted(name: str) -> str:
@@ -52,9 +81,28 @@ def create_table_sql(spec: TableSpec) -> str:
     return f"CREATE TABLE {quoted(spec.name)} (\n  {body}\n)"
 
 
+def database_spec(spec: TableSpec) -> TableSpec:
+    """The table as the database has it: with the sequence column where SEQUENCED names it."""
+    if spec.name not in SEQUENCED:
+        return spec
+    return replace(spec, columns={**spec.columns, SEQUENCE_COLUMN: ("integer", SEQUENCED[spec.name])})
+
+
+def database_rows(spec: TableSpec, rows: list[dict]) -> list[dict]:
+    """The rows typed for the database spec, numbered in order where it has the sequence column."""
+    typed = typed_rows(rows, spec.columns)
+    if SEQUENCE_COLUMN in spec.columns:
+        for number, row in enumerate(typed, start=1):
+            row[SEQUENCE_COLUMN] = number
+    return typed
+
+
 def index_sql(spec: TableSpec) -> list[str]:
-    """An index for each foreign key the primary key does not already start with."""
+    """An index for each foreign key the primary key does not already start with, and on the sequence."""
     statements = []
+    if SEQUENCE_COLUMN in spec.columns:
+        statements.append(f"CREATE UNIQUE INDEX {quoted(spec.name + '_' + SEQUENCE_COLUMN)} "
+                          f"ON {quoted(spec.name)} ({quoted(SEQUENCE_COLUMN)})")
     for fk in spec.foreign_keys:
         if spec.primary_key[:len(fk.columns)] == fk.columns:
             continue
@@ -72,7 +120,8 @@ def insert_sql(spec: TableSpec) -> str:
 def fts_sql() -> list[str]:
     """The FTS5 index over activities, filled from the table."""
     return [
-        f'CREATE VIRTUAL TABLE {quoted(FTS_TABLE)} USING fts5({column_list(FTS_COLUMNS)}, content="activities")',
+        f"CREATE VIRTUAL TABLE {quoted(FTS_TABLE)} USING fts5({column_list(FTS_COLUMNS)}, "
+        f"content='activities', tokenize='{FTS_TOKENIZER}')",
         f"INSERT INTO {quoted(FTS_TABLE)}({quoted(FTS_TABLE)}) VALUES ('rebuild')",
     ]
 
@@ -83,11 +132,11 @@ def write_sqlite(folder: Path, tables: Tables, review: list[dict]) -> None:
     path.unlink(missing_ok=True)
     rows_by_table = table_rows(tables, review)
     with closing(sqlite3.connect(path)) as db:
-        for spec in TABLE_SPECS:
+        for spec in map(database_spec, TABLE_SPECS):
             db.execute(create_table_sql(spec))
             for statement in index_sql(spec):
                 db.execute(statement)
-            rows = typed_rows(rows_by_table[spec.name], spec.columns)
+            rows = database_rows(spec, rows_by_table[spec.name])
             db.executemany(insert_sql(spec), [tuple(row.values()) for row in rows])
         for statement in fts_sql():
             db.execute(statement)
@@ -108,12 +157,10 @@ def source_fields(sources: list[Source]) -> dict:
 
 
 def table_metadata(spec: TableSpec) -> dict:
-    metadata = {"title": spec.title, "description": spec.description,
-                "columns": {name: description for name, (_, description) in spec.columns.items()}}
-    if spec.name == "activities":
-        metadata["fts_table"] = FTS_TABLE
-        metadata["fts_pk"] = "rowid"
-    return metadata
+    """Title, description and column descriptions of a table, with its DATASETTE_TABLES settings."""
+    return {"title": spec.title, "description": spec.description,
+            "columns": {name: description for name, (_, description) in spec.columns.items()},
+            **DATASETTE_TABLES.get(spec.name, {})}
 
 
 def datasette_metadata(sources: list[Source]) -> dict:
@@ -124,7 +171,8 @@ def datasette_metadata(sources: list[Source]) -> dict:
         "license": LICENSE_NAME,
         "license_url": LICENSE_URL,
         **source_fields(sources),
-        "databases": {DATASET_NAME: {"tables": {spec.name: table_metadata(spec) for spec in TABLE_SPECS}}},
+        "databases": {DATASET_NAME: {"tables": {spec.name: table_metadata(database_spec(spec))
+                                                for spec in TABLE_SPECS}}},
     }
 
 

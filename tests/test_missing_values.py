@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from publish.dictionary import MISSING_VALUES, TABLE_SPECS
+from publish.sqlite import SEQUENCE_COLUMN, SEQUENCED
 
 PARTITIONED = ("activities", "activity_agencies", "activity_fields")
 SINGLE = ("plans", "agencies")
@@ -41,10 +42,15 @@ def parquet_rows(folder: Path, name: str) -> list[dict]:
 
 
 def sqlite_rows(folder: Path, name: str) -> list[dict]:
+    """The table's rows, without the column only the database has (`sequence`, for Datasette's sort)."""
     with closing(sqlite3.connect(folder / "actionplans.db")) as db:
         cursor = db.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+    if name in SEQUENCED:
+        for row in rows:
+            assert row.pop(SEQUENCE_COLUMN) is not None
+    return rows
 
 
 def as_text(value: object) -> str | None:
