@@ -76,6 +76,10 @@ class WorkerError(Exception):
     """The traceback, in the worker, of an exception a job raised."""
 
 
+class CannotStart(Exception):
+    """The system refused a new worker process (out of memory, out of processes)."""
+
+
 # ----------------------------------------------------------------------------- the parent's side
 
 def start_method() -> str:
@@ -90,8 +94,13 @@ class Worker:
         context = multiprocessing.get_context(start_method())
         self.conn, theirs = context.Pipe()
         self.process = context.Process(target=serve, args=(theirs, function, os.getpid()), daemon=True)
-        self.process.start()
-        theirs.close()
+        try:
+            self.process.start()
+        except OSError as exc:
+            self.conn.close()
+            raise CannotStart(exc.strerror or str(exc)) from exc
+        finally:
+            theirs.close()
         self.index: int | None = None
         self.since = 0.0
 

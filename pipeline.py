@@ -21,8 +21,8 @@ from pathlib import Path
 
 import click
 
-from batch import Done, Outcome, TimedOut, run_jobs, signals_held, stop_on_signals
-from extract.errors import ActionPlansError, InputError, OutputError
+from batch import CannotStart, Done, Outcome, TimedOut, run_jobs, signals_held, stop_on_signals
+from extract.errors import ActionPlansError, InputError, OutputError, RunError
 from extract.manifest import MANIFEST_NAME, Source, describe_sources, read_manifest
 from extract.model import RawDocument
 
@@ -167,7 +167,10 @@ def process_sources(sources: list[Source], options: RunOptions,
         if progress:
             progress(*outcome_to_plan(sources[index], outcome))
 
-    outcomes = run_jobs(process_or_fail, jobs, options.jobs, options.timeout, report)
+    try:
+        outcomes = run_jobs(process_or_fail, jobs, options.jobs, options.timeout, report)
+    except CannotStart as exc:
+        raise RunError(f"cannot start a worker process ({exc}); nothing was published") from None
     return [outcome_to_plan(source, outcome) for source, outcome in zip(sources, outcomes)]
 
 

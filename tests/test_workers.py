@@ -156,6 +156,16 @@ def test_documents_finishing_out_of_order_give_the_same_bytes(run_cli, hooked, b
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "three")
 
 
+def test_a_worker_the_system_refuses_to_start_is_one_line(run_cli, batch, tmp_path, monkeypatch):
+    def refuse(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    result = run_cli("run", batch, "-o", tmp_path / "out")
+    assert_one_line_error(result, "cannot start a worker process (Cannot allocate memory); nothing was published")
+    assert not (tmp_path / "out").exists()
+
+
 # ----------------------------------------------------------------------------- signals to the main process
 
 @pytest.mark.parametrize("signum, to_group, exit_code", [
@@ -209,3 +219,25 @@ def test_a_worker_watching_its_parent_ends_when_the_parent_is_gone_without_pdeat
     finally:
         if hooks.running(orphan):
             os.kill(orphan, signal.SIGKILL)
+
+
+def test_a_signal_between_the_two_renames_of_the_swap_lets_the_swap_finish(run_cli, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    out = tmp_path / "out"
+    assert run_cli("run", write_plan(tmp_path, "plan", plan_text(ROW)), "-o", out).exit_code == 0
+    real_rename = Path.rename
+
+    def rename_then_signal(self, target):
+        moved = real_rename(self, target)
+        if self == out:  # the previous output set aside: the new one is not yet in place
+            os.kill(os.getpid(), signal.SIGTERM)
+        return moved
+
+    monkeypatch.setattr(Path, "rename", rename_then_signal)
+    changed = write_plan(tmp_path, "plan", plan_text(["1.1.", "Another title", "Done",
+                                                      "Implementers: Ministry of Justice", "2021"]))
+    result = run_cli("run", changed, "-o", out)
+    assert result.exit_code == 143 and result.stderr == "Error: stopped by SIGTERM\n"
+    assert "Another title" in (out / "activities.csv").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plan.txt"]
