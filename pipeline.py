@@ -162,6 +162,8 @@ def process_sources(sources: list[Source], options: RunOptions,
                 progress(*outcomes[-1])
         return outcomes
     import normalize.plan  # noqa: F401  (imported once here, before the workers fork, not in each of them)
+    if any(source.path.suffix.lower() == ".pdf" for source in sources):
+        import extract.pdf  # noqa: F401
 
     def report(index: int, outcome: Outcome) -> None:
         if progress:
