@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,13 +21,19 @@ from pathlib import Path
 
 import click
 
-from extract.errors import ActionPlansError, InputError, OutputError
+from batch import CannotStart, Done, Outcome, TimedOut, run_jobs, signals_held, stop_on_signals
+from extract.errors import ActionPlansError, InputError, OutputError, RunError
 from extract.manifest import MANIFEST_NAME, Source, describe_sources, read_manifest
 from extract.model import RawDocument
 
 SOURCE_SUFFIXES = (".txt", ".pdf")
 DEFAULT_INPUT = "raw"
 DEFAULT_OUTPUT = "output"
+# Sane upper bounds of the numeric options: past them a value is a typo, not a wish.
+MAX_JOBS = 256
+MAX_BYTES = 1 << 40
+MAX_PAGES = 1_000_000
+MAX_TIMEOUT = 7 * 24 * 3600
 
 
 # ----------------------------------------------------------------------------- options and results
@@ -45,12 +51,14 @@ class RunOptions:
     timeout: float | None = 600.0
 
     def __post_init__(self) -> None:
-        if self.jobs < 1:
-            raise ValueError(f"jobs must be 1 or more, not {self.jobs}")
-        if self.max_bytes < 1 or self.max_pages < 1:
-            raise ValueError("size and page limits must be positive")
-        if self.timeout is not None and self.timeout <= 0:
-            raise ValueError(f"timeout must be a positive number of seconds, not {self.timeout}")
+        if not 1 <= self.jobs <= MAX_JOBS:
+            raise ValueError(f"jobs must be from 1 to {MAX_JOBS}, not {self.jobs}")
+        if not (1 <= self.max_bytes <= MAX_BYTES and 1 <= self.max_pages <= MAX_PAGES):
+            raise ValueError(f"the size limit must be from 1 to {MAX_BYTES} bytes and the page limit from 1 "
+                             f"to {MAX_PAGES} pages, not {self.max_bytes} and {self.max_pages}")
+        if self.timeout is not None and not (math.isfinite(self.timeout) and 0 < self.timeout <= MAX_TIMEOUT):
+            raise ValueError(f"timeout must be a number of seconds over 0 and at most {MAX_TIMEOUT:g}, "
+                             f"not {self.timeout}")
 
 
 @dataclass
@@ -110,36 +118,16 @@ def load_registry_version(path: Path, version: tuple[int, int] | None):
     return load_registry(path)
 
 
-@contextmanager
-def time_limit(seconds: float | None, name: str) -> Iterator[None]:
-    """Stop the work of the block after `seconds` (in the main thread of a process) with an InputError."""
-    if not seconds or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(signum, frame):
-        raise InputError(f"{name}: took longer than the time limit of {seconds:g} s (see --timeout)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def process_source(source: Source, options: RunOptions):
     """Read and repair one source into a plan (raises ActionPlansError)."""
     from normalize.plan import document_to_plan
 
-    with time_limit(options.timeout, str(source.path)):
-        document = read_source(source.path, options)
-        return document_to_plan(document, source.plan_id, cached_registry(options.registry), strict=options.strict)
+    document = read_source(source.path, options)
+    return document_to_plan(document, source.plan_id, cached_registry(options.registry), strict=options.strict)
 
 
 def process_or_fail(job: tuple[Source, RunOptions]):
-    """For the worker pool: the plan, or the one-line reason the source failed."""
+    """For a worker: the plan, or the one-line reason the source failed."""
     source, options = job
     try:
         return process_source(source, options), None
@@ -147,6 +135,45 @@ def process_or_fail(job: tuple[Source, RunOptions]):
         return None, str(exc)
     except (MemoryError, RecursionError) as exc:
         return None, f"{source.path}: could not be processed ({type(exc).__name__})"
+
+
+def outcome_to_plan(source: Source, outcome: Outcome) -> tuple[object, str | None]:
+    """The plan of a worker's outcome, or the one-line reason the source failed."""
+    if isinstance(outcome, Done):
+        return outcome.value
+    if isinstance(outcome, TimedOut):
+        return None, f"{source.path}: took longer than the time limit of {outcome.seconds:g} s (see --timeout)"
+    return None, f"{source.path}: the worker process reading it died ({outcome.describe()})"
+
+
+def process_sources(sources: list[Source], options: RunOptions,
+                    progress: Callable[[object, str | None], None] | None = None) -> list[tuple[object, str | None]]:
+    """(plan, error) for each source, in their order whatever the order they finish in.
+
+    With a time limit every document is read in a worker process that the limit kills (a library cannot
+    swallow that), even a single one; without one, a run of one job reads in this process.
+    """
+    jobs = [(source, options) for source in sources]
+    if options.timeout is None and (options.jobs == 1 or len(jobs) == 1):
+        outcomes = []
+        for job in jobs:
+            outcomes.append(process_or_fail(job))
+            if progress:
+                progress(*outcomes[-1])
+        return outcomes
+    import normalize.plan  # noqa: F401  (imported once here, before the workers fork, not in each of them)
+    if any(source.path.suffix.lower() == ".pdf" for source in sources):
+        import extract.pdf  # noqa: F401
+
+    def report(index: int, outcome: Outcome) -> None:
+        if progress:
+            progress(*outcome_to_plan(sources[index], outcome))
+
+    try:
+        outcomes = run_jobs(process_or_fail, jobs, options.jobs, options.timeout, report)
+    except CannotStart as exc:
+        raise RunError(f"cannot start a worker process ({exc}); nothing was published") from None
+    return [outcome_to_plan(source, outcome) for source, outcome in zip(sources, outcomes)]
 
 
 # ----------------------------------------------------------------------------- a batch
@@ -169,7 +196,8 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
                 progress: Callable[[object, str | None], None] | None = None) -> RunResult:
     """Read, repair and link every source; a document that fails is recorded and left out.
 
-    Documents are processed in `options.jobs` worker processes; the result does not depend on it.
+    Documents are processed in `options.jobs` worker processes (see `process_sources`); the result does not
+    depend on it, nor on the order they finish in.
     """
     from normalize.matching import MentionContext, match_mentions, review_rows
     from normalize.tables import activity_keys, line_range, plans_to_tables
@@ -180,24 +208,11 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
     check_unique_ids(sources)
     registry = cached_registry(options.registry)
     result = RunResult(sources=sources, warnings=warnings)
-    jobs = [(source, options) for source in sources]
-    if options.jobs == 1 or len(jobs) == 1:
-        outcomes = map(process_or_fail, jobs)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=min(options.jobs, len(jobs)))
-        outcomes = pool.map(process_or_fail, jobs, chunksize=max(1, len(jobs) // (8 * options.jobs)))
-    try:
-        for source, (plan, error) in zip(sources, outcomes):
-            if plan is not None:
-                result.plans.append(plan)
-            else:
-                result.failures.append((str(source.path), error))
-            if progress:
-                progress(plan, error)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for source, (plan, error) in zip(sources, process_sources(sources, options, progress)):
+        if plan is not None:
+            result.plans.append(plan)
+        else:
+            result.failures.append((str(source.path), error))
     texts = sorted({m.text for plan in result.plans for a in plan.activities for m in a.mentions})
     matches = dict(zip(texts, match_mentions(texts, registry)))
     result.tables = plans_to_tables(result.plans, matches, result.sources)
@@ -283,7 +298,8 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
         with folder.output_lock(target):
             folder.remove_stale(target)
             folder.check_output_folder(out_dir, inputs)  # again: another run may have changed it meanwhile
-            folder.swap_into_place(staging, target)
+            with signals_held():  # a SIGINT or SIGTERM lets the two renames finish first
+                folder.swap_into_place(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{out_dir}: cannot write the output ({exc.strerror or exc})") from None
@@ -304,15 +320,44 @@ def sources_with_titles(result: RunResult) -> list[Source]:
 # ----------------------------------------------------------------------------- command line
 
 class FriendlyGroup(click.Group):
-    """Turns the library's errors into one-line messages (exit 1); `--debug` re-raises them."""
+    """Turns the library's errors into one-line messages (exit 1); `--debug` re-raises them.
+
+    SIGINT (Ctrl-C) and SIGTERM stop a command cleanly (`batch.stop_on_signals`): a run's workers are killed
+    and its staging folder removed, and the command exits 130 or 143 (128 + the signal's number) with one
+    line saying so.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with stop_on_signals():
+                return super().invoke(ctx)
         except ActionPlansError as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
             raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            click.echo(f"Error: stopped by {signal.Signals(signum).name}", err=True)
+            sys.exit(128 + signum)
+
+
+class Integers(click.IntRange):
+    """Whole numbers in a range ("'1e10' is not a valid integer", not "... integer range")."""
+
+    name = "integer"
+
+
+class Numbers(click.FloatRange):
+    """Finite numbers in a range: nan is refused too (it compares false with every bound, so slips through)."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number; expected one in the range "
+                      f"{self.min:g}{'<' if self.min_open else '<='}x<={self.max:g}", param, ctx)
+        return number
 
 
 @click.group(cls=FriendlyGroup)
@@ -361,15 +406,17 @@ def plan_summary(plan, new_agencies: set[str]) -> str:
 @click.option("--registry", type=click.Path(path_type=Path), default=None,
               help="Agency registry CSV (default: the one shipped in normalize/).")
 @click.option("--encoding", default=None, help="Force the text encoding of the sources (e.g. cp1251).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+@click.option("-j", "--jobs", type=Integers(1, MAX_JOBS), default=min(os.cpu_count() or 1, MAX_JOBS),
+              show_default="cores",
               help="Documents processed in parallel (processes); the result does not depend on it.")
 @click.option("--strict", is_flag=True, help="Make duplicate or out-of-order activity ids an error, not a flag.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=100 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=Integers(1, MAX_BYTES), default=100 * 1024 * 1024, show_default=True,
               help="Largest text source accepted, in bytes.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+@click.option("--max-pages", type=Integers(1, MAX_PAGES), default=2000, show_default=True,
               help="Largest PDF accepted, in pages.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0, show_default=True,
-              help="Seconds one document may take before it is stopped and reported.")
+@click.option("--timeout", type=Numbers(0, MAX_TIMEOUT, min_open=True), default=600.0, show_default=True,
+              help="Seconds one document may take before its worker process is killed and the document reported "
+                   "as failed.")
 def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding: str | None, jobs: int,
         strict: bool, max_bytes: int, max_pages: int, timeout: float) -> None:
     """Read plans (files or folders; default raw/) and publish their tables to the output folder."""
@@ -425,7 +472,7 @@ def check(source: Path, encoding: str | None) -> None:
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_file", type=click.Path(path_type=Path), default=None,
               help="Write the text here instead of printing it.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+@click.option("--max-pages", type=Integers(1, MAX_PAGES), default=2000, show_default=True,
               help="Largest PDF accepted, in pages.")
 def extract_text(source: Path, out_file: Path | None, max_pages: int) -> None:
     """Write the text form of a PDF plan (one line per band, TAB between cells), as the reader saw it."""

@@ -15,3 +15,7 @@ class RegistryError(ActionPlansError):
 
 class OutputError(ActionPlansError):
     """The output folder cannot be written."""
+
+
+class RunError(ActionPlansError):
+    """A run cannot go on for a reason outside its documents (the system refuses a worker process)."""

@@ -81,8 +81,30 @@ def test_an_unknown_option_is_a_usage_error(run_cli, tmp_path):
     assert result.exit_code == 2
 
 
-def test_jobs_must_be_positive(run_cli, tmp_path):
-    assert run_cli("run", write_plan(tmp_path, "good", plan_text(ROW)), "--jobs", "0").exit_code == 2
+@pytest.mark.parametrize("option, value, message", [
+    ("--jobs", "0", "0 is not in the range 1<=x<=256"),
+    ("--jobs", "1000", "1000 is not in the range 1<=x<=256"),
+    ("--timeout", "nan", "'nan' is not a number; expected one in the range 0<x<=604800"),
+    ("--timeout", "inf", "inf is not in the range 0<x<=604800"),
+    ("--timeout", "1e10", "10000000000.0 is not in the range 0<x<=604800"),
+    ("--timeout", "0", "0.0 is not in the range 0<x<=604800"),
+    ("--timeout", "soon", "'soon' is not a valid number"),
+    ("--max-bytes", "1e10", "'1e10' is not a valid integer"),
+    ("--max-bytes", str(1 << 41), "2199023255552 is not in the range 1<=x<=1099511627776"),
+    ("--max-pages", "-1", "-1 is not in the range 1<=x<=1000000"),
+])
+def test_a_numeric_option_out_of_range_is_a_usage_error_saying_what_is_valid(run_cli, tmp_path, option, value,
+                                                                              message):
+    source = write_plan(tmp_path, "good", plan_text(ROW))
+    commands = [["run", source, "-o", tmp_path / "out"]]
+    if option == "--max-pages":
+        commands.append(["extract-text", source])
+    for command in commands:
+        result = run_cli(*command, option, value)
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        assert "Error: Invalid value for " in result.output and f"'{option}': {message}" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 DUPLICATE = plan_text(ROW, ["1.1.", "Creating a portal", "Portal launched", "Implementers: Ministry of Justice", "2021"])
@@ -140,3 +162,12 @@ def test_a_pdf_over_the_page_limit(run_cli, tmp_path):
     result = run_cli("run", pdf, "-o", tmp_path / "out", "--max-pages", "2")
     assert_one_line_error(result, str(pdf), "9 pages is over the limit of 2 pages")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options", [{"jobs": 0}, {"jobs": 257}, {"timeout": float("nan")}, {"timeout": float("inf")},
+                                     {"timeout": 1e10}, {"max_bytes": 0}, {"max_pages": 10 ** 7}])
+def test_run_options_refuse_what_the_command_line_refuses(options):
+    from pipeline import RunOptions
+
+    with pytest.raises(ValueError):
+        RunOptions(**options)

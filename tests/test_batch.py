@@ -49,13 +49,6 @@ def test_one_failed_document_leaves_the_others_published(run_cli, batch, tmp_pat
     assert len(rows(tmp_path / "out" / "activities.csv")) == 64 + 36 + 1
 
 
-def test_a_document_over_the_time_limit_is_stopped_and_reported(run_cli, batch, tmp_path):
-    result = run_cli("run", batch, "-o", tmp_path / "out", "--timeout", "0.000001", "--jobs", "1")
-    assert result.exit_code == 1
-    assert "took longer than the time limit" in result.output
-    assert not (tmp_path / "out").exists()
-
-
 def test_the_manifest_names_plans_and_is_checked(run_cli, batch, tmp_path):
     digest = hashlib.sha256((batch / "tiny.txt").read_bytes()).hexdigest()
     (batch / "plans.csv").write_text(MANIFEST_HEADER + f"tiny-2020,tiny.txt,Testland,Tiny plan,open-government,"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import hooks
 from plans import plan_text, write_plan
 from publish import folder
 from test_bad_inputs import assert_one_line_error
@@ -140,13 +142,17 @@ def test_the_lock_serialises_runs_into_one_folder(tmp_path):
     assert acquired.is_set()
 
 
-FAILING_STEPS = st.lists(st.sampled_from(["ok", "formats", "first-rename", "second-rename"]), min_size=1, max_size=4)
+# In-process steps fail by monkeypatching; the others are real processes: a worker that kills itself, and
+# runs stopped by a signal while a worker holds a document that never finishes (see tests/hooks.py).
+STOPS = {"SIGTERM": (signal.SIGTERM, 143), "SIGINT": (signal.SIGINT, 130), "kill-9": (signal.SIGKILL, -9)}
+STEPS = st.lists(st.sampled_from(["ok", "formats", "first-rename", "second-rename", "bad-document", "worker-killed",
+                                  *STOPS]), min_size=1, max_size=4)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=FAILING_STEPS)
-def test_after_any_runs_and_failures_the_folder_is_the_previous_or_the_new_output(run_cli, tmp_path_factory,
-                                                                                  monkeypatch, steps):
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=STEPS)
+def test_after_any_runs_kills_and_failures_the_folder_is_the_previous_or_the_new_output(
+        run_cli, tmp_path_factory, monkeypatch, steps):
     tmp = tmp_path_factory.mktemp("runs")
     neighbour = tmp / "neighbour"
     neighbour.mkdir()
@@ -154,20 +160,37 @@ def test_after_any_runs_and_failures_the_folder_is_the_previous_or_the_new_outpu
     out = tmp / "out"
     previous = None
     for number, step in enumerate(steps):
-        plan = write_plan(tmp, "plan", plan_text([f"1.{number + 1}.", f"Title {number}", "Done",
+        title = f"Title {number}"
+        plan = write_plan(tmp, "plan", plan_text([f"1.{number + 1}.", title, "Done",
                                                   "Implementers: Ministry of Finance", "2020"]))
-        fails = step in ("formats", "first-rename") or (step == "second-rename" and previous is not None)
-        with monkeypatch.context() as patch:
-            if step == "formats":
-                patch.setattr("publish.write_formats", _fail)
-            elif step != "ok":
-                patch.setattr(Path, "rename", _rename_failing_at(1 if step == "first-rename" else 2))
-            result = run_cli("run", plan, "-o", out)
-        if not fails:
-            assert result.exit_code == 0, result.output
+        if step in STOPS:
+            signum, expected_exit = STOPS[step]
+            hung = hooks.hook(write_plan(tmp, f"hung-{number}", plan_text(ROW)), "hang")
+            exit_code, _, worker = hooks.run_and_stop(hung, "run", plan, hung, "-o", out, "--jobs", "2",
+                                                      signum=signum, cwd=tmp)
+            assert hooks.wait_for(lambda: not hooks.running(worker)), "the worker outlived the run"
+            published = False
+        else:
+            inputs = [plan]
+            with monkeypatch.context() as patch:
+                if step == "formats":
+                    patch.setattr("publish.write_formats", _fail)
+                elif step.endswith("-rename"):
+                    patch.setattr(Path, "rename", _rename_failing_at(1 if step == "first-rename" else 2))
+                elif step == "bad-document":
+                    inputs.append(tmp / f"empty-{number}.txt")
+                    inputs[-1].write_bytes(b"")
+                elif step == "worker-killed":
+                    hooks.install(patch.setattr)
+                    inputs.append(hooks.hook(write_plan(tmp, f"killed-{number}", plan_text(ROW)), "kill"))
+                exit_code = run_cli("run", *inputs, "-o", out).exit_code
+            published = step in ("ok", "bad-document", "worker-killed") or (step == "second-rename" and not previous)
+            expected_exit = 0 if step == "ok" or (step == "second-rename" and not previous) else 1
+        assert exit_code == expected_exit, step
+        if published:
+            assert title in (out / "activities.csv").read_text(encoding="utf-8")
             previous = snapshot(out)
         else:
-            assert result.exit_code == 1
             assert (snapshot(out) if out.exists() else None) == previous
         assert snapshot(neighbour) == {"keep.txt": b"keep"}
         assert sorted(p.name for p in tmp.iterdir() if p.name.startswith(".out.")) == []
