@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
@@ -305,12 +305,12 @@ def cell_cost_function(kind: str, f: ColumnFeatures, s: SegmentSettings, empty: 
                        ) -> Callable[[int, int], float]:
     """`form_cost` for one column, its kind chosen once (the search scores thousands of cells)."""
     if kind == PROSE:
-        return lambda a, b: prose_cost(f, a, b, empty, s)
+        return partial(prose_cost, f, empty=empty, s=s)
     if kind == AGENCY_LIST:
-        return lambda a, b: agencies_cost(f, a, b, s, empty)
+        return partial(agencies_cost, f, s=s, empty=empty)
     if kind == PERIOD_KIND:
-        return lambda a, b: period_cost(f, a, b, s, forms)
-    return lambda a, b: form_cost(kind, f, a, b, s, empty, forms)
+        return partial(period_cost, f, s=s, forms=forms)
+    return partial(form_cost, kind, f, s=s, empty=empty, forms=forms)
 
 
 def empty_cost(meaning: str, s: SegmentSettings) -> float:
@@ -331,18 +331,25 @@ def period_forms_of(bands: tuple[Band, ...], anchors: list[Anchor], column: int)
     return frozenset(forms)
 
 
-def centring_cost(tokens: list[Token], a: int, b: int, band_tokens: tuple[int, int], band_span: tuple[int, int],
-                  s: SegmentSettings) -> float:
-    """How far (in lines) the middle of tokens [a, b) lies from the band of the activity's number."""
-    if a == b:
-        return 0.0
-    middle = (tokens[a].start + tokens[b - 1].start + len(tokens[b - 1].text)) / 2
+def centring_costs(offsets: list[int], finishes: list[int], starts: list[int], b: int,
+                    band_tokens: tuple[int, int], band_span: tuple[int, int], s: SegmentSettings) -> list[float]:
+    """For each start a in `starts`, how far (in lines) the middle of tokens [a, b) lies from the band of the
+    activity's number (`offsets` and `finishes`: where each token starts and ends in the running text)."""
     low, high = band_span
-    outside = max(0.0, low - middle, middle - high)
-    cost = (s.centring * outside + s.off_centre * abs(middle - (low + high) / 2)) / s.line_chars
-    if high > low and not (a <= band_tokens[0] < b or band_tokens[0] <= a < band_tokens[1]):
-        cost += s.off_band
-    return cost
+    centre, first, stop = (low + high) / 2, band_tokens[0], band_tokens[1]
+    finish = finishes[b - 1] if b else 0
+    costs = []
+    for a in starts:
+        if a >= b:
+            costs.append(0.0)
+            continue
+        middle = (offsets[a] + finish) / 2
+        outside = max(0.0, low - middle, middle - high)
+        cost = (s.centring * outside + s.off_centre * abs(middle - centre)) / s.line_chars
+        if high > low and not (a <= first < b or first <= a < stop):
+            cost += s.off_band
+        costs.append(cost)
+    return costs
 
 
 @dataclass(frozen=True)
@@ -441,15 +448,19 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     cut_costs = {t: cut_cost(t) for layer in ends for t in layer}
     starts_of = [[0], *ends[:-1]]
 
+    offsets = [tok.start for tok in tokens]
+    finishes = [tok.start + len(tok.text) for tok in tokens]
+
     def layer_costs(k: int) -> list[list[float]]:
         """costs[i][j]: activity k holding tokens [starts_of[k][j], ends[k][i]), with the cut after it."""
         band = anchors[k].band
-        band_tokens, band_span = (first[band], end[band]), spans[band]
+        band_tokens, band_span, starts = (first[band], end[band]), spans[band], starts_of[k]
         rows = []
         for b in ends[k]:
             cut = cut_costs[b]
-            rows.append([INFEASIBLE if a > b else cell_cost(a, b) + cut
-                         + centring_cost(tokens, a, b, band_tokens, band_span, s) for a in starts_of[k]])
+            centring = centring_costs(offsets, finishes, starts, b, band_tokens, band_span, s)
+            rows.append([INFEASIBLE if a > b else cell_cost(a, b) + cut + centre
+                         for a, centre in zip(starts, centring)])
         return rows
 
     costs = [layer_costs(k) for k in range(k_count)]
