@@ -393,10 +393,14 @@ def progress_bar(total: int) -> Iterator[Callable[[object, str | None], None]]:
 
 
 def plan_summary(plan, new_agencies: set[str]) -> str:
+    from normalize.plan import OUTSIDE_TABLES
+
     flags = sum(len(a.flags) for a in plan.activities) + len(plan.flags)
     new = len(new_agencies)
     unplaced = f", {len(plan.unplaced)} words unplaced" if plan.unplaced else ""
-    return f"{plan.plan_id}: {len(plan.activities)} activities, {flags} flags, {new} new agencies{unplaced}"
+    outside = dict(plan.placed).get(OUTSIDE_TABLES, 0)
+    front = f", {outside} words outside the tables" if outside else ""
+    return f"{plan.plan_id}: {len(plan.activities)} activities, {flags} flags, {new} new agencies{front}{unplaced}"
 
 
 @cli.command()

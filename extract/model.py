@@ -93,6 +93,10 @@ class RawDocument:
     tables: tuple[TableProfile, ...] = ()
     #: How many pages the source has (a PDF); None for a text source.
     pages: int | None = None
+    #: Text outside the tables, with its line: before the first (a plan's pages of prose, after its title)
+    #: and on the pages after the last (an annex). It is accounted as the document's, not as table text
+    #: that could not be placed.
+    outside: tuple[tuple[int, str], ...] = ()
 
     def column_of(self, meaning: str) -> int | None:
         """The index of the column with this meaning in every band, or None when no table has it."""

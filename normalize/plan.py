@@ -253,11 +253,16 @@ class Tally:
             self.kinds[fold_place(place)] += count
 
 
+#: Where the text outside the tables goes (pages of prose before them, an annex after): the document's.
+OUTSIDE_TABLES = "outside the tables"
+
+
 def document_places(document: RawDocument, anchors: list[Anchor], headers: list[SectionHeader],
                     number_column: int) -> list[WordPlace]:
     """Where the words outside the activities' cells went: title, table header, section titles, numbers."""
     places = [WordPlace(line, word, "document title") for line, word in document.title_words]
     places += [WordPlace(line, word, "table header") for line, word in document.header_words]
+    places += [WordPlace(line, word, OUTSIDE_TABLES) for line, text in document.outside for word in text.split()]
     places += [WordPlace(line, word, UNPLACED) for line, text in document.stray for word in text.split()]
     in_header: set[tuple[int, int, int]] = set()
     for header in headers:

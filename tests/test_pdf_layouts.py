@@ -48,6 +48,8 @@ class Plan:
     title: str = "Action Plan for 2024-2026"
     pagesize: tuple[float, float] = landscape(A4)
     prose_pages: int = 0
+    #: Pages of prose after the tables (an annex).
+    annex_pages: int = 0
     running_head: str = ""
     page_numbers: bool = False
     rotate: bool = False
@@ -176,6 +178,11 @@ def draw(path: Path, plan: Plan) -> Path:
                 top = 50.0
                 top += draw_row(table.labels, top, header=True)
             top += draw_row(row, top)
+    for k in range(plan.annex_pages):
+        d.next_page()
+        for i in range(30):
+            d.text(72, 60.0 + 14 * i, f"Annex {k + 1}. The organisations that worked on the plan, in prose, "
+                                      f"line {i + 1}, after every table.", FONT, 10)
     d.save()
     return path
 
@@ -376,8 +383,25 @@ def test_a_table_after_pages_of_prose(tmp_path):
     assert [table.page for table in document.tables] == [4]
     assert numbered(document) == [list(row) for row in activities(3)]
     assert document.title.startswith("Chapter 1. This page") and len(document.title.split()) <= 40
-    stray = " ".join(text for _, text in document.stray)
-    assert "paragraph 30" in stray and "Action Plan for 2024-2026" in stray
+    outside = " ".join(text for _, text in document.outside)
+    assert "paragraph 30" in outside and "Action Plan for 2024-2026" in outside
+    assert not any("paragraph" in text for _, text in document.stray)
+
+
+def test_pages_of_prose_before_and_after_the_table_are_outside_it_not_unplaced(tmp_path):
+    from normalize.plan import OUTSIDE_TABLES, document_to_plan
+    from normalize.registry import load_registry
+
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (40, 250, 150, 60), activities(3))],
+                pagesize=A4, prose_pages=2, annex_pages=2)
+    document = read_pdf(draw(tmp_path / "annex.pdf", plan))
+    assert numbered(document) == [list(row) for row in activities(3)]
+    outside = " ".join(text for _, text in document.outside)
+    assert "Chapter 2" in outside and "Annex 2" in outside and "line 30, after every table" in outside
+    result, accounting = document_to_plan(document, "annex", load_registry(), keep_accounting=True)
+    assert not accounting.unplaced and not accounting.missing and not result.flags
+    assert sum(1 for place in accounting.places if place.place == OUTSIDE_TABLES) == sum(
+        len(text.split()) for _, text in document.outside)
 
 
 def test_running_heads_and_page_numbers_stay_out_of_the_cells(tmp_path):

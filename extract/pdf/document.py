@@ -91,6 +91,10 @@ def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
     return name_by_content(columns, data, role_label_pattern())
 
 
+class OutsideText(str):
+    """A line of text outside the tables: before the first (after the title), or on a page after the last."""
+
+
 def title_of(layouts: Sequence[PageLayout], first: int) -> tuple[list[str], list[tuple[int, float, str]]]:
     """The title (the text before the table, or the first page's opening lines when prose comes first),
     and the rest of the text before the table as stray text: (page index, top, text)."""
@@ -126,9 +130,14 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
     title_parts, early = title_of(layouts, first)
     items_by_page: list[list[tuple[float, int, object]]] = [[] for _ in layouts]
     for k, top, text in early:
-        items_by_page[k].append((top, 2, text))
+        items_by_page[k].append((top, 2, OutsideText(text)))
+    last = max(k for k, layout in enumerate(layouts) if layout.rows or layout.header is not None)
     for k, layout in enumerate(layouts):
         items = items_by_page[k]
+        if k > last:  # a page after the tables (an annex, the back cover): none of its text is a table's
+            items.extend((top, 2, OutsideText(text)) for top, text in (*layout.before, *layout.stray))
+            items.sort(key=lambda item: (item[0], item[1]))
+            continue
         if k > first:
             items.extend((top, 2, text) for top, text in layout.before)
         if layout.header is not None:
@@ -142,6 +151,7 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
     bands: list[Band] = []
     header_words: list[tuple[int, str]] = []
     stray: list[tuple[int, str]] = []
+    outside: list[tuple[int, str]] = []
     profiles: list[TableProfile] = []
     emitted_page = False
     for layout, items in zip(layouts, items_by_page):
@@ -165,10 +175,13 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
             elif isinstance(item, Row):
                 bands.append(row_to_band(item, len(bands), line, name, position_of[layout_table(layout).index],
                                          width, union_title))
+            elif isinstance(item, OutsideText):
+                outside.append((line, str(item)))
             else:
                 stray.append((line, str(item)))
     document = RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray),
-                           tuple((1, word) for word in title.split()), (), union, tuple(profiles))
+                           tuple((1, word) for word in title.split()), (), union, tuple(profiles),
+                           outside=tuple(outside))
     from .textform import pdf_to_text
 
     line_words = tuple((n, len(text.split())) for n, text in enumerate(pdf_to_text(document).splitlines(), start=1)

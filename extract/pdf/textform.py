@@ -56,7 +56,7 @@ def pdf_to_text(document: RawDocument) -> str:
                 for c, position in enumerate(positions[k]):
                     cells[position] = " ".join(t for t in (restored[c], cells[position]) if t)
         lines[band.line] = cells
-    for number, text in document.stray:
+    for number, text in (*document.outside, *document.stray):
         lines.setdefault(number, [""] * width).append(text)
     last = max(lines, default=0)
     out = []
