@@ -102,9 +102,8 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
             here, before, after = band[c], band[c - 1], band[c + 1]
             if not here or not after:
                 continue
-            starts_at_edge = (before and cut_join(before[-1], here[0], vocabulary)) or b not in anchored
-            cut_at_right = any(cut_join(here[-1], word, vocabulary) for word in after)
-            if starts_at_edge and cut_at_right:
+            starts_at_edge = b not in anchored or (before and cut_join(before[-1], here[0], vocabulary))
+            if starts_at_edge and any(cut_join(here[-1], word, vocabulary) for word in after):  # cut at right
                 widths[c] = max(widths.get(c, 0), len(" ".join(here)))
     return widths
 
