@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import batch_copies, long_plan  # noqa: E402
+from synthetic import batch_copies, big_cell_plan, long_plan  # noqa: E402
 
 PYTHON = sys.executable
 PLAN = ROOT / "raw" / "az-ogp-2020-2022.txt"
@@ -185,6 +185,33 @@ def bench_memory(tmp: Path) -> None:
            rss / floor, "< 1024 MB")
 
 
+CELL_NAMES = ["Ministry of Finance", "Ministry of Justice", "Cabinet of Ministers", "State Customs Committee"]
+
+
+def run_of_names(megabytes: float) -> str:
+    """Agency names run together without commas (the splitter's hardest case), about `megabytes` long."""
+    rng = random.Random(megabytes)
+    names: list[str] = []
+    size = 0
+    while size < megabytes * 1024 * 1024:
+        names.append(rng.choice(CELL_NAMES))
+        size += len(names[-1]) + 1
+    return " ".join(names)
+
+
+def bench_big_cells(tmp: Path, startup: float) -> None:
+    """One agency cell of 1 and 4 MB: time after start-up, and its growth against linear (4x)."""
+    took = {}
+    for megabytes in (1, 4):
+        plan = big_cell_plan(tmp / f"cell{megabytes}.txt", run_of_names(megabytes), 2)
+        took[megabytes] = median_of(3, lambda: run_process([PYTHON, "pipeline.py", "run", str(plan), "-o",
+                                                            str(tmp / f"cell{megabytes}"), "--jobs", "1"]))
+        record(f"one {megabytes} MB agency cell: run (s)", f"{took[megabytes]:.2f}", f"{startup:.3f} start-up",
+               took[megabytes] / startup, "linear in the cell")
+    growth = (took[4] - startup) / max(took[1] - startup, 1e-9)
+    record("growth 1 -> 4 MB cell, after start-up", f"{growth:.2f}x", "4x linear", growth / 4, "<= 1.2 of linear")
+
+
 def write_results() -> None:
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in
                          ("pandas", "pyarrow", "rapidfuzz", "pdfplumber", "click"))
@@ -213,6 +240,7 @@ def main() -> None:
         bench_matching()
         bench_pdf()
         bench_throughput(tmp, startup)
+        bench_big_cells(tmp, startup)
         bench_memory(tmp)
     write_results()
     print(f"wrote {Path(__file__).with_name('RESULTS.md').relative_to(ROOT)}")

@@ -3,6 +3,7 @@
 - `batch_copies`: N copies of the plan with their own plan ids and agency names spelled other ways
   (the spellings a registry knows as aliases, capitals, a dropped letter), so the matcher does real work.
 - `long_plan`: one plan of about the given size, the 2020-2022 table repeated with its sections renumbered.
+- `big_cell_plan`: a two-activity plan whose second activity has one given (huge) cell.
 """
 from __future__ import annotations
 
@@ -61,4 +62,22 @@ def long_plan(path: Path, size_bytes: int) -> Path:
         size += len(chunk.encode("utf-8"))
         copy += 1
     path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+BIG_CELL_HEADER = "No.\tName of the activity\tEvaluation indicator\tImplementers\tPeriod"
+
+
+def big_cell_plan(path: Path, cell: str, column: int) -> Path:
+    """A plan whose last activity, 1.2, has `cell` in `column`, 12 words a line from its
+    number line on (a cell's text as extracted when its number is printed at the top)."""
+    words = cell.split()
+    lines = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
+    rows = ["1.1.\tOpening court decisions\tDecisions published\tMinistry of Justice\t2025"]
+    for number, line in enumerate(lines):
+        cells = ["Publishing budget data", "Reports published", "Ministry of Finance", "2024"] if number == 0 \
+            else [""] * 4
+        cells[column] = line
+        rows.append(("1.2." if number == 0 else "") + "\t" + "\t".join(cells))
+    path.write_text("\n".join(["National Action Plan 2024-2026", "", BIG_CELL_HEADER, *rows]) + "\n", encoding="utf-8")
     return path

@@ -8,6 +8,7 @@ both placed in the section title that reads "improve".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -48,10 +49,41 @@ def letters(text: str) -> str:
     return NOT_LETTERS.sub("", text).casefold()
 
 
+#: How far past the last placed word (in letters) the next word is sought before its whole words are looked up.
+AHEAD = 256
+
+
 def place_cell_words(words: tuple[tuple[int, str], ...], field_text: str, place: str) -> list[WordPlace]:
-    """A cell's words are placed in the field made from it when their letters are there, else unplaced."""
-    found = letters(field_text)
-    return [WordPlace(line, word, place if letters(word) in found else UNPLACED) for line, word in words]
+    """A cell's words are placed in the field made from it when their letters are there, else unplaced.
+
+    The field keeps the cell's order, so each word is sought just past the one before (a cut piece such as
+    "impro" is found inside "improve"); a word not there is looked up among the field's whole words, and
+    the search goes on from where it was found. Each word costs the same however long the cell: linear time.
+    """
+    spans: dict[str, list[int]] = {}
+    parts: list[str] = []
+    length = 0
+    for token in field_text.split():
+        key = letters(token)
+        if key:
+            spans.setdefault(key, []).append(length)
+            parts.append(key)
+            length += len(key)
+    found = "".join(parts)
+    places: list[WordPlace] = []
+    cursor = 0
+    for line, word in words:
+        key = letters(word)
+        at = found.find(key, cursor, cursor + len(key) + AHEAD)
+        if at < 0 and key in spans:
+            starts = spans[key]
+            at = starts[min(bisect_left(starts, cursor), len(starts) - 1)]
+        if at < 0:
+            at = found.find(key, max(0, cursor - AHEAD - len(key)), cursor + len(key))
+        if at >= 0:
+            cursor = at + len(key)
+        places.append(WordPlace(line, word, place if at >= 0 else UNPLACED))
+    return places
 
 
 def check_complete(line_words: tuple[tuple[int, int], ...], placed: Counter[int]) -> tuple[tuple[int, str], ...]:

@@ -97,6 +97,8 @@ _NAME_SEPARATOR = re.compile(r"[,;]|:\s|\s/\s")
 """A registry spelling holding one of these is protected from splitting at it."""
 _SPLIT_WORDS = re.compile(r"[\s,;/]+")
 _WORD = re.compile(r"\S+")
+#: No agency name is longer (in letters): a longer item is a run of names or prose, never one registry name.
+NAME_LIMIT = 500
 
 
 #: How a mention can be matched, from the surest to the least sure.
@@ -205,6 +207,8 @@ def _form(text: str) -> _Form:
     acronym = stripped.lower() if _ACRONYM.match(stripped) else ""
     distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
     whole = " ".join(word for word in expanded if word not in FILLER_WORDS)
+    if len(text) > NAME_LIMIT:     # longer than any name: compared with none (and no quadratic fuzzy scoring)
+        distinctive = whole = ""
     return _Form(key, tuple(key.split()), distinctive, whole, kinds, acronym)
 
 
@@ -530,6 +534,8 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     """True when `piece` is the rest of a name holding a series ("Department for Business, | Innovation and
     Skills"): it names no kind of body and closes with a conjunction, and the name before it is a kind of
     body "for" or "of" something; a known name, an acronym or a category is never a continuation."""
+    if len(previous) > NAME_LIMIT:
+        return False
     words = name_key(piece).split()
     if not words or not piece[0].isupper() or piece.isupper() or _known(piece, registry) is not None:
         return False
@@ -543,49 +549,100 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
 
 def _split_separators(text: str, index: _Index) -> list[str]:
     """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name."""
-    protected = [match.span() for pattern in index.separated_names for match in pattern.finditer(text)]
+    protected = sorted(match.span() for pattern in index.separated_names for match in pattern.finditer(text))
     pieces: list[str] = []
     start = 0
+    reach, next_span = 0, 0     # the furthest end of the known names that begin before the separator
     for separator in _SEPARATOR.finditer(text):
         position = separator.start()
-        if not any(begin < position < end for begin, end in protected):
+        while next_span < len(protected) and protected[next_span][0] < position:
+            reach = max(reach, protected[next_span][1])
+            next_span += 1
+        if reach <= position:
             pieces.append(text[start:position])
             start = separator.end()
     pieces.append(text[start:])
     return pieces
 
 
+def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The span [begin, end) of ``text`` without the list's edge junk at either side."""
+    while begin < end and text[begin] in _EDGE_JUNK:
+        begin += 1
+    while end > begin and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return begin, end
+
+
 def _split_item(item: str, registry: Registry) -> list[str]:
-    """One comma-free item as one or more mentions."""
-    if _known(item, registry) is not None:
-        return [item]
-    for match in _AND.finditer(item):
-        left, right = item[: match.start()].strip(_EDGE_JUNK), item[match.end() :].strip(_EDGE_JUNK)
-        right_kind = _known(right, registry)
-        if left and right_kind == "category" and _complete(left, registry):
-            return [*_split_item(left, registry), right]
-    words = list(_WORD.finditer(item))
-    for number in range(1, len(words)):
-        left = item[: words[number].start()].rstrip()
-        rest = item[words[number].start() :]
-        if _starts_name(words[number - 1].group(), rest, registry) and _complete(left, registry):
-            return [left, *_split_item(rest, registry)]
-    return [item]
+    """One comma-free item as one or more mentions.
+
+    A known name stays whole. Otherwise a category joined by a conjunction at the end ("... and relevant
+    state agencies") is cut off, and the item is cut before the first word that starts a second name after a
+    complete first one. The item is walked once, by offsets: a long run of names costs linear time.
+    """
+    heads: list[str] = []
+    tails: list[str] = []           # categories cut off the end, last first
+    begin, end = 0, len(item)
+    while begin < end:
+        if end - begin <= NAME_LIMIT and _known(item[begin:end], registry) is not None:
+            break
+        category = _category_at_end(item, begin, end, registry)
+        if category is not None:
+            begin, end, right = category
+            tails.append(right)
+            continue
+        cut = _second_name_start(item, begin, end, registry)
+        if cut is None:
+            break
+        heads.append(item[begin:cut[0]])
+        begin = cut[1]
+    if begin < end:
+        heads.append(item[begin:end])
+    return heads + tails[::-1]
+
+
+def _category_at_end(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int, str] | None:
+    """(span of the name before, the category) when item[begin:end] closes with "<conjunction> <category>"
+    after a complete name; a category is a registry name, so only the item's last NAME_LIMIT letters are sought."""
+    for match in _AND.finditer(item, max(begin, end - NAME_LIMIT - 16), end):
+        right_begin, right_end = _strip_span(item, match.end(), end)
+        left_begin, left_end = _strip_span(item, begin, match.start())
+        if right_end - right_begin > NAME_LIMIT or left_begin >= left_end:
+            continue
+        right = item[right_begin:right_end]
+        if _known(right, registry) == "category" and _complete_span(item, left_begin, left_end, registry):
+            return left_begin, left_end, right
+    return None
+
+
+def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int] | None:
+    """(end of the first name, start of the second) where a second name follows a complete one in item[begin:end]."""
+    previous: re.Match[str] | None = None
+    for word in _WORD.finditer(item, begin, end):
+        if previous is not None and _starts_name(previous.group(), item[word.start(): min(end, word.start() + NAME_LIMIT)],
+                                                 registry) \
+                and _complete_span(item, begin, previous.end(), registry, previous):
+            return previous.end(), word.start()
+        previous = word
+    return None
 
 
 def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
-    """True when ``rest`` can begin a second name right after the word ``previous``."""
+    """True when ``rest`` (the item from this word on, or its first NAME_LIMIT letters) can begin a second
+    name right after the word ``previous``."""
     ends_word = previous[-1:].isalnum() or previous.endswith(")")
     if not ends_word or name_key(previous) in FUNCTION_WORDS:
         return False
-    first = rest.split()[0]
+    first_and_more = rest.split(maxsplit=1)
+    first = first_and_more[0]
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
     if not (first[0].isupper() or opens_quote):
         return False
     rest_key = name_key(rest) + " "
     if any(rest_key.startswith(key + " ") for key in _index(registry).name_keys):
         return True
-    return (opens_quote or name_key(first) in HEAD_WORDS) and len(rest.split()) > 1
+    return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
 
 
 def _complete(text: str, registry: Registry) -> bool:
@@ -596,9 +653,29 @@ def _complete(text: str, registry: Registry) -> bool:
     return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
 
 
-@lru_cache(maxsize=65536)
+def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re.Match[str] | None = None) -> bool:
+    """:func:`_complete` of item[begin:end]; past NAME_LIMIT letters (no registry name is that long) only its
+    first and last words are read, so a long run of words is not copied at every word."""
+    if end - begin <= NAME_LIMIT:
+        return _complete(item[begin:end], registry)
+    if last is None:
+        last_start = end
+        while last_start > begin and not item[last_start - 1].isspace():
+            last_start -= 1
+        last_word = item[last_start:end]
+    else:
+        last_start, last_word = last.start(), last.group()
+    return item[begin].isupper() and last_start > begin and name_key(last_word) not in FILLER_WORDS
+
+
 def _known(text: str, registry: Registry) -> str | None:
-    """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None."""
+    """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None; text longer
+    than any name (NAME_LIMIT) names none."""
+    return None if len(text) > NAME_LIMIT else _known_name(text, registry)
+
+
+@lru_cache(maxsize=65536)
+def _known_name(text: str, registry: Registry) -> str | None:
     index = _index(registry)
     form = _form(text)
     exact = index.exact.get(form.key)
