@@ -12,6 +12,7 @@ import math
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -135,6 +136,10 @@ def process_or_fail(job: tuple[Source, RunOptions]):
         return None, str(exc)
     except (MemoryError, RecursionError) as exc:
         return None, f"{source.path}: could not be processed ({type(exc).__name__})"
+    except Exception as exc:        # a defect of ours fails its document, not the batch; say what to report
+        detail = (str(exc).strip().splitlines() or [""])[0]
+        return None, (f"{source.path}: could not be processed ({type(exc).__name__}: {detail}); "
+                      "this is a defect of actionplans: please report it with the file")
 
 
 def outcome_to_plan(source: Source, outcome: Outcome) -> tuple[object, str | None]:
@@ -301,9 +306,9 @@ def publish(result: RunResult, out_dir: Path, inputs: list[Path] = ()) -> None:
             folder.check_output_folder(out_dir, inputs)  # again: another run may have changed it meanwhile
             with signals_held():  # a SIGINT or SIGTERM lets the two renames finish first
                 folder.swap_into_place(staging, target)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:     # a full disk while SQLite writes is an sqlite3 error
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"{out_dir}: cannot write the output ({exc.strerror or exc})") from None
+        raise OutputError(f"{out_dir}: cannot write the output ({getattr(exc, 'strerror', None) or exc})") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -450,18 +455,34 @@ def run(inputs: tuple[Path, ...], out_dir: Path, registry: Path | None, encoding
         sys.exit(1)
 
 
+def account_for_words(job: tuple[Path, RunOptions]):
+    """For `check` (in a worker when there is a time limit): the source's word accounting."""
+    from normalize.plan import document_to_plan
+
+    source, options = job
+    return document_to_plan(read_source(source, options), source.stem, cached_registry(options.registry),
+                            keep_accounting=True)[1]
+
+
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--encoding", default=None, help="Force the text encoding of the source.")
-def check(source: Path, encoding: str | None) -> None:
+@click.option("--timeout", type=Numbers(0, MAX_TIMEOUT, min_open=True), default=600.0, show_default=True,
+              help="Seconds the check may take before its worker process is killed.")
+def check(source: Path, encoding: str | None, timeout: float) -> None:
     """Print where every word of SOURCE ends up: which field, section title, header, or unplaced."""
-    from normalize.plan import document_to_plan
-
     if not source.is_file():
         raise InputError(f"{source}: no such file")
-    options = RunOptions(encoding=encoding)
-    plan, accounting = document_to_plan(read_source(source, options), source.stem, cached_registry(None),
-                                        keep_accounting=True)
+    options = RunOptions(encoding=encoding, timeout=timeout)
+    try:
+        [outcome] = run_jobs(account_for_words, [(source, options)], 1, timeout)
+    except CannotStart as exc:
+        raise RunError(f"cannot start a worker process ({exc})") from None
+    if isinstance(outcome, TimedOut):
+        raise RunError(f"{source}: took longer than the time limit of {outcome.seconds:g} s (see --timeout)")
+    if not isinstance(outcome, Done):
+        raise RunError(f"{source}: the worker process reading it died ({outcome.describe()})")
+    accounting = outcome.value
     for kind, count in sorted(accounting.summary().items()):
         click.echo(f"{count:7d}  {kind}")
     click.echo(f"{len(accounting.places):7d}  words in all")

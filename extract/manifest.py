@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,13 +65,16 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the manifest ({exc})") from None
-    reader = csv.DictReader(text.splitlines())
+    # Read as a CSV stream, not line by line: a quoted title may hold a line break.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}")
     rows: dict[str, dict[str, str]] = {}
     ids: dict[str, int] = {}
-    for line, row in enumerate(reader, start=2):
+    record_end = 1
+    for row in reader:
+        line, record_end = record_end + 1, reader.line_num     # the line the record starts on
         where = f"{path}:{line}"
         plan_id, name = (row["plan_id"] or "").strip(), (row["file"] or "").strip()
         if not PLAN_ID.match(plan_id):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import AnyStr, BinaryIO
 
 from normalize.roles import role_label_pattern
 
@@ -29,33 +30,78 @@ MIN_ROWS_FOR_COLUMN = 3
 
 NOT_UTF8 = ("expected UTF-8 or UTF-16 with a BOM, or name the encoding with --encoding "
             "(e.g. cp1251, cp1252)")
+#: Encodings of two or four bytes a letter: read as text (a zero byte is part of a letter), never split as bytes.
+WIDE = ("utf-16", "utf-32")
+BOMS = {"utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)}
+CHUNK_BYTES = 1 << 20
+LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
+LINE_END_TEXT = re.compile(r"\r\n|\r|\n")
 
 
 def source_encoding(head: bytes, encoding: str | None) -> str:
-    """The encoding to read a source with: the one forced, UTF-16 when a BOM says so, else UTF-8."""
+    """The encoding to read a source with (its codec's own name): the one forced, UTF-32 or UTF-16 when a
+    byte-order mark says so, else UTF-8 (a BOM allowed).
+
+    UTF-16 and UTF-32 named without a byte order need the mark: without it the byte order is a guess.
+    """
     if encoding:
         try:
-            codecs.lookup(encoding)
+            name = codecs.lookup(encoding).name
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}") from None
-        return encoding
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        if name in BOMS and not head.startswith(BOMS[name]):
+            raise InputError(f"{encoding} text must start with a byte-order mark to say its byte order, and this "
+                             f"one does not; name the order with --encoding {name}-le or {name}-be")
+        return "utf-8-sig" if name == "utf-8" else name
+    for name, marks in BOMS.items():    # UTF-32's little-endian mark begins with UTF-16's
+        if head.startswith(marks):
+            return name
     return "utf-8-sig"
+
+
+def split_lines(chunks: Iterable[AnyStr], line_end: re.Pattern[AnyStr]) -> Iterator[AnyStr]:
+    """The lines of a stream of chunks, each with its ending: CR LF, LF and a lone CR all end a line.
+
+    A line may span chunks (its parts are joined once); a CR at a chunk's end waits for the next chunk to
+    tell whether an LF follows.
+    """
+    parts: list[AnyStr] = []
+    carriage_return = False         # the last chunk ended in a CR that may be half of CR LF
+    for chunk in chunks:
+        start = 0
+        if carriage_return:
+            carriage_return = False
+            if chunk[:1] in ("\n", b"\n"):
+                parts.append(chunk[:1])
+                start = 1
+            yield parts[0][:0].join(parts)
+            parts = []
+        for match in line_end.finditer(chunk, start):
+            if match.end() == len(chunk) and match.end() - match.start() == 1 and chunk[-1:] in ("\r", b"\r"):
+                carriage_return = True
+                break
+            parts.append(chunk[start:match.end()])
+            yield parts[0][:0].join(parts)
+            parts, start = [], match.end()
+        if start < len(chunk):
+            parts.append(chunk[start:])
+    if parts:
+        yield parts[0][:0].join(parts)
+
+
+def byte_chunks(f: BinaryIO) -> Iterator[bytes]:
+    while chunk := f.read(CHUNK_BYTES):
+        yield chunk
 
 
 def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
     """The source's lines, decoded one at a time as they are read (a long plan is never held twice)."""
     name = str(path)
-    if encoding == "utf-16":
-        with path.open(encoding=encoding, newline="") as f:
-            try:
-                yield from f
-            except UnicodeDecodeError:
-                raise InputError(f"{name}: broken UTF-16 text") from None
-        return
     with path.open("rb") as f:
-        for number, raw in enumerate(f, start=1):
+        if encoding.startswith(WIDE):
+            yield from wide_lines(byte_chunks(f), encoding, name)
+            return
+        for number, raw in enumerate(split_lines(byte_chunks(f), LINE_END_BYTES), start=1):
             if b"\x00" in raw:
                 raise InputError(f"{name}: binary data, not a text plan (expected UTF-8 or UTF-16 text, or a PDF)")
             try:
@@ -64,6 +110,19 @@ def decoded_lines(path: Path, encoding: str) -> Iterator[str]:
                 what, hint = ("UTF-8", NOT_UTF8) if encoding == "utf-8-sig" else \
                     (encoding, "name another encoding with --encoding")
                 raise InputError(f"{name}: not {what} (line {number}, byte {exc.start + 1}); {hint}") from None
+
+
+def wide_lines(chunks: Iterable[bytes], encoding: str, name: str) -> Iterator[str]:
+    """The lines of UTF-16 or UTF-32 bytes (a BOM dropped), with clear errors for broken text."""
+    number = 0
+    try:
+        for number, line in enumerate(split_lines(codecs.iterdecode(chunks, encoding), LINE_END_TEXT), start=1):
+            if "\x00" in line:
+                raise InputError(f"{name}: binary data, not a text plan (a zero character on line {number})")
+            yield line.removeprefix("\ufeff") if number == 1 else line
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: broken {encoding.upper()} text (after line {number}); "
+                         "name another encoding with --encoding") from None
 
 
 def header_rows(rows: Sequence[Sequence[str]]) -> set[int]:

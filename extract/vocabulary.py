@@ -20,7 +20,7 @@ EXTRA = "extra"
 
 #: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1"; a
 #: plain number has at most three digits (a year in the number column is not an activity).
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,4}(?:\s*\.\s*\d{1,4})+|\d{1,3})\s*\.?\s*$")
+ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*\.?\s*$")
 #: A section row begins with its number: "2. Measures" ("2 Measures" is not enough).
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")

@@ -160,7 +160,23 @@ def _parse(text: str, path: Path) -> Registry:
         successor = by_id[agency_id].successor
         if successor not in by_id or successor == agency_id:
             raise RegistryError(f"{path}:{line}: successor {successor!r} of {agency_id!r} is not another agency_id")
+    for agency_id, line in successor_line:
+        chain = successor_chain(agency_id, by_id)
+        if chain[-1] == agency_id:
+            raise RegistryError(f"{path}:{line}: successors go round in a cycle ({' -> '.join(chain)}); "
+                                "a renamed body's chain must end at an agency without a successor")
     return Registry(tuple(agencies), path)
+
+
+def successor_chain(agency_id: str, by_id: dict[str, Agency]) -> list[str]:
+    """The ids from `agency_id` along its successors, until one has none or an id comes back (a cycle)."""
+    chain, seen = [agency_id], {agency_id}
+    while by_id[chain[-1]].successor:
+        chain.append(by_id[chain[-1]].successor)
+        if chain[-1] in seen:
+            break
+        seen.add(chain[-1])
+    return chain
 
 
 def _row_to_agency(row: dict[str, str | None], path: Path, line: int) -> Agency:

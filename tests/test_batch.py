@@ -75,6 +75,30 @@ def test_manifest_problems_are_named(run_cli, batch, tmp_path, line, message):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_quoted_title_keeps_its_line_break_and_later_rows_their_line_numbers(run_cli, batch, tmp_path):
+    (batch / "plans.csv").write_text(MANIFEST_HEADER + 'tiny,tiny.txt,,"Tiny plan\nfor testing",,,,,,\n'
+                                     "bad id,edition.txt,,,,,,,,\n")
+    result = run_cli("run", batch, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "plans.csv:4: plan_id 'bad id' is not valid" in result.output
+    (batch / "plans.csv").write_text(MANIFEST_HEADER + 'tiny,tiny.txt,,"Tiny plan\nfor testing",,,,,,\n')
+    assert run_cli("run", batch, "-o", tmp_path / "out").exit_code == 0
+    titles = {row["plan_id"]: row["title"] for row in rows(tmp_path / "out" / "plans.csv")}
+    assert titles["tiny"] == "Tiny plan\nfor testing"
+
+
+def test_a_utf16_document_without_a_bom_fails_alone(run_cli, tmp_path):
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    write_plan(folder, "first", plan_text(ROW), encoding="utf-16")
+    write_plan(folder, "second", plan_text(ROW), encoding="utf-16")
+    write_plan(folder, "unmarked", plan_text(ROW), encoding="utf-16-le")
+    result = run_cli("run", folder, "-o", tmp_path / "out", "--jobs", "2", "--encoding", "UTF16")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"failed: {folder / 'unmarked.txt'}: UTF16 text must start with a byte-order mark" in result.stderr
+    assert "1 of 3 documents failed" in result.stderr
+    assert {row["plan_id"] for row in rows(tmp_path / "out" / "activities.csv")} == {"first", "second"}
+
+
 def test_ids_do_not_change_when_documents_are_added(run_cli, batch, tmp_path):
     alone = tmp_path / "alone"
     alone.mkdir()

@@ -103,3 +103,51 @@ def test_activity_numbers_as_printed(printed, parts):
     from extract.vocabulary import activity_number_parts
 
     assert activity_number_parts(printed) == parts
+
+
+ROWS = [ROW, ["1.2.", "Opening court decisions", "Decisions published", "Implementers: Ministry of Justice", "2021"]]
+
+
+def read_rows(path) -> list[list[str]]:
+    return [[f.text for f in band.fragments] for band in read_text(path).bands]
+
+
+@pytest.mark.parametrize("spelling", ["utf-16", "UTF-16", "utf16", "UTF16"])
+def test_utf16_named_any_way_is_read(tmp_path, spelling):
+    path = write_plan(tmp_path, "wide", plan_text(*ROWS), encoding="utf-16")
+    assert read_rows(path) == read_rows(write_plan(tmp_path, "plain", plan_text(*ROWS)))
+    assert read_text(path, encoding=spelling).bands[-1].text(1) == "Opening court decisions"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32"])
+def test_wide_encodings_with_their_byte_order_are_read(tmp_path, encoding):
+    path = write_plan(tmp_path, "wide", plan_text(*ROWS), encoding=encoding)
+    assert [[f.text for f in band.fragments] for band in read_text(path, encoding=encoding).bands] == \
+        read_rows(write_plan(tmp_path, "plain", plan_text(*ROWS)))
+
+
+@pytest.mark.parametrize("spelling", ["utf-16", "UTF16", "utf-32"])
+def test_utf16_without_a_bom_is_refused_with_the_reason(tmp_path, spelling):
+    path = write_plan(tmp_path, "plan", plan_text(*ROWS), encoding="utf-16-le" if "16" in spelling else "utf-32-le")
+    with pytest.raises(InputError, match=r"plan\.txt: .* must start with a byte-order mark.*--encoding utf-\d\d-le"):
+        read_text(path, encoding=spelling)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_every_line_ending_ends_a_line(tmp_path, ending):
+    text = plan_text(*ROWS).replace("\n", ending)
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("utf-8"))
+    assert read_rows(path) == read_rows(write_plan(tmp_path, "plain", plan_text(*ROWS)))
+    assert [band.line for band in read_text(path).bands] == [3, 4, 5]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=5, max_size=5), st.integers(1, 40))
+def test_mixed_line_endings_read_like_one_kind_whatever_the_chunks(endings, chunk):
+    from extract.text import LINE_END_BYTES, split_lines
+
+    lines = [line for line in plan_text(*ROWS).split("\n") if line]  # (a CR then a blank line's LF is one CRLF)
+    data = "".join(line + ending for line, ending in zip(lines, endings)).encode("utf-8")
+    chunks = [data[i:i + chunk] for i in range(0, len(data), chunk)]
+    assert [line.rstrip(b"\r\n") for line in split_lines(chunks, LINE_END_BYTES)] == [x.encode() for x in lines]

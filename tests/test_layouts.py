@@ -174,3 +174,25 @@ def test_the_output_holds_extra_fields_and_the_report_each_tables_profile(run_cl
     cells = '<td data-label="header as printed">{}</td><td data-label="read as">{}</td><td data-label="how">{}</td>'
     assert cells.format("Budget", "extra field (activity_fields)", "by its header") in report
     assert cells.format("Executing bodies", "agencies", "by its header") in report
+
+
+@pytest.mark.parametrize("number, parts", [("1.1000", (1, 1000)), ("1.1000.", (1, 1000)), ("12.123456789", (12, 123456789)),
+                                           ("1000.1", (1000, 1)), ("2.10.3", (2, 10, 3)), ("1000", None),
+                                           ("2020", None), ("1.1234567890", None)])
+def test_activity_numbers_of_any_width(number, parts):
+    from extract.vocabulary import activity_number_parts
+
+    assert activity_number_parts(number) == parts
+
+
+def test_wide_numbers_are_activities_of_their_own():
+    _document, plan = read(
+        "No.\tActivity\tDeadline\tResponsible agencies",
+        "1.999.\tPublishing budget data\t2024\tImplementers: Ministry of Finance",
+        "1.1000.\tOpening court decisions\t2025\tImplementers: Ministry of Justice",
+        "1.1001.\tTraining officials\t2026\tImplementers: Ministry of Justice",
+    )
+    assert [(a.activity_id, a.title, a.flags) for a in plan.activities] == [
+        ("1.999", "Publishing budget data", ("section_title_missing",)),
+        ("1.1000", "Opening court decisions", ("section_title_missing",)),
+        ("1.1001", "Training officials", ("section_title_missing",))]

@@ -454,6 +454,10 @@ HEADER = "agency_id,name,kind,aliases,successor\n"
         (HEADER + "a,A,body,X,\nb,B,body,x,\n", r"agencies\.csv:3: 'x' of 'b' is already a name of 'a'"),
         (HEADER + "A b,A,body,,\n", r"agencies\.csv:2: agency_id 'A b' is not a slug"),
         (HEADER + "a,,body,,\n", r"agencies\.csv:2: agency 'a' has no name"),
+        (HEADER + "a,A,body,,b\nb,B,body,,c\nc,C,body,,a\n", r"agencies\.csv:2: successors go round in a cycle "
+                                                              r"\(a -> b -> c -> a\)"),
+        (HEADER + "z,Z,body,,a\na,A,body,,b\nb,B,body,,a\n", r"agencies\.csv:3: successors go round in a cycle "
+                                                              r"\(a -> b -> a\)"),
     ],
 )
 def test_registry_errors_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:

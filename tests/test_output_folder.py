@@ -58,7 +58,7 @@ def test_a_folder_holding_the_input_file_is_refused_even_when_empty_otherwise(ru
     assert [p.name for p in folder_.iterdir()] == ["plan.txt"]
 
 
-@pytest.mark.parametrize("target", [".", "..", "/"])
+@pytest.mark.parametrize("target", [".", "./", "..", "../", "/"])
 def test_the_working_folder_its_parents_and_the_root_are_refused(run_cli, tmp_path, monkeypatch, target):
     work = tmp_path / "work"
     work.mkdir()
@@ -66,7 +66,7 @@ def test_the_working_folder_its_parents_and_the_root_are_refused(run_cli, tmp_pa
     monkeypatch.chdir(work)
     before = snapshot(tmp_path)
     result = run_cli("run", plan, "-o", target)
-    assert_one_line_error(result, target, "refusing to replace the current folder")
+    assert_one_line_error(result, str(Path(target)), "refusing to replace the current folder")
     assert snapshot(tmp_path) == before
 
 

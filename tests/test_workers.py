@@ -149,6 +149,31 @@ def test_a_single_document_over_the_time_limit_is_killed_too(run_cli, hooked, tm
     assert not running(hooks.started(hung))
 
 
+def test_check_over_the_time_limit_is_killed_too(run_cli, hooked, tmp_path):
+    hung = hooks.hook(write_plan(tmp_path, "hung", plan_text(ROW)), "hang")
+    result = run_cli("check", hung, "--timeout", "1")
+    assert_one_line_error(result, f"{hung}: took longer than the time limit of 1 s (see --timeout)")
+    assert not running(hooks.started(hung))
+
+
+def test_a_defect_in_one_document_fails_it_alone(run_cli, batch, tmp_path, monkeypatch):
+    import pipeline
+
+    read_source = pipeline.read_source
+
+    def defective(path, options):
+        if path.name == "tiny.txt":
+            raise TypeError("a defect\nwith a second line")
+        return read_source(path, options)
+
+    monkeypatch.setattr(pipeline, "read_source", defective)
+    result = run_cli("run", batch, "-o", tmp_path / "out", "--jobs", "2")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (f"failed: {batch / 'tiny.txt'}: could not be processed (TypeError: a defect); this is a defect of "
+            "actionplans: please report it with the file") in result.stderr.splitlines()
+    assert (tmp_path / "out" / "activities.csv").is_file()
+
+
 def test_documents_finishing_out_of_order_give_the_same_bytes(run_cli, hooked, batch, tmp_path):
     hooks.hook(write_plan(batch, "a-slow", plan_text(["1.1.", "Slow title", "Done", "Implementers: Ministry of "
                                                       "Justice", "2021"])), "slow")
