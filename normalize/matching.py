@@ -72,6 +72,9 @@ _LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >
 ABBREVIATIONS = dict(_name_words("abbreviation"))
 """Short and variant spellings, replaced word by word before fuzzy comparison."""
 
+PLACE_WORDS = tuple(word for word, _ in _name_words("place"))
+"""Words that begin a body's placing qualifier ("... under the Ministry of Economy"): the body is named before."""
+
 HEAD_WORDS = frozenset(word for word, _ in _name_words("head"))
 """Capitalised words that start a new name when they follow a complete one without a comma."""
 
@@ -213,9 +216,10 @@ def _form(text: str) -> _Form:
 
 
 def _strip_place(words: Sequence[str]) -> list[str]:
-    """The words before a placing qualifier: "under ...", "near ...", a trailing "of the Republic of Azerbaijan"."""
+    """The words before a placing qualifier ("under ...", "near ...": :data:`PLACE_WORDS`) and before trailing
+    filler words ("of the Republic of Azerbaijan")."""
     words = list(words)
-    for stop in ("under", "near"):
+    for stop in PLACE_WORDS:
         if stop in words[1:]:
             words = words[: words.index(stop, 1)]
     while len(words) > 1 and words[-1] in FILLER_WORDS:
@@ -450,6 +454,16 @@ def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
     pairs = _close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
     for pair, score in _close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
         pairs[pair] = max(pairs.get(pair, 0.0), score - WHOLE_OFFSET)
+    # A body named with and without its placing qualifier ("State Service for Property Issues under the
+    # Ministry of Economy", "State Service for Property Issues") is one body, however far apart the ratios are.
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for i, form in enumerate(forms):
+        by_words.setdefault(form.words, []).append(i)
+    for i, form in enumerate(forms):
+        placed = tuple(_strip_place(form.words))
+        for j in by_words.get(placed, []) if placed != form.words else []:
+            pair = (min(i, j), max(i, j))
+            pairs[pair] = max(pairs.get(pair, 0.0), FUZZY_CUTOFF)
     kinds = [form.kinds for form in forms]
     return {(i, j): score for (i, j), score in pairs.items() if not kinds[i] or not kinds[j] or kinds[i] & kinds[j]}
 

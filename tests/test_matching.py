@@ -621,3 +621,20 @@ def test_accept_writes_the_registry_whole_or_not_at_all(tmp_path: Path, monkeypa
         accept_alias(path, "Ministry of Fiscal Matters", load_registry().agencies[0].agency_id)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agencies.csv"]
+
+
+@pytest.mark.parametrize("names", [
+    ["State Service for Land Matters under the Ministry of Agriculture", "State Service for Land Matters"],
+    ["Служба земельных вопросов при Министерстве сельского хозяйства", "Служба земельных вопросов"],
+    ["Ombudsperson Office of the Republic of Azerbaijan", "Ombudsperson Office"],
+])
+def test_a_new_body_named_with_and_without_its_placing_qualifier_is_one_body(registry: Registry, names) -> None:
+    matches = match_mentions(names, registry)
+    assert [m.match_method for m in matches] == ["new", "new"]
+    assert matches[0].agency_id == matches[1].agency_id
+
+
+def test_two_bodies_placed_under_different_ministries_stay_apart(registry: Registry) -> None:
+    matches = match_mentions(["Land Registry Service under the Ministry of Agriculture",
+                              "Land Registry Service under the Ministry of Defence", "Land Registry Service"], registry)
+    assert len({m.agency_id for m in matches[:2]}) == 2
