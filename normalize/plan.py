@@ -399,7 +399,9 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     if any(anchor.section_no is None for anchor in anchors):
         bands, headers, anchors = plain_sections(document.bands, anchors, vocabulary)
     else:
-        bands, headers = bands_to_sections(document.bands, anchors, vocabulary)
+        title_column = layout.index("title")
+        bands, headers = bands_to_sections(document.bands, anchors, vocabulary,
+                                           1 if title_column is None else title_column)
     header_bands = tuple(h.band for h in headers)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)

@@ -108,11 +108,14 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
     return widths
 
 
-def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int]) -> tuple[int, int, int] | None:
-    """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first."""
+def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int],
+                      title_column: int = TITLE) -> tuple[int, int, int] | None:
+    """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first,
+    in the columns from the number column to the title column (a row across the table begins left of its
+    centre; a PDF's merged row is read into the title column, wherever the table prints it)."""
     wanted = f"{section}."
     for b in reversed(bands):
-        for c in (NUMBER, TITLE)[: len(tokens[b])]:
+        for c in range(min(max(title_column, TITLE), len(tokens[b]) - 1) + 1):
             row = tokens[b][c]
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
@@ -339,8 +342,8 @@ def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
     return runs
 
 
-def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
-                      vocabulary: Vocabulary) -> tuple[tuple[Band, ...], list[SectionHeader]]:
+def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,
+                      title_column: int = TITLE) -> tuple[tuple[Band, ...], list[SectionHeader]]:
     """Find each section's header row and return the bands without its text, and the headers found."""
     tokens = BandTokens(bands)
     anchored = {a.band for a in anchors}
@@ -348,7 +351,7 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor],
     starts: list[tuple[int, tuple[int, int, int], bool]] = []
     previous_end = 0
     for section, first, last in section_runs(anchors):
-        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored)
+        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column)
         numbered = start is not None
         if start is None:
             start = find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
@@ -403,7 +406,9 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
     starts: list[tuple[int, int, int]] = []
     widths: dict[int, int] = {}
     if spanning:
-        starts = [(b, TITLE, 0) for b in spanning if tokens[b][TITLE]]
+        starts = [(b, c, 0) for b in spanning
+                  for c in [next((c for c in range(len(tokens[b])) if c != NUMBER and tokens[b][c]), None)]
+                  if c is not None]
     else:
         widths = header_column_widths(bands, anchored, vocabulary)
         edges = [-1, *sorted(anchored)]

@@ -24,6 +24,8 @@ from extract.pdf import Line, Word, pdf_to_text, read_pdf
 from extract.pdf.header import find_header
 from extract.pdf.opening import Rules
 from extract.pdf_settings import PdfSettings
+from normalize.plan import document_to_plan
+from normalize.registry import load_registry
 
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE, LEADING, PAD = 9.0, 11.0, 4.0
@@ -40,6 +42,8 @@ class Table:
     widths: tuple[float, ...]
     rows: list[str | tuple[str, ...]]
     ruled: bool = True
+    #: Cells centred vertically in their row (a wrapped label's first line then stands above the others).
+    centred: bool = False
 
 
 @dataclass
@@ -154,8 +158,9 @@ def draw(path: Path, plan: Plan) -> Path:
                 lines = [wrap(text, font, w - 2 * PAD) for text, w in zip(cells, table.widths)]
             height = max(1, max(len(cell) for cell in lines)) * LEADING + 2 * PAD
             for c, cell in enumerate(lines):
+                shift = (height - 2 * PAD - len(cell) * LEADING) / 2 if table.centred else 0.0
                 for i, text in enumerate(cell):
-                    d.text(xs[c] + PAD, top + PAD + i * LEADING, text, font)
+                    d.text(xs[c] + PAD, top + PAD + shift + i * LEADING, text, font)
             if table.ruled or header:
                 d.rule(xs[0], top + height, xs[-1], top + height)
             if table.ruled:
@@ -253,6 +258,31 @@ def test_an_extra_budget_column_is_kept_apart(tmp_path):
     assert document.columns[5].header == "Budget" and document.columns[5].decided_by == "label"
     assert numbered(document) == [list(row) for row in rows]
     assert all("AZN" not in text for texts in bands(document) for text in texts[:5])
+
+
+def test_an_extra_column_whose_label_wraps_in_a_centred_header_row(tmp_path):
+    """'Funding / source' takes two lines where the other labels take one: its first line stands above
+    them, its second below, and both are its column's label, not the title's or the first row's."""
+    rows = [(n, t, "State budget", "Reports published", a, p) for n, t, a, p in activities(3)]
+    plan = Plan([Table(("No.", "Activity", "Funding source", "Expected result", "Responsible agencies", "Deadline"),
+                       (40, 260, 58, 130, 170, 60), rows, centred=True)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "extra", "indicator", "agencies", "period"]
+    assert document.columns[2].header == "Funding source"
+    assert document.title == "Action Plan for 2024-2026"
+    assert numbered(document) == [list(row) for row in rows]
+    header_words_absent(document)
+
+
+def test_the_agencies_column_before_the_title_with_heading_rows(tmp_path):
+    rows = [(n, a, t, p) for n, t, a, p in activities(3)]
+    plan = Plan([Table(("No.", "Responsible agencies", "Activity", "Deadline"), (40, 200, 330, 80),
+                       ["1. Open data on public finances", *rows], centred=True)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "agencies", "title", "period"]
+    plan_read = document_to_plan(document, "agencies-first", load_registry())
+    assert [(a.section_no, a.section_title, a.title, a.names("implementer")) for a in plan_read.activities] == [
+        (1, "Open data on public finances", t, (a,)) for _n, a, t, _p in rows]
 
 
 def test_a_second_table_with_more_columns_gets_its_own_profile(tmp_path):

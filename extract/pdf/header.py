@@ -135,7 +135,8 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
     """Read lines[first..last] as a header row: cluster its phrases by x, each cluster a column.
 
     Returns (score, header): two points per cell that is exactly a label, one when text follows the
-    label, minus one per cell no label opens and per word beyond a short cell.
+    label, minus one per cell no label opens (unless it is a short column of its own, as an extra column's
+    label is) and per word beyond a short cell.
     """
     cells: list[HeaderCell] = []
     unmatched: list[tuple[float, str]] = []
@@ -147,8 +148,11 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
             score -= 2
             unmatched.append((min(w.top for w in ordered), " ".join(w.text for w in ordered)))
             continue
-        for cell_words, meaning in cluster_to_cells(ordered):
-            if meaning is None:
+        cluster_cells = cluster_to_cells(ordered)
+        for cell_words, meaning in cluster_cells:
+            if meaning is None and len(cluster_cells) == 1 and len(cell_words) <= SHORT_CELL_WORDS:
+                pass    # a short column of its own that no label names: an extra column, neither for nor against
+            elif meaning is None:
                 score -= 1
             else:
                 found = match_label(" ".join(w.text for w in cell_words))
