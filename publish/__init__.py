@@ -19,6 +19,7 @@ folder names (pass an explicit string partitioning schema if a plan id could be 
 from __future__ import annotations
 
 import shutil
+from contextlib import ExitStack, contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -110,6 +111,21 @@ def plan_runs(plan_ids: list[str]) -> list[tuple[str, int, int]]:
     return runs
 
 
+@contextmanager
+def parquet_file(path: Path, schema: pa.Schema) -> Iterator[pq.ParquetWriter]:
+    """A Parquet writer on a file of our own opening, closed whatever happens: a writer whose footer a full
+    disk refused still holds its file, which would keep the disk busy (and the staging folder undeletable)."""
+    sink = pa.OSFile(str(path), "wb")
+    try:
+        writer = pq.ParquetWriter(sink, schema)
+        try:
+            yield writer
+        finally:
+            writer.close()
+    finally:
+        sink.close()
+
+
 def write_partitioned(folder: Path, csv_path: Path, columns: dict[str, tuple[str, str]]) -> None:
     """One Parquet file per plan under `folder`, without the plan_id column (its folder names it),
     streamed from the CSV a block at a time."""
@@ -117,24 +133,20 @@ def write_partitioned(folder: Path, csv_path: Path, columns: dict[str, tuple[str
         shutil.rmtree(folder)
     folder.mkdir()
     part_schema = arrow_schema({name: column for name, column in columns.items() if name != PARTITION_COLUMN})
-    writer: pq.ParquetWriter | None = None
-    current: str | None = None
-    try:
+    with ExitStack() as open_part:
+        writer: pq.ParquetWriter | None = None
+        current: str | None = None
         for batch in csv_batches(csv_path, columns):
             plan_ids = batch.column(PARTITION_COLUMN).to_pylist()
             for plan_id, first, count in plan_runs(plan_ids):
                 if plan_id != current:
-                    if writer is not None:
-                        writer.close()
+                    open_part.close()
                     part = folder / partition_name(plan_id)
                     part.mkdir()
-                    writer = pq.ParquetWriter(part / PART_NAME, part_schema)
+                    writer = open_part.enter_context(parquet_file(part / PART_NAME, part_schema))
                     current = plan_id
                 rows = batch.slice(first, count).drop_columns([PARTITION_COLUMN])
                 writer.write_table(pa.Table.from_batches([rows]), row_group_size=ROW_GROUP)
-    finally:
-        if writer is not None:
-            writer.close()
 
 
 def write_parquet(folder: Path, tables: Tables) -> None:
@@ -145,4 +157,5 @@ def write_parquet(folder: Path, tables: Tables) -> None:
     for name, columns in (("plans", PLAN_COLUMNS), ("agencies", AGENCY_COLUMNS)):
         table = pa.Table.from_batches(list(csv_batches(folder / f"{name}.csv", columns)),
                                       schema=arrow_schema(columns))
-        pq.write_table(table, folder / f"{name}.parquet")
+        with parquet_file(folder / f"{name}.parquet", table.schema) as writer:
+            writer.write_table(table)

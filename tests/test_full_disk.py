@@ -51,6 +51,19 @@ def fill(folder: Path, leave_bytes: int) -> None:
             pass
 
 
+def open_files_on(folder: Path) -> list[str]:
+    """The files this process holds open under `folder` (a writer a failed write forgot to close)."""
+    found = []
+    for descriptor in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(descriptor)
+        except OSError:
+            continue
+        if target.startswith(f"{folder}/"):
+            found.append(target)
+    return found
+
+
 def test_every_disk_size_publishes_whole_or_fails_in_one_line(run_cli, tmp_path, small_disk):
     source = tmp_path / "budget.txt"
     source.write_text(BUDGET_PLAN, encoding="utf-8")
@@ -66,6 +79,7 @@ def test_every_disk_size_publishes_whole_or_fails_in_one_line(run_cli, tmp_path,
         assert result.exit_code == 1 and len(lines) == 1 and "Traceback" not in result.output, result.output
         assert lines[0].startswith(f"Error: {out}: cannot write the output"), lines[0]
         assert list(disk.iterdir()) == [], f"{kilobytes} KB: left {list(disk.iterdir())}"
+        assert open_files_on(disk) == [], f"{kilobytes} KB: a file left open on the disk"
         failures.append(lines[0])
     assert failures, "no disk size was small enough to fail"
     assert any("disk is full" in line for line in failures), "SQLite never met the full disk"
