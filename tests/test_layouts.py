@@ -196,3 +196,23 @@ def test_wide_numbers_are_activities_of_their_own():
         ("1.999", "Publishing budget data", ("section_title_missing",)),
         ("1.1000", "Opening court decisions", ("section_title_missing",)),
         ("1.1001", "Training officials", ("section_title_missing",))]
+
+
+@pytest.mark.parametrize("labels, meanings", [
+    (("No.", "Activity description", "Deliverables", "Responsible for implementation", "Implementation timeline"),
+     ["number", "title", "indicator", "agencies", "period"]),
+    (("№ п/п", "Содержание мероприятия", "Форма завершения", "Ответственные за исполнение", "Сроки проведения"),
+     ["number", "title", "indicator", "agencies", "period"]),
+    (("Ref", "Key activities", "Measure of success", "Lead institution", "Target date"),
+     ["number", "title", "indicator", "agencies", "period"]),
+])
+def test_header_words_of_other_plans_name_their_columns(labels, meanings):
+    document, plan = read(
+        "\t".join(labels),
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "1.2.\tOpening court decisions\tDecisions published\tMinistry of Justice\t2025",
+    )
+    assert [c.meaning for c in document.columns] == meanings
+    assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        ("Publishing budget data", "Data published", ("Ministry of Finance",)),
+        ("Opening court decisions", "Decisions published", ("Ministry of Justice",))]

@@ -314,6 +314,30 @@ def test_unknown_header_words_name_the_columns_by_their_content(tmp_path):
     header_words_absent(document)
 
 
+def test_unknown_header_words_over_tall_centred_rows_on_several_pages(tmp_path):
+    """The first numbered row is tall and centred, so lines of its cells stand above its number; the header
+    row above them is still found, and found again at the top of every later page."""
+    long_title = "Publishing the register of open data sets on the national portal " * 4
+    rows = [(n, long_title + t, f"Implementers: {a}", p) for n, t, a, p in activities(24)]
+    plan = Plan([Table(("Line", "What will be done", "Who does it", "By when"), (50, 350, 230, 80),
+                       ["1. Open data", *rows], centred=True)])
+    pdf = draw(tmp_path / "p.pdf", plan)
+    document = read_pdf(pdf)
+    assert document_pages(pdf) >= 3
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert [c.header for c in document.columns] == ["Line", "What will be done", "Who does it", "By when"]
+    assert numbered(document) == [list(row) for row in rows]
+    assert sum(band.column_header for band in document.bands) == document_pages(pdf)
+    header_words_absent(document)
+
+
+def document_pages(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
 RUSSIAN_LABELS = ("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения")
 
 

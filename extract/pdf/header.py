@@ -219,28 +219,65 @@ def numbered_lines(lines: Sequence[Line], gap: float) -> list[int]:
     return found
 
 
+def row_top(lines: Sequence[Line], j: int, rules: Rules, em: float) -> int:
+    """The first line of the row that line j belongs to: the lines above it set close, with no rule between
+    (a cell centred in a tall row puts lines above its number's line)."""
+    rule_ys = [y for y, _, _ in rules.horizontal]
+    top = j
+    while top > 0 and adjacent(lines[top - 1], lines[top], em, rule_ys):
+        top -= 1
+    return top
+
+
 def find_header_by_structure(lines: Sequence[Line], rules: Rules, em: float, s: PdfSettings) -> Header | None:
-    """The row of short cells just above the page's first numbered rows (at most two heading lines between),
-    when two numbered rows at least stand under it with their numbers under its first cell."""
+    """The row of short cells just above the page's first numbered rows (at most two heading lines between
+    it and the numbered row's line, or the first line of that row), when two numbered rows at least stand
+    under it with their numbers under its first cell."""
     gap = s.phrase_gap * em
     numbered = numbered_lines(lines, gap)
     for n, j in enumerate(numbered):
         x = lines[j].words[0].x0
         if sum(abs(lines[k].words[0].x0 - x) <= em for k in numbered[n:]) < 2:
             continue
-        for k in range(j - 1, max(-1, j - 4), -1):
-            if len(line_to_phrases(lines[k], gap)) < 3:
-                continue
-            header = best_window(lines, k, rules, em, s, found_by="structure")
-            if header is None or header.last_line >= j or len(header.cells) < 3 or header.unmatched:
-                break
-            if any(len(cell.words) > SHORT_CELL_WORDS for cell in header.cells):
-                break
-            first = header.cells[0]
-            if x > header.cells[1].x0 or first.x1 < x - 2 * em:
-                break
-            return header
+        top = row_top(lines, j, rules, em)
+        for start in dict.fromkeys((j, top)):
+            header = header_above(lines, start, x, rules, em, s)
+            if header is not None:
+                return header
         return None
+    return None
+
+
+def header_above(lines: Sequence[Line], j: int, x: float, rules: Rules, em: float, s: PdfSettings) -> Header | None:
+    """The header row among the three lines above line j, its first cell over the numbers at x, else None."""
+    gap = s.phrase_gap * em
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if len(line_to_phrases(lines[k], gap)) < 3:
+            continue
+        header = best_window(lines, k, rules, em, s, found_by="structure")
+        if header is None or header.last_line >= j or len(header.cells) < 3 or header.unmatched:
+            return None
+        if any(len(cell.words) > SHORT_CELL_WORDS for cell in header.cells):
+            return None
+        first = header.cells[0]
+        if x > header.cells[1].x0 or first.x1 < x - 2 * em:
+            return None
+        return header
+    return None
+
+
+def find_repeated_header(lines: Sequence[Line], known: Header, rules: Rules, em: float,
+                         s: PdfSettings) -> Header | None:
+    """The table's header row repeated on a later page: the same cells at the same places (how a header
+    whose labels the vocabulary does not know is recognised again)."""
+    firsts = {squash(cell.words[0]) for cell in known.cells if cell.words}
+    for i, line in enumerate(lines):
+        if sum(squash(word.text) in firsts for word in line.words) < min(2, len(firsts)):
+            continue
+        header = best_window(lines, i, rules, em, s, found_by=known.found_by)
+        if header is not None and header.signature == known.signature \
+                and not moved(header, known, s.header_shift * em):
+            return header
     return None
 
 

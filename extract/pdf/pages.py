@@ -21,7 +21,7 @@ from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts
 from .blocks import body_to_rows, row_rules
 from .edges import column_edges, has_ruled_columns, word_column
-from .header import Header, HeaderCell, find_header, find_header_by_structure, moved
+from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
 from .opening import PageContent
 from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, line_anchors
@@ -120,6 +120,8 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         header = None  # a few label words in the body, not the column-header row
     if header is None and known is None:
         header = find_header_by_structure(lines, content.rules, em, s)
+    elif header is None and known is not None:
+        header = find_repeated_header(lines, known.header, content.rules, em, s)
     if header is None and (known is None or not table_open):
         layout.before = lines_to_strays(lines)
         return layout
