@@ -401,7 +401,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     else:
         title_column = layout.index("title")
         bands, headers = bands_to_sections(document.bands, anchors, vocabulary,
-                                           1 if title_column is None else title_column)
+                                           1 if title_column is None else title_column, layout.index("period"))
     header_bands = tuple(h.band for h in headers)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)

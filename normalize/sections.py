@@ -16,6 +16,7 @@ from itertools import product
 from extract.model import Band
 
 from .anchors import Anchor
+from .periods import looks_like_period_start, years_in
 from .roles import label_at
 from .text import clean_text
 from .words import FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
@@ -26,6 +27,8 @@ NUMBER, TITLE = 0, 1
 FULL_COLUMN = 0.9
 #: A header part may run this much past its column's measured width before the row's own text begins.
 WIDTH_SLACK = 1.15
+#: A period cell holds at most this many words.
+PERIOD_WORDS = 6
 #: What it costs to read text before a header in a band of its own as spilled from the row above.
 SPILL = 1.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
@@ -175,7 +178,8 @@ def slack(expected: float) -> float:
 
 
 def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
-                 vocabulary: Vocabulary, expected_right: float | None = None) -> Trace:
+                 vocabulary: Vocabulary, expected_right: float | None = None,
+                 period_column: int | None = None) -> Trace:
     """Follow a header from its first word across the columns.
 
     A header row is one line: in each column it crosses, its words are one run of the band's fragment,
@@ -197,8 +201,8 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
         columns.append(c)
     best: tuple[float, tuple[tuple[int, int, int], ...], bool] = (-math.inf, (first,), True)
     for count in range(len(columns) + 1):
-        for starts in product(*(continuation_starts(row, c, expected_right is not None, glued_after, vocabulary)
-                                for c in columns[:count])):
+        for starts in product(*(continuation_starts(row, c, expected_right is not None, glued_after, vocabulary,
+                                                    period_column) for c in columns[:count])):
             parts = [first] + [(c, j, part_end(row[c], j)) for c, j in zip(columns[:count], starts)]
             score, forced = score_header_parts(row, parts, widths, vocabulary, expected_right, glued_after)
             if score > best[0]:
@@ -213,11 +217,28 @@ def part_end(here: list[str], begin: int) -> int:
     return labels[0] if labels else len(here)
 
 
+def leading_period(words: list[str]) -> int:
+    """How many of the first words are a period printed before other text: up to its first word with a year
+    ("2023-2025", "during 2024-2025"), with a bracket after it ("2025 (II quarter)"); 0 when none."""
+    if not words or not looks_like_period_start(words[0]):
+        return 0
+    dated = next((k for k in range(min(len(words), PERIOD_WORDS)) if years_in(words[k])[0]), None)
+    if dated is None:
+        return 0
+    end = dated + 1
+    if end < len(words) and words[end].startswith("("):
+        close = next((k for k in range(end, min(len(words), end + 4)) if words[k].endswith(")")), None)
+        end = end if close is None else close + 1
+    return end
+
+
 def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
-                        vocabulary: Vocabulary) -> list[int]:
+                        vocabulary: Vocabulary, period_column: int | None = None) -> list[int]:
     """Where in column c's fragment the header may go on: after a word rejoining the previous column's
-    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked."""
+    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked;
+    never inside the period the activity it is glued to prints first in the period column."""
     here, before = row[c], row[c - 1]
+    own = leading_period(here) if glued_after and c == period_column else 0
     # The previous column's part ends at its fragment's end or before a label, wherever it started.
     ends = [k for k in range(1, len(before)) if starts_label(before, k)] + [len(before)]
     previous = {before[k - 1] for k in ends if k > 0}
@@ -226,7 +247,7 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
         options.add(0)
     if sized:
         options.update(range(len(here)))
-    return sorted(j for j in options if not starts_label(here, j))
+    return sorted(j for j in options if j >= own and not starts_label(here, j))
 
 
 def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], widths: dict[int, int],
@@ -343,7 +364,8 @@ def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
 
 
 def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,
-                      title_column: int = TITLE) -> tuple[tuple[Band, ...], list[SectionHeader]]:
+                      title_column: int = TITLE, period_column: int | None = None
+                      ) -> tuple[tuple[Band, ...], list[SectionHeader]]:
     """Find each section's header row and return the bands without its text, and the headers found."""
     tokens = BandTokens(bands)
     anchored = {a.band for a in anchors}
@@ -358,7 +380,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         if start is not None:
             starts.append((section, start, numbered))
         previous_end = last
-    traces = [trace_header(tokens, start, anchored, widths, vocabulary) for _, start, _ in starts]
+    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column)
+              for _, start, _ in starts]
     for (_, start, _), trace in zip(starts, traces):
         for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
             widths[column] = max(widths.get(column, 0), width)
@@ -370,7 +393,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
             left, right = trace.lengths(tokens[b])
             expected = None if offset is None else left + 2 * offset
             if expected is None or abs(right - expected) > slack(expected):
-                trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected)
+                trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
+                                     period_column=period_column)
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
             title = SECTION_PREFIX.sub("", title)

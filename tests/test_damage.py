@@ -85,3 +85,25 @@ def test_plans_in_other_layouts_read_mostly_right(gold_path, tmp_path_factory):
     least_mean, least = EDITION_BARS[gold_path]
     assert mean >= least_mean, scores
     assert min(scores) >= least, scores
+
+
+def test_a_section_header_glued_after_an_activity_leaves_its_period_to_it(tmp_path):
+    """A narrow period column left of a status column: headers glued to the band of a section's last
+    activity cross the period column after that activity's period ("2023-2025 of justice and"). The
+    period stays the activity's and the header keeps all its words (a layout drawn once, fixed here)."""
+    layout = Layout(widths=(5, 59, 13, 11, 34), reach=3.34, page_lines=42, header_centre=71, padding=0,
+                    doubled_edge_char=0.5, recommended_first=False,
+                    columns=("number", "title", "period", "extra", "agencies"),
+                    labels=("No", "Key activities", "Pe ri od", "Sta tus", "Executing agencies"),
+                    extra_values=("ongoing", "completed", "not started", "in progress", "planned", ""),
+                    unlabelled=0.5)
+    gold = gold_for(layout, json.loads(EDITION_GOLD.read_text(encoding="utf-8")))
+    source = tmp_path / "edition.txt"
+    source.write_text(damaged_text(gold, layout, 15), encoding="utf-8")
+    result = run_sources([source])
+    [plan] = result.plans
+    titles = {s["section_no"]: s["title"] for s in gold["sections"]}
+    assert [(a.activity_id, a.section_title) for a in plan.activities] == \
+        [(a["activity_id"], titles.get(a["section_no"]) or "") for a in gold["activities"]]
+    assert [(a.activity_id, a.period.start_year, a.period.end_year) for a in plan.activities] == \
+        [(a["activity_id"], a["start_year"], a["end_year"]) for a in gold["activities"]]

@@ -216,3 +216,4 @@ def test_header_words_of_other_plans_name_their_columns(labels, meanings):
     assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
         ("Publishing budget data", "Data published", ("Ministry of Finance",)),
         ("Opening court decisions", "Decisions published", ("Ministry of Justice",))]
+
