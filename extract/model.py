@@ -97,6 +97,10 @@ class RawDocument:
     #: and on the pages after the last (an annex). It is accounted as the document's, not as table text
     #: that could not be placed.
     outside: tuple[tuple[int, str], ...] = ()
+    #: Every band is a whole table row (a PDF read by its rows): a cell's text never crosses into the band
+    #: of another activity, so cells are cut at band edges only. False for the text form, whose bands are
+    #: horizontal slices that cells bleed across.
+    whole_rows: bool = False
 
     def column_of(self, meaning: str) -> int | None:
         """The index of the column with this meaning in every band, or None when no table has it."""

@@ -376,7 +376,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
                    settings: SegmentSettings | None = None, prepared=None,
                    end_window: tuple[int, int] | None = None, meaning: str = "title",
                    period_forms: frozenset[str] | None = None,
-                   names: NameHints | None = None) -> ColumnCut:
+                   names: NameHints | None = None, whole_rows: bool = False) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
@@ -385,7 +385,9 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     in that window rather than at the end of the bands: the rest goes on to the next part. `meaning` is the
     column's (title, indicator, agencies, partners, period, or an extra field); `period_forms` the forms of
     period the document shows (default: those `period_forms_of` finds in these bands); `names` what is
-    known of agency names (`NameHints`), so that an agency cell is cut between names, not inside one.
+    known of agency names (`NameHints`), so that an agency cell is cut between names, not inside one. With
+    `whole_rows` (every band a whole table row), an activity's cell is its band and the unnumbered bands
+    after it: nothing moves between activities.
     """
     s = settings or SegmentSettings()
     hints = names or NameHints()
@@ -436,12 +438,13 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
                    and anchors[k].section_key != anchors[k + 1].section_key]
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
-        ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
+        ends.append([first[anchors[k + 1].band]] if whole_rows else
+                    [t for t in range(low, high + 1) if allowed(t)] or [low])
     if end_window is None:
         ends.append([n])
     else:
         low, high = first[end_window[0]], end[end_window[1]]
-        ends.append([t for t in range(low, high + 1) if allowed(t)] or [low])
+        ends.append([low] if whole_rows else [t for t in range(low, high + 1) if allowed(t)] or [low])
 
     # The cost of every (start, end) pair of each activity's cell, computed once for both passes.
     cell_cost = cell_cost_function(kind, features, s, empty, forms)

@@ -160,7 +160,7 @@ def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[in
 def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tuple[int, ...],
                settings: SegmentSettings, usual_first_role: str | None,
                columns_wanted: dict[int, str], period_forms: frozenset[str] | None = None,
-               names: NameHints | None = None,
+               names: NameHints | None = None, whole_rows: bool = False,
                ) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
     """Each chunk with its columns cut, the last cell of each carried into the next where it ends.
 
@@ -182,7 +182,7 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
         headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
         columns = {column: segment_column(part, chunk_anchors, column, headers, chunk_settings,
                                           end_window=chunk.end_window, meaning=meaning, period_forms=period_forms,
-                                          names=names)
+                                          names=names, whole_rows=whole_rows)
                    for column, meaning in columns_wanted.items()}
         yield chunk, columns
         carry = {column: cut.carry for column, cut in columns.items()}
@@ -415,7 +415,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     names = name_hints(registry, bands, [i for i, m in layout.cut.items() if m in ("agencies", "partners")])
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
-                                     names=names):
+                                     names=names, whole_rows=document.whole_rows):
             orders.update(label_orders(columns[agencies_column].cells))
     usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
     if orders["cells"] and orders[""] >= UNLABELLED_HABIT * orders["cells"]:
@@ -425,7 +425,8 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     tally = Tally(keep_accounting)
     tally.add(document_places(document, anchors, headers, layout.number))
     activities: list[Activity] = []
-    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names):
+    for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names,
+                                     document.whole_rows):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
                                          layout)

@@ -36,20 +36,15 @@ def test_missing_input_is_named(run_cli, tmp_path):
     assert result.exit_code == 1 and "nowhere.txt: no such file or folder" in result.output
 
 
-def test_extract_text_fed_back_gives_the_pdf_dataset(run_cli, tmp_path):
-    import csv
-
+def test_extract_text_writes_the_text_form_the_pdf_reader_saw(run_cli, tmp_path):
     from conftest import FIXTURES
+    from extract.pdf import pdf_to_text, read_pdf
 
     pdf = FIXTURES / "pdf" / "az-ogp-2020-2022-ruled.pdf"
     text = tmp_path / "az-ogp-2020-2022-ruled.txt"
     assert run_cli("extract-text", pdf, "-o", text).exit_code == 0
-    assert run_cli("run", pdf, "-o", tmp_path / "from-pdf").exit_code == 0
-    assert run_cli("run", text, "-o", tmp_path / "from-text").exit_code == 0
+    expected = pdf_to_text(read_pdf(pdf))
+    assert text.read_text(encoding="utf-8") == expected
+    assert run_cli("extract-text", pdf).stdout == expected
 
-    def table(folder, name):
-        with (folder / name).open(encoding="utf-8", newline="") as f:
-            return [{k: v for k, v in row.items() if k != "source_lines"} for row in csv.DictReader(f)]
 
-    for name in ("activities.csv", "activity_agencies.csv", "agencies.csv"):
-        assert table(tmp_path / "from-pdf", name) == table(tmp_path / "from-text", name), name

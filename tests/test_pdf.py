@@ -95,7 +95,16 @@ def test_text_form_reads_back_to_the_same_tables(tmp_path):
     from_pdf = run_to(pdf, tmp_path / "from_pdf")
     from_text = run_to(text, tmp_path / "from_text")
     for name in PLAN_TABLES:
-        assert read_rows(from_text, name, ("source_lines",)) == read_rows(from_pdf, name, ("source_lines",))
+        assert without_doubts(read_rows(from_text, name, ("source_lines",))) == \
+            without_doubts(read_rows(from_pdf, name, ("source_lines",)))
+
+
+def without_doubts(rows: list[dict]) -> list[dict]:
+    """The rows without the boundary-in-doubt flags: the text form cannot say that its bands are a PDF's
+    whole rows, so reading it may leave in doubt a boundary that the PDF's rows settle."""
+    return [{**row, "flags": ";".join(flag for flag in row["flags"].split(";")
+                                      if flag and not flag.endswith("_boundary_uncertain"))}
+            if "flags" in row else row for row in rows]
 
 
 @pytest.mark.parametrize("stem", GENERATED)

@@ -285,6 +285,22 @@ def test_the_agencies_column_before_the_title_with_heading_rows(tmp_path):
         (1, "Open data on public finances", t, (a,)) for _n, a, t, _p in rows]
 
 
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_cell_opening_in_lower_case_stays_in_its_row(tmp_path, ruled):
+    """Each row of a PDF table is read whole: an agency cell that opens on a category in lower case
+    ("regional administrations") is not taken for the tail of the one-name cell above it (as the text form,
+    whose bands are slices, may read it)."""
+    title = "Organising the training of civil servants on access to information and on the publication of open data"
+    agencies = ["Ministry of Digital Development, State Statistics Committee", "Ministry of Digital Development",
+                "regional administrations, General Prosecution Office", "Ministry of Justice"]
+    rows = [(f"1.{i + 1}.", title, names, "2025") for i, names in enumerate(agencies)]
+    plan = Plan([Table(("No.", "Activity", "Responsible agencies", "Deadline"), (40, 230, 220, 80),
+                       rows, ruled=ruled, centred=True)])
+    plan_read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "rows", load_registry())
+    assert [a.names("implementer") for a in plan_read.activities] == [tuple(n.split(", ")) for n in agencies]
+    assert not any(flag.endswith("_boundary_uncertain") for a in plan_read.activities for flag in a.flags)
+
+
 def test_a_second_table_with_more_columns_gets_its_own_profile(tmp_path):
     first = activities(2)
     second = [("2.1.", "Holding public hearings on the draft laws", "Hearings held", "Ministry of Justice",

@@ -181,7 +181,7 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
                 stray.append((line, str(item)))
     document = RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray),
                            tuple((1, word) for word in title.split()), (), union, tuple(profiles),
-                           outside=tuple(outside))
+                           outside=tuple(outside), whole_rows=True)
     from .textform import pdf_to_text
 
     line_words = tuple((n, len(text.split())) for n, text in enumerate(pdf_to_text(document).splitlines(), start=1)
