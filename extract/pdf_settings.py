@@ -25,7 +25,7 @@ class PdfSettings:
     #: (a page number, "Page 3 of 9"), not a row.
     furniture_words: int = 4
     #: How many lines above and below its first labelled line the column-header row may take.
-    header_lines: int = 3
+    header_lines: int = 6
     #: Columns whose label the first column-header row must show for the table to be recognised.
     min_header_columns: int = 3
     #: Ruling lines closer than this (pt) are snapped and joined into one.

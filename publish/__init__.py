@@ -19,7 +19,7 @@ folder names (pass an explicit string partitioning schema if a plan id could be 
 from __future__ import annotations
 
 import shutil
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -83,16 +83,17 @@ def csv_batches(path: Path, columns: dict[str, tuple[str, str]]) -> Iterator[pa.
     an empty cell: a text such as "NA" or "null" stays text.
     """
     schema = arrow_schema(columns)
-    reader = pa_csv.open_csv(
-        path,
-        read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
-        parse_options=pa_csv.ParseOptions(newlines_in_values=True),
-        convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
-                                              null_values=[""], strings_can_be_null=True,
-                                              quoted_strings_can_be_null=True,
-                                              include_columns=list(columns)))
-    for batch in reader:
-        yield pa.RecordBatch.from_arrays(batch.columns, schema=schema)
+    with pa.OSFile(str(path), "rb") as source:     # closed when the batches end or are abandoned
+        reader = pa_csv.open_csv(
+            source,
+            read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(column_types={field.name: field.type for field in schema},
+                                                  null_values=[""], strings_can_be_null=True,
+                                                  quoted_strings_can_be_null=True,
+                                                  include_columns=list(columns)))
+        for batch in reader:
+            yield pa.RecordBatch.from_arrays(batch.columns, schema=schema)
 
 
 def partition_name(plan_id: str) -> str:
@@ -133,10 +134,10 @@ def write_partitioned(folder: Path, csv_path: Path, columns: dict[str, tuple[str
         shutil.rmtree(folder)
     folder.mkdir()
     part_schema = arrow_schema({name: column for name, column in columns.items() if name != PARTITION_COLUMN})
-    with ExitStack() as open_part:
+    with ExitStack() as open_part, closing(csv_batches(csv_path, columns)) as batches:
         writer: pq.ParquetWriter | None = None
         current: str | None = None
-        for batch in csv_batches(csv_path, columns):
+        for batch in batches:
             plan_ids = batch.column(PARTITION_COLUMN).to_pylist()
             for plan_id, first, count in plan_runs(plan_ids):
                 if plan_id != current:

@@ -274,6 +274,17 @@ def test_an_extra_column_whose_label_wraps_in_a_centred_header_row(tmp_path):
     header_words_absent(document)
 
 
+def test_a_label_wrapping_onto_many_lines_is_read_whole(tmp_path):
+    """A narrow extra column whose label takes seven lines where the others take one or two."""
+    rows = [(n, t, a, p, "12.5") for n, t, a, p in activities(3)]
+    plan = Plan([Table(("No.", "Activity", "Responsible agencies", "Deadline", "Estimated cost of the measure (thousand manat)"),
+                       (40, 300, 200, 70, 44), rows, centred=True)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period", "extra"]
+    assert document.columns[4].header == "Estimated cost of the measure (thousand manat)"
+    assert numbered(document) == [list(row) for row in rows]
+
+
 def test_the_agencies_column_before_the_title_with_heading_rows(tmp_path):
     rows = [(n, a, t, p) for n, t, a, p in activities(3)]
     plan = Plan([Table(("No.", "Responsible agencies", "Activity", "Deadline"), (40, 200, 330, 80),

@@ -186,6 +186,10 @@ def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSe
         low -= 1
     while high < min(len(lines) - 1, i + s.header_lines) and adjacent(lines[high], lines[high + 1], em, rule_ys):
         high += 1
+    if ruled_around(lines, low, high, rule_ys, em):
+        # A ruled header row: the rules above and below bound it, so all its lines are its labels' (a label
+        # wrapping onto more lines than the others, "Estimated cost of the / measure", is read whole).
+        return window_to_header(lines, low, high, gap, found_by)[1]
     best: tuple[int, int, Header] | None = None
     for first in range(low, i + 1):
         for last in range(i, high + 1):
@@ -193,6 +197,16 @@ def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSe
             if best is None or (score, last - first) > best[:2]:
                 best = (score, last - first, header)
     return best[2] if best else None
+
+
+def ruled_around(lines: Sequence[Line], low: int, high: int, rule_ys: Sequence[float], em: float) -> bool:
+    """Whether a rule runs just above lines[low] and just below lines[high] (within a line's height)."""
+    def rule_in(top: float, bottom: float) -> bool:
+        k = bisect_right(rule_ys, top)
+        return k < len(rule_ys) and rule_ys[k] <= bottom
+
+    return rule_in(lines[low].top - 1.2 * em, lines[low].top) and \
+        rule_in(lines[high].bottom, lines[high].bottom + 1.2 * em)
 
 
 def find_header(lines: Sequence[Line], rules: Rules, em: float, s: PdfSettings, needed: int,
