@@ -98,3 +98,19 @@ def test_accept_on_a_full_disk_leaves_the_registry_as_it_was(run_cli, small_disk
     assert result.exit_code == 1 and len(lines) == 1 and "No space left on device" in lines[0], result.output
     assert registry.read_bytes() == before
     assert sorted(p.name for p in disk.iterdir()) == ["agencies.csv", "filler"]
+
+
+def test_accept_on_a_read_only_file_system_is_one_line(run_cli, small_disk):
+    disk = small_disk(512)
+    registry = disk / "agencies.csv"
+    shutil.copy(DEFAULT_PATH, registry)
+    before = registry.read_bytes()
+    done = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot remount the tmpfs read-only ({done.stderr.strip()})")
+    agency = load_registry(registry).agencies[0].agency_id
+    result = run_cli("agencies", "accept", "Ministry of Fiscal Matters", agency, "--registry", registry)
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 1 and lines == [
+        f"Error: {registry}: cannot write the registry (Read-only file system); nothing was changed"], result.output
+    assert registry.read_bytes() == before
