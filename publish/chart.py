@@ -10,6 +10,7 @@ there is, and under 48em the name and the strip take a line each (see CHART_STYL
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
@@ -211,8 +212,8 @@ def chart_head(sections: list[Section], roles: list[str]) -> str:
             + "</div>\n")
 
 
-def responsibility_chart(plan_id: str, activities: list[dict], links: list[dict]) -> str:
-    """The sections legend and the agency rows of one plan."""
+def responsibility_chart(plan_id: str, activities: list[dict], links: list[dict]) -> Iterator[str]:
+    """The sections legend and the agency rows of one plan, a row at a time."""
     sections = plan_sections(activities)
     strip = sections if len(sections) <= MAX_SECTIONS else []
     loads = agency_loads(activities, links)
@@ -223,10 +224,11 @@ def responsibility_chart(plan_id: str, activities: list[dict], links: list[dict]
                + ("The cells count the activities naming it in each section (any role), darker for more. "
                   if strip else "")
                + f"The bars count its activities by role ({', '.join(ROLE_HEADINGS[r] for r in roles)}).")
-    parts = ['<p class="muted">Sections:</p>\n', sections_legend(sections),
-             f'<p class="muted">{esc(explain)}</p>\n',
-             f'<div class="chart" style="--sections: {max(len(strip), 1)}; --roles: {len(roles)}">\n',
-             chart_head(strip, roles)]
-    parts += [agency_row(load, strip, roles, most_cell, most_role, plan_id) for load in loads]
-    parts.append("</div>\n")
-    return "".join(parts)
+    yield '<p class="muted">Sections:</p>\n'
+    yield sections_legend(sections)
+    yield (f'<p class="muted">{esc(explain)}</p>\n'
+           f'<div class="chart" style="--sections: {max(len(strip), 1)}; --roles: {len(roles)}">\n')
+    yield chart_head(strip, roles)
+    for load in loads:
+        yield agency_row(load, strip, roles, most_cell, most_role, plan_id)
+    yield "</div>\n"

@@ -8,7 +8,7 @@ codes wrap. All text is escaped; the page is the same bytes for the same input.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extract.manifest import Source
@@ -50,15 +50,21 @@ def code(value: object) -> str:
     return "<code>" + esc(value).replace("_", "_<wbr>").replace("/", "/<wbr>") + "</code>"
 
 
-def html_table(header: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+def html_table(header: list[str], rows: Iterable[list[str]], numeric: frozenset[int] = frozenset()) -> str:
     """A table; cells are HTML already escaped by the caller, `numeric` columns are right-aligned."""
+    return "".join(html_table_parts(header, rows, numeric))
+
+
+def html_table_parts(header: list[str], rows: Iterable[list[str]],
+                     numeric: frozenset[int] = frozenset()) -> Iterator[str]:
+    """:func:`html_table` a row at a time (a long plan's tables are written as they are made)."""
     head = "".join(f"<th>{esc(name)}</th>" for name in header)
     labels = [f' data-label="{esc(name)}"' for name in header]
-    body = "".join(
-        "<tr>" + "".join(f'<td class="n"{labels[i]}>{cell}</td>' if i in numeric else f"<td{labels[i]}>{cell}</td>"
-                         for i, cell in enumerate(row)) + "</tr>\n"
-        for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+    yield f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+    for row in rows:
+        yield "<tr>" + "".join(f'<td class="n"{labels[i]}>{cell}</td>' if i in numeric else f"<td{labels[i]}>{cell}</td>"
+                               for i, cell in enumerate(row)) + "</tr>\n"
+    yield "</tbody>\n</table>\n"
 
 
 # ----------------------------------------------------------------------------- sections of the page
@@ -71,13 +77,14 @@ def counts_table(counts: list[PlanCounts], titles: dict[str, str]) -> str:
     return html_table(header, rows, numeric=frozenset({2, 3, 4, 5, 6}))
 
 
-def flags_table(activities: list[dict]) -> str:
-    rows = [[code(a["activity_id"]), esc(a.get("source_lines")), code(flag),
+def flags_table(activities: list[dict]) -> Iterator[str]:
+    if not any(activity_flags(a) for a in activities):
+        yield '<p class="muted">No flags: nothing was left undecided.</p>\n'
+        return
+    rows = ([code(a["activity_id"]), esc(a.get("source_lines")), code(flag),
              esc(FLAG_MEANINGS.get(flag, "")), esc(a.get("title"))]
-            for a in activities for flag in activity_flags(a)]
-    if not rows:
-        return '<p class="muted">No flags: nothing was left undecided.</p>\n'
-    return html_table(["activity", "source lines", "flag", "meaning", "title"], rows)
+            for a in activities for flag in activity_flags(a))
+    yield from html_table_parts(["activity", "source lines", "flag", "meaning", "title"], rows)
 
 
 def candidates_cell(row: dict) -> str:
@@ -86,14 +93,15 @@ def candidates_cell(row: dict) -> str:
     return "<br>".join(found)
 
 
-def review_table(review: list[dict]) -> str:
-    rows = [[esc(r.get("mention")), code(r.get("agency_id")),
+def review_table(review: list[dict]) -> Iterator[str]:
+    if not review:
+        yield '<p class="muted">Every agency mention matched the registry.</p>\n'
+        return
+    rows = ([esc(r.get("mention")), code(r.get("agency_id")),
              code(r.get("activity_id")), esc(r.get("role")), esc(r.get("lines")),
-             candidates_cell(r)] for r in review]
-    if not rows:
-        return '<p class="muted">Every agency mention matched the registry.</p>\n'
-    return html_table(["mention", "new agency", "activity", "role", "source lines", "nearest registry agencies"],
-                      rows)
+             candidates_cell(r)] for r in review)
+    yield from html_table_parts(["mention", "new agency", "activity", "role", "source lines",
+                                 "nearest registry agencies"], rows)
 
 
 def unplaced_section(words: tuple[tuple[int, str], ...]) -> str:
@@ -103,7 +111,7 @@ def unplaced_section(words: tuple[tuple[int, str], ...]) -> str:
     by_line: dict[int, list[str]] = {}
     for line, word in words:
         by_line.setdefault(line, []).append(word)
-    rows = [[str(line), esc(" ".join(found))] for line, found in sorted(by_line.items())]
+    rows = ([str(line), esc(" ".join(found))] for line, found in sorted(by_line.items()))
     return html_table(["line", "words"], rows, numeric=frozenset({0}))
 
 
@@ -130,19 +138,26 @@ def layout_section(profiles: tuple[TableProfile, ...]) -> str:
 
 def plan_section(counts: PlanCounts, title: str, activities: list[dict], links: list[dict],
                  review: list[dict], unplaced: tuple[tuple[int, str], ...] = (),
-                 profiles: tuple[TableProfile, ...] = ()) -> str:
+                 profiles: tuple[TableProfile, ...] = ()) -> Iterator[str]:
+    """One plan's part of the page, piece by piece."""
     plan_id = counts.plan_id
     figures = (f"{counts.activities} activities, {counts.mentions} agency mentions of {counts.agencies} agencies, "
                f"{counts.flags} flags, {counts.new_agencies} new agencies")
-    parts = [f'<section id="plan-{esc(plan_id)}">\n<h2>{code(plan_id)} {esc(title)}</h2>\n',
-             f"<p>{esc(figures)}.</p>\n", "<h3>Who is responsible for what</h3>\n"]
-    parts.append(responsibility_chart(plan_id, activities, links) if links
-                 else '<p class="muted">No agency is named.</p>\n')
-    parts += ["<h3>Flags</h3>\n", flags_table(activities)]
-    parts += ["<h3>Agency review queue</h3>\n", review_table(review)]
-    parts += ["<h3>Words not placed</h3>\n", unplaced_section(unplaced)]
-    parts += ["<h3>Table layout</h3>\n", layout_section(profiles)]
-    return "".join(parts) + "</section>\n"
+    yield (f'<section id="plan-{esc(plan_id)}">\n<h2>{code(plan_id)} {esc(title)}</h2>\n'
+           f"<p>{esc(figures)}.</p>\n<h3>Who is responsible for what</h3>\n")
+    if links:
+        yield from responsibility_chart(plan_id, activities, links)
+    else:
+        yield '<p class="muted">No agency is named.</p>\n'
+    yield "<h3>Flags</h3>\n"
+    yield from flags_table(activities)
+    yield "<h3>Agency review queue</h3>\n"
+    yield from review_table(review)
+    yield "<h3>Words not placed</h3>\n"
+    yield unplaced_section(unplaced)
+    yield "<h3>Table layout</h3>\n"
+    yield layout_section(profiles)
+    yield "</section>\n"
 
 
 def failures_section(failures: list[tuple[str, str]]) -> str:
@@ -183,7 +198,7 @@ def report_parts(tables: Tables, sources: list[Source], review: list[dict],
     yield counts_table(counts, titles)
     activities, links, queue = by_plan(tables.activities), by_plan(tables.links), by_plan(review)
     for c in counts:
-        yield plan_section(c, titles.get(c.plan_id, ""), activities.get(c.plan_id, []), links.get(c.plan_id, []),
+        yield from plan_section(c, titles.get(c.plan_id, ""), activities.get(c.plan_id, []), links.get(c.plan_id, []),
                            queue.get(c.plan_id, []), (unplaced or {}).get(c.plan_id, ()),
                            (layouts or {}).get(c.plan_id, ()))
     yield failures_section(failures)
