@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -160,6 +160,20 @@ class _Index:
     acronyms: dict[str, frozenset[int]]
     fragments: dict[tuple[str, ...], frozenset[int]]
     separated_names: tuple[re.Pattern[str], ...]  # registry spellings holding a list separator
+
+    @cached_property
+    def name_key_set(self) -> frozenset[str]:
+        return frozenset(self.name_keys)
+
+    @cached_property
+    def most_name_words(self) -> int:
+        return max((key.count(" ") + 1 for key in self.name_keys), default=0)
+
+    @property
+    def start_window(self) -> int:
+        """How much of an item's text can decide whether a registry name starts there: the longest name key,
+        twice over (printed text may hold more marks than its key) and a word more."""
+        return min(NAME_LIMIT, 2 * max(map(len, self.name_keys), default=0) + 16)
 
 
 # ---------------------------------------------------------------------------------------------- forms
@@ -633,8 +647,9 @@ def _category_at_end(item: str, begin: int, end: int, registry: Registry) -> tup
 def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int] | None:
     """(end of the first name, start of the second) where a second name follows a complete one in item[begin:end]."""
     previous: re.Match[str] | None = None
+    window = _index(registry).start_window
     for word in _WORD.finditer(item, begin, end):
-        if previous is not None and _starts_name(previous.group(), item[word.start(): min(end, word.start() + NAME_LIMIT)],
+        if previous is not None and _starts_name(previous.group(), item[word.start(): min(end, word.start() + window)],
                                                  registry) \
                 and _complete_span(item, begin, previous.end(), registry, previous):
             return previous.end(), word.start()
@@ -643,8 +658,8 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
 
 
 def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
-    """True when ``rest`` (the item from this word on, or its first NAME_LIMIT letters) can begin a second
-    name right after the word ``previous``."""
+    """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
+    begin a second name right after the word ``previous``."""
     ends_word = previous[-1:].isalnum() or previous.endswith(")")
     if not ends_word or name_key(previous) in FUNCTION_WORDS:
         return False
@@ -653,8 +668,9 @@ def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
     if not (first[0].isupper() or opens_quote):
         return False
-    rest_key = name_key(rest) + " "
-    if any(rest_key.startswith(key + " ") for key in _index(registry).name_keys):
+    index = _index(registry)
+    words = name_key(rest).split(maxsplit=index.most_name_words)
+    if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
         return True
     return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
 
