@@ -169,7 +169,7 @@ class _Index:
     def most_name_words(self) -> int:
         return max((key.count(" ") + 1 for key in self.name_keys), default=0)
 
-    @property
+    @cached_property
     def start_window(self) -> int:
         """How much of an item's text can decide whether a registry name starts there: the longest name key,
         twice over (printed text may hold more marks than its key) and a word more."""

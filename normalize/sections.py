@@ -16,6 +16,7 @@ from itertools import product
 from extract.model import Band
 
 from .anchors import Anchor
+from .cells import SegmentSettings
 from .periods import looks_like_period_start, years_in
 from .roles import label_at
 from .text import clean_text
@@ -27,8 +28,8 @@ NUMBER, TITLE = 0, 1
 FULL_COLUMN = 0.9
 #: A header part may run this much past its column's measured width before the row's own text begins.
 WIDTH_SLACK = 1.15
-#: A period cell holds at most this many words.
-PERIOD_WORDS = 6
+#: A period cell holds at most this many words (as the cell cuts judge one).
+PERIOD_WORDS = int(SegmentSettings.period_words)
 #: What it costs to read text before a header in a band of its own as spilled from the row above.
 SPILL = 1.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
@@ -430,9 +431,10 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
     starts: list[tuple[int, int, int]] = []
     widths: dict[int, int] = {}
     if spanning:
-        starts = [(b, c, 0) for b in spanning
-                  for c in [next((c for c in range(len(tokens[b])) if c != NUMBER and tokens[b][c]), None)]
-                  if c is not None]
+        # A merged row's text lies in one column (a PDF puts it in the title column, wherever that is).
+        filled = ((b, next((c for c in range(len(tokens[b])) if c != NUMBER and tokens[b][c]), None))
+                  for b in spanning)
+        starts = [(b, c, 0) for b, c in filled if c is not None]
     else:
         widths = header_column_widths(bands, anchored, vocabulary)
         edges = [-1, *sorted(anchored)]
