@@ -19,6 +19,14 @@ from .vocabulary import EXTRA, activity_number_parts, split_header_cell, squash
 SHORT_CELL_WORDS = 8
 #: A column is named by its content when at least this share of its cells hold what the meaning needs.
 CONTENT_SHARE = 0.6
+#: A prose column (a title, an indicator) holds at least this many words a cell, and at least this share of
+#: its cells differ: a status or a source of funding repeats a few short values.
+PROSE_WORDS = 4
+DISTINCT_SHARE = 0.5
+#: ... or at least this many differ (a plan that names one body again and again).
+VARIED_CELLS = 8
+#: A column is a list of names when this share of its words, on average, open in capitals.
+NAME_CASE_SHARE = 0.5
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
@@ -77,10 +85,10 @@ def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]]
     for index in range(max(len(cells), width)):
         cell = cells[index] if index < len(cells) else ""
         meaning, label, _ = split_header_cell(cell)
-        if meaning is None:
+        if meaning in (None, EXTRA):
             others = [row[index] for row in repetitions if index < len(row)]
             label = (common_prefix_words([cell, *others]) if others else cell).strip()
-        if meaning is None or meaning in taken:
+        if meaning in (None, EXTRA) or meaning in taken:
             column = Column(EXTRA, label or f"column {index + 1}", "label" if label else "position")
             if any(column_key(other) == column_key(column) for other in columns):
                 # Two columns under one header stay two fields.
@@ -118,31 +126,59 @@ def union_columns(tables: Sequence[Sequence[Column]]) -> tuple[tuple[Column, ...
     return tuple(union), positions
 
 
+def capitalised_share(cell: str) -> float:
+    """The share of a cell's words (of three letters or more) that open in capitals: high in a list of
+    names ("Ministry of Justice, State Tax Service"), low in prose."""
+    words = [word for word in cell.split() if len(word) > 2 and word[0].isalpha()]
+    return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
+
+
+def prose_words(cell: str) -> int:
+    return sum(1 for word in cell.split() if any(ch.isalpha() for ch in word))
+
+
 def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
                     role_label: re.Pattern[str] | None = None) -> tuple[Column, ...]:
     """Give a meaning to the columns whose header said nothing, from what their cells hold.
 
     The column whose cells are activity numbers is the number column; one whose cells mostly hold a year is
-    the period; one whose cells carry role labels ("Implementers:") the agencies; the widest prose column
-    left is the title. Only meanings no labelled column has are given; the others stay extra fields.
+    the period; one whose cells carry role labels ("Implementers:") or mostly name bodies (words in
+    capitals) the agencies; the widest prose column left is the title, the next one the indicator. A column
+    that repeats a few values (a status, a source of funding) or holds few words is never prose, and one
+    whose label the vocabulary knows as an extra field ("Budget") is never named. Only meanings no labelled
+    column has are given; the others stay extra fields.
     """
     taken = {column.meaning for column in columns if column.meaning != EXTRA}
-    unknown = [i for i, column in enumerate(columns) if column.decided_by != "label" or column.meaning == EXTRA]
+    unknown = [i for i, column in enumerate(columns) if column.decided_by != "label"
+               or (column.meaning == EXTRA and split_header_cell(column.header)[0] != EXTRA)]
     named = list(columns)
 
     def filled(i: int) -> list[str]:
         return [row[i] for row in rows if i < len(row) and row[i].strip()]
 
+    def open_columns() -> list[int]:
+        return [i for i in unknown if named[i].meaning == EXTRA and filled(i)]
+
     def give(meaning: str, holds) -> None:
         if meaning in taken:
             return
-        shares = []
-        for i in unknown:
-            cells = filled(i)
-            if named[i].meaning == EXTRA and cells:
-                shares.append((sum(map(holds, cells)) / len(cells), i))
+        shares = [(sum(map(holds, cells)) / len(cells), i) for i in open_columns() for cells in [filled(i)]]
         if shares and max(shares)[0] >= CONTENT_SHARE:
             i = max(shares)[1]
+            named[i] = Column(meaning, columns[i].header, "content")
+            taken.add(meaning)
+
+    def varied(i: int) -> bool:
+        cells = filled(i)
+        return len({squash(cell) for cell in cells}) >= min(DISTINCT_SHARE * len(cells), VARIED_CELLS)
+
+    def is_prose(i: int) -> bool:
+        return varied(i) and sum(map(prose_words, filled(i))) >= PROSE_WORDS * len(filled(i))
+
+    def give_prose(meaning: str) -> None:
+        prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns() if is_prose(i)]
+        if meaning not in taken and prose:
+            i = max(prose)[1]
             named[i] = Column(meaning, columns[i].header, "content")
             taken.add(meaning)
 
@@ -150,10 +186,19 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     give("period", lambda cell: bool(YEAR.search(cell)) and len(cell.split()) <= 8)
     if role_label is not None:
         give("agencies", lambda cell: bool(role_label.search(cell)))
+    if "agencies" not in taken:
+        cased = [(sum(map(capitalised_share, filled(i))) / len(filled(i)), i) for i in open_columns() if varied(i)]
+        if cased and max(cased)[0] >= NAME_CASE_SHARE:
+            i = max(cased)[1]
+            # Names only beside prose: a table whose one prose column is in capitals keeps it as its title.
+            if "title" in taken or any(is_prose(j) for j in open_columns() if j != i):
+                named[i] = Column("agencies", columns[i].header, "content")
+                taken.add("agencies")
     if "title" not in taken:
-        prose = [(sum(len(cell.split()) for cell in filled(i)), i) for i in unknown if named[i].meaning == EXTRA]
+        prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns()]
         if prose and max(prose)[0]:
             i = max(prose)[1]
             named[i] = Column("title", columns[i].header, "content")
+            taken.add("title")
+    give_prose("indicator")
     return tuple(named)
-

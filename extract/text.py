@@ -160,7 +160,7 @@ def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
 def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
     """(label, rest) of one cell of a repeated header row, by the column its table's header named."""
     meaning, label, rest = split_header_cell(cell)
-    if meaning is not None:
+    if meaning not in (None, EXTRA):
         return label, rest
     header = column.header
     if column.decided_by != "position" and header and cell.startswith(header) and \

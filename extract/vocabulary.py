@@ -14,7 +14,9 @@ from pathlib import Path
 
 HEADERS_FILE = Path(__file__).with_name("headers.csv")
 
-#: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity.
+#: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity (the
+#: vocabulary names the usual ones, "Budget", "Status", "Notes", so that their content is never taken for
+#: a meaning).
 MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period")
 EXTRA = "extra"
 
@@ -54,9 +56,10 @@ def header_labels() -> tuple[Label, ...]:
     with HEADERS_FILE.open(encoding="utf-8", newline="") as f:
         labels = [Label(row["meaning"], row["language"], row["label"], squash(row["label"]))
                   for row in csv.DictReader(f)]
-    unknown = sorted({label.meaning for label in labels} - set(MEANINGS))
+    unknown = sorted({label.meaning for label in labels} - {*MEANINGS, EXTRA})
     if unknown:
-        raise ValueError(f"{HEADERS_FILE}: unknown meaning(s) {', '.join(unknown)}; expected one of {MEANINGS}")
+        raise ValueError(f"{HEADERS_FILE}: unknown meaning(s) {', '.join(unknown)}; expected one of "
+                         f"{(*MEANINGS, EXTRA)}")
     return tuple(sorted(labels, key=lambda label: (-len(label.key), label.key, label.meaning)))
 
 

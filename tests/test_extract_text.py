@@ -75,7 +75,10 @@ def test_repeated_column_header_band_keeps_the_text_sharing_it():
     ("Срок исполнения", "period", "Срок исполнения", ""),
     ("Ответственные исполнители", "agencies", "Ответственные исполнители", ""),
     ("Drafting of rules", None, "", "Drafting of rules"),
-    ("Budget", None, "", "Budget"),
+    ("Budget", "extra", "Budget", ""),
+    ("Bud get", "extra", "Bud get", ""),
+    ("Источник финансирования", "extra", "Источник финансирования", ""),
+    ("Budgeting rules", None, "", "Budgeting rules"),
 ])
 def test_header_labels_are_read_by_meaning_whatever_the_spacing(cell, meaning, label, rest):
     assert split_header_cell(cell) == (meaning, label, rest)

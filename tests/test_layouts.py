@@ -102,6 +102,30 @@ def test_unknown_header_words_are_named_by_the_columns_content_and_recur_as_the_
     assert plan.activities[2].title == "Training officials on open data"
 
 
+UNKNOWN_ROWS = [
+    ("1.1.", "Publishing budget data on the open portal", "Budget data sets published every quarter",
+     "Ministry of Finance, State Treasury Agency", "2024", "Ongoing"),
+    ("1.2.", "Opening the decisions of courts of appeal", "Share of decisions published online",
+     "Ministry of Justice", "2025", "Not started"),
+    ("1.3.", "Training officials to answer requests for information", "Number of officials trained each year",
+     "Civil Service Agency, Ministry of Justice", "2026", "Ongoing"),
+]
+
+
+def test_unknown_header_words_name_a_second_prose_column_the_indicator_and_a_column_of_names_the_agencies():
+    """No label is known and no cell carries a role label: the column of names (words in capitals) is the
+    agencies, the widest prose the title, the next prose the indicator; a column repeating a few short values
+    stays an extra field."""
+    document, plan = read("#\tWhat we will do\tHow we know\tWho\tWhen\tProgress",
+                          *("\t".join(row) for row in UNKNOWN_ROWS))
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "label"), ("title", "content"), ("indicator", "content"), ("agencies", "content"),
+        ("period", "content"), ("extra", "label")]
+    assert [(a.title, a.indicator, a.names("implementer"), a.fields) for a in plan.activities] == [
+        (title, indicator, tuple(names.split(", ")), (("Progress", status),))
+        for _, title, indicator, names, _, status in UNKNOWN_ROWS]
+
+
 def test_plain_numbering_under_unnumbered_headings():
     _, plan = read(
         "No.\tCommitment\tLead department\tDeadline",

@@ -341,6 +341,20 @@ def test_unknown_header_words_name_the_columns_by_their_content(tmp_path):
     header_words_absent(document)
 
 
+def test_unknown_header_words_over_an_indicator_unlabelled_names_and_a_status(tmp_path):
+    """Nothing is labelled in words we know and no cell carries a role label: the column of names is the
+    agencies, the widest prose the title, the next prose the indicator, and the status (a few short values
+    again and again) an extra field."""
+    rows = [(n, t, f"Number of data sets published in {p}", a, p, ("Ongoing", "Not started")[i % 2])
+            for i, (n, t, a, p) in enumerate(activities(6))]
+    plan = Plan([Table(("Line", "What will be done", "How we know", "Who does it", "By when", "Progress"),
+                       (40, 250, 150, 160, 60, 70), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "indicator", "agencies", "period", "extra"]
+    assert [c.decided_by for c in document.columns] == ["content"] * 5 + ["label"]
+    assert numbered(document) == [list(row) for row in rows]
+
+
 def test_unknown_header_words_over_tall_centred_rows_on_several_pages(tmp_path):
     """The first numbered row is tall and centred, so lines of its cells stand above its number; the header
     row above them is still found, and found again at the top of every later page."""
