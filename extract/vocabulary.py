@@ -23,10 +23,14 @@ EXTRA = "extra"
 #: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1"; a
 #: plain number has at most three digits (a year in the number column is not an activity).
 ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*\.?\s*$")
-#: A section row begins with its number: "2. Measures" ("2 Measures" is not enough).
+#: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
+#: Measures" is not enough).
+SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
+#: The number a section heading prints and the space after it ("2. ", "II. ").
+SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
+_ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
-SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\s*\.(?!\s*\d)\s*\S")
 
 
 def activity_number_parts(text: str) -> tuple[int, ...] | None:
@@ -35,6 +39,29 @@ def activity_number_parts(text: str) -> tuple[int, ...] | None:
     if not match:
         return None
     return tuple(int(part) for part in re.split(r"\s*\.\s*", match[1]))
+
+
+def roman(number: int) -> str:
+    """`number` (1 to 89) in Roman numerals: 4 -> "IV"."""
+    digits = []
+    for letters, value in _ROMAN:
+        while number >= value:
+            digits.append(letters)
+            number -= value
+    return "".join(digits)
+
+
+def section_number(token: str) -> int | None:
+    """The number a section heading's first token prints: "2." -> 2, "II." -> 2; None if it prints none."""
+    match = SECTION_PREFIX.match(token)
+    if not match or match.end() < len(token.rstrip()) and not token[match.end() - 1].isspace():
+        return None
+    printed = match[1]
+    if printed.isdigit():
+        return int(printed)
+    value = sum(dict(_ROMAN)[letter] for letter in printed)
+    value -= 2 * sum(dict(_ROMAN)[a] for a, b in zip(printed, printed[1:]) if dict(_ROMAN)[a] < dict(_ROMAN)[b])
+    return value if roman(value) == printed else None
 
 
 def squash(text: str) -> str:

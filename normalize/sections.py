@@ -9,11 +9,11 @@ without it.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from itertools import product
 
 from extract.model import Band
+from extract.vocabulary import SECTION_PREFIX, roman, section_number
 
 from .anchors import Anchor
 from .cells import SegmentSettings
@@ -117,22 +117,23 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first,
     in the columns from the number column to the title column (a row across the table begins left of its
     centre; a PDF's merged row is read into the title column, wherever the table prints it)."""
-    wanted = f"{section}."
+    wanted = {f"{section}.", f"{roman(section)}."}
     for b in reversed(bands):
         for c in range(min(max(title_column, TITLE), len(tokens[b]) - 1) + 1):
             row = tokens[b][c]
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
                     break
-                if token == wanted and (i + 1 == len(row) and c == NUMBER or i + 1 < len(row)
+                if token in wanted and (i + 1 == len(row) and c == NUMBER or i + 1 < len(row)
                                         and is_capitalised(row[i + 1])):
                     return b, c, i
     return None
 
 
-def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int],
-                           vocabulary: Vocabulary) -> tuple[int, int, int] | None:
-    """A band with no activity whose text runs across column edges through cut words: a header row."""
+def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,
+                           next_number: int | None = None) -> tuple[int, int, int] | None:
+    """A band with no activity whose text runs across column edges through cut words, or that opens on the
+    number of the `next_number`th section ("2. Measures", "II. Measures") alone on its line: a header row."""
     for b in bands:
         if b in anchored:
             continue
@@ -140,6 +141,10 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int],
         columns = [c for c in range(TITLE, len(row)) if row[c]]
         if not columns or not is_capitalised(row[columns[0]][0]) or starts_label(row[columns[0]], 0):
             continue
+        first = row[columns[0]]
+        if next_number is not None and section_number(first[0]) == next_number and len(first) > 1 \
+                and is_capitalised(first[1]) and not row[NUMBER]:
+            return b, columns[0], 0
         joined = any(
             c + 1 < len(row) and row[c + 1] and vocabulary.count(row[c][-1]) <= 1
             and cut_join(row[c][-1], row[c + 1][0], vocabulary)
@@ -350,9 +355,6 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
     return clean_text(" ".join(words))
 
 
-SECTION_PREFIX = re.compile(r"^\s*\d+\s*\.\s*")
-
-
 def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
     """(section number, first band, last band) of each run of activities of one section, in order."""
     runs: list[tuple[int, int, int]] = []
@@ -438,10 +440,13 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
     else:
         widths = header_column_widths(bands, anchored, vocabulary)
         edges = [-1, *sorted(anchored)]
+        printed = 0
         for low, high in zip(edges, [*edges[1:], len(bands)]):
-            start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary)
+            start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1)
             if start is not None:
                 starts.append(start)
+                b, c, i = start
+                printed = section_number(tokens[b][c][i]) or printed
     headers: list[SectionHeader] = []
     for rank, start in enumerate(starts, start=1):
         b = start[0]
@@ -450,10 +455,9 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         else:
             parts = trace_header(tokens, start, anchored, widths, vocabulary).parts
         title = parts_to_title(tokens[b], list(parts), vocabulary)
-        printed = SECTION_PREFIX.match(title)
-        number = int(re.match(r"\s*(\d+)", title)[1]) if printed else None
-        headers.append(SectionHeader(number, SECTION_PREFIX.sub("", title), printed is not None, b, bands[b].line,
-                                     parts, rank))
+        number = section_number(title.split()[0]) if title.split() else None
+        headers.append(SectionHeader(number, SECTION_PREFIX.sub("", title) if number else title, number is not None,
+                                     b, bands[b].line, parts, rank))
     keyed = []
     for anchor in anchors:
         above = [h for h in headers if h.band < anchor.band]

@@ -143,6 +143,35 @@ def test_plain_numbering_under_unnumbered_headings():
     assert [a.title for a in plan.activities][2] == "Publish spending over 500 pounds"
 
 
+def test_plain_numbering_under_headings_numbered_in_roman_numerals_within_the_title_column():
+    """A heading that prints the next section's number ("II.") is a heading even where it fits in the title
+    column, so no column edge cut its words."""
+    _, plan = read(
+        "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
+        "\tI. Организационные меры\t\t",
+        "1.\tРазработка плана мероприятий\tМинистерство юстиции\t2022 г.",
+        "2.\tПроведение мониторинга\tМинистерство финансов\tежегодно",
+        "\tII. Повышение прозрачности\t\t",
+        "3.\tОпубликование отчетов\tМинистерство финансов\tIV квартал 2023 г.",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1", 1, "Организационные меры", "Разработка плана мероприятий"),
+        ("2", 1, "Организационные меры", "Проведение мониторинга"),
+        ("3", 2, "Повышение прозрачности", "Опубликование отчетов")]
+
+
+def test_two_level_numbering_under_headings_numbered_in_roman_numerals():
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tI. Organisational measu\tres against corruption\t",
+        "1.1.\tDrafting the plan of measures\tMinistry of Justice\t2022",
+        "\tII. Transparency of public finance\t\t",
+        "2.1.\tPublishing the reports\tMinistry of Finance\tQ4 2023",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        ("1.1", 1, "Organisational measures against corruption"), ("2.1", 2, "Transparency of public finance")]
+
+
 def test_three_level_numbering():
     _, plan = read(
         "No.\tMeasures\tExecuting bodies\tExecution period",

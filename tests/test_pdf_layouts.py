@@ -434,6 +434,20 @@ def test_plain_numbering_under_unnumbered_headings(tmp_path):
                         ["", "Government integrity: fighting corruption", "", ""]]
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_plain_numbering_under_headings_numbered_in_roman_numerals(tmp_path, ruled):
+    """"I. Organisational measures" opens section 1: the heading prints its number in Roman numerals."""
+    rows = activities(4, numbering=lambda i: f"{i + 1}.")
+    plan = Plan([Table(("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения"),
+                       (50, 350, 220, 90),
+                       ["I. Organisational measures", rows[0], rows[1], "II. Transparency of public finance",
+                        rows[2], rows[3]], ruled=ruled)])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1", 1, "Organisational measures"), ("2", 1, "Organisational measures"),
+        ("3", 2, "Transparency of public finance"), ("4", 2, "Transparency of public finance")]
+
+
 def test_three_level_numbering(tmp_path):
     rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
     plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
