@@ -1,6 +1,7 @@
 """Read a period cell in any wording into its printed form and its start and end years.
 
-A period is printed many ways: "2020", "2020-2022", "2020- 2022" (broken at a hyphen), "during 2024-2025",
+A period is printed many ways: "2020", "2020-2022", "2020- 2022" (broken at a hyphen), "2024-2 025" (a year
+a narrow column wrapped inside its digits), "during 2024-2025",
 "2025 (II quarter)", "Q1 2024", "March 2014", "December 2013 - June 2014", "II квартал 2023",
 "2023–2025 гг.", "2024-2026 (annually)", or with no year at all: "permanently", "as needed", "ежегодно".
 The text is kept as printed (damage undone by :func:`~normalize.text.clean_text`); the start year is the
@@ -55,6 +56,8 @@ _DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./]){1,2}\d{4}(?!\d)|(?<!\d)\d{4}[./-]\d{
 _ROMAN_QUARTER = re.compile(rf"^(?:I{{1,3}}|IV)(?:[{_DASH}](?:I{{1,3}}|IV))?\.?$")
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 _TRAILING = ",.;:!?)]}\u00bb\u201d\"'"
+#: A year a narrow column wrapped inside its digits ("2024-2 025"): two runs of digits, four in all.
+_SPLIT_YEAR = re.compile(r"(?<!\d)(\d{1,3}) (\d{1,3})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ def cell_to_period(cell: str) -> Period:
     A cell that is only a year or a range of years is printed plainly ("2023 – 2025" -> "2023-2025");
     any other text is kept as :func:`~normalize.text.clean_text` leaves it.
     """
-    text = clean_text(cell)
+    text = _SPLIT_YEAR.sub(_joined_year, clean_text(cell))
     if not text:
         return Period("", None, None, PERIOD_MISSING)
     years, damaged = years_in(text)
@@ -188,6 +191,11 @@ def cell_to_period(cell: str) -> Period:
     if plain and _is_year(plain.group(1)) and len(plain.group(2)) == 4:
         text = f"{plain.group(1)}-{plain.group(2)}"
     return Period(text, start, end, PERIOD_REVERSED if end < start else None)
+
+
+def _joined_year(match: re.Match[str]) -> str:
+    joined = match[1] + match[2]
+    return joined if len(joined) == 4 and _is_year(joined) else match[0]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -448,6 +448,21 @@ def test_plain_numbering_under_headings_numbered_in_roman_numerals(tmp_path, rul
         ("3", 2, "Transparency of public finance"), ("4", 2, "Transparency of public finance")]
 
 
+def test_a_number_wrapped_in_a_narrow_number_column_opens_its_row(tmp_path):
+    """"1. 10." too wide for its column wraps to "1." over "10.": the row is activity 1.10, even first on a
+    page under the repeated header (not the tail of the row the page before ended on)."""
+    long_title = "Publishing the register of open data sets on the national portal " * 8
+    rows = [(f"1.{i + 1}." if i < 9 else f"1. {i + 1}.", (long_title if i >= 9 else "") + t, a, p)
+            for i, (_, t, a, p) in enumerate(activities(13))]
+    plan = Plan([Table(("No", "Activity", "Responsible agencies", "Deadline"), (20, 300, 200, 60),
+                       rows, centred=True)])
+    pdf = draw(tmp_path / "p.pdf", plan)
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert document_pages(pdf) >= 2
+    assert [a.activity_id for a in read.activities] == [f"1.{i + 1}" for i in range(13)]
+    assert [a.title for a in read.activities] == [row[1] for row in rows]
+
+
 def test_three_level_numbering(tmp_path):
     rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
     plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),

@@ -83,28 +83,48 @@ def number_depth(text: str) -> int | None:
     return len(parts) if parts else None
 
 
-def line_number(line: Line, g: Geometry) -> str | None:
-    """The activity number a line's number cell holds, if any: the number stands apart from text running on
-    past the number column (a heading "1. Open data ..." running across the table holds none)."""
+def number_cell_text(line: Line, g: Geometry) -> str | None:
+    """The text of a line's words in the number column, when they stand apart from text running on past
+    it (a heading "1. Open data ..." running across the table holds no number)."""
     if g.number is None:
         return None
     words = [w for w in line.words if word_column(w, g.inner) == g.number]
     if not words:
         return None
-    text = " ".join(w.text for w in words)
-    depth = number_depth(text)
-    if depth is None or depth < g.levels:
-        return None
     right = g.edges[g.number + 1]
     for x0, x1, members in line_to_phrases(line, g.settings.phrase_gap * g.em):
         if members[0] in words and x1 > right + 0.5 * g.em:
             return None
-    return text
+    return " ".join(w.text for w in words)
+
+
+def line_number(line: Line, g: Geometry) -> str | None:
+    """The activity number a line's number cell holds, if any."""
+    text = number_cell_text(line, g)
+    depth = None if text is None else number_depth(text)
+    return text if depth is not None and depth >= g.levels else None
+
+
+def wrapped_number(lines: Sequence[Line], i: int, g: Geometry) -> bool:
+    """Whether a number too wide for its column wraps after line i: "4." over "10." reads "4.10", a number of
+    the table's depth that neither line holds alone. (Lines of other columns may stand between the two.)"""
+    first = number_cell_text(lines[i], g)
+    if first is None or not first.rstrip().endswith(".") or line_number(lines[i], g) is not None:
+        return False
+    for after in lines[i + 1:]:
+        if after.top - lines[i].top > 1.7 * g.em:
+            return False
+        rest = number_cell_text(after, g)
+        if rest is not None:
+            depth = number_depth(f"{first}{rest}")
+            return depth is not None and depth >= g.levels and line_number(after, g) is None
+    return False
 
 
 def line_anchors(lines: Sequence[Line], g: Geometry) -> list[int]:
-    """Indexes of the lines whose number-column words read as an activity number."""
-    return [i for i, line in enumerate(lines) if line_number(line, g) is not None]
+    """Indexes of the lines whose number-column words read as an activity number (or start one that wraps
+    onto a later line)."""
+    return [i for i, line in enumerate(lines) if line_number(line, g) is not None or wrapped_number(lines, i, g)]
 
 
 def closed_edges(g: Geometry, top: float, bottom: float) -> list[bool]:
