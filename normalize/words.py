@@ -25,6 +25,8 @@ FUNCTION_WORDS = frozenset(
 
 
 SINGLE_LETTER_WORDS = frozenset("ai")
+#: What may close a word: a cut word's second half keeps it ("energ" + "y,").
+CLOSING_PUNCTUATION = ",.;:)»”\"'"
 
 
 def words_of(text: str) -> list[str]:
@@ -126,6 +128,11 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
         return left + right, NEAR_KNOWN
     if not (left and right and left[-1].isalpha() and right[0].isalpha()):
         return None
+    bare = right.rstrip(CLOSING_PUNCTUATION)
+    if bare != right and WORD.fullmatch(bare) and bare[0].islower():
+        # The second half carries the word's closing punctuation ("energ" + "y," is "energy,").
+        joined = rejoin(left, bare, vocabulary)
+        return (joined[0] + right[len(bare):], joined[1]) if joined else None
     if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper():
         # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), and the
         # second half of a cut word does not start with a capital.

@@ -80,6 +80,16 @@ def test_section_header_cut_where_neither_half_is_a_word():
     assert by_id(plan)["2.1"].section_title == "Measures on combating terrorism financing and money laundering"
 
 
+def test_section_header_cut_inside_a_word_before_its_comma():
+    """The edge cut "energy," into "energ" and "y,": the comma goes with the word's second half."""
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing the energy tariffs", "Tariffs published", "Implementers: Ministry of Energy", "2020"],
+        ["", "2. Measures on transparency in the energ", "y, ecology and natural resources sectors", "", ""],
+        ["2.1.", "Creating a register", "Register launched", "Implementers: Ministry of Finance", "2021"],
+    ))
+    assert by_id(plan)["2.1"].section_title == "Measures on transparency in the energy, ecology and natural resources sectors"
+
+
 def test_section_header_glued_to_the_end_of_an_activity_cell():
     plan = plan_of(plan_text(
         ["1.1.", "Improving public services", "Services improved", "Implementers: Ministry of Justice", "2020"],
