@@ -195,9 +195,15 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
 def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) -> NameHints:
     """The word pairs inside the registry's names, and the words names start and end with: in the registry,
     and in the document's agency lists next to a comma or after a role label (a fragment's first and last
-    words may be inside a name cut by the line end)."""
+    words may be inside a name cut by the line end).
+
+    The document's own names add their word pairs: two words a line prints together inside a name are not
+    cut apart where another line breaks the name ("State | Migration Service"). A pair where one name may
+    end and another begin is left out: that is where two cells' lists meet when they share a line.
+    """
     starts = {key.split()[0] for key in registry.key_owner}
     ends = {key.split()[-1] for key in registry.key_owner}
+    pieces_seen: list[list[str]] = []
     for band in bands:
         for column in columns:
             text = band.text(column)
@@ -209,9 +215,16 @@ def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) 
                 if part.label and split[0]:
                     starts.add(first_key(split[0][0]))  # a label is followed by a name's first word
                 pieces += split
+            pieces_seen += pieces
             starts.update(first_key(words[0]) for words in pieces[1:] if words)
             ends.update(last_key(words[-1]) for words in pieces[:-1] if words)
-    return NameHints(registry.word_pairs, frozenset(starts), frozenset(ends))
+    pairs = set(registry.word_pairs)
+    for words in pieces_seen:
+        for left, right in zip(words, words[1:]):
+            pair = (last_key(left), first_key(right))
+            if not (pair[0] in ends and pair[1] in starts):
+                pairs.add(pair)
+    return NameHints(frozenset(pairs), frozenset(starts), frozenset(ends))
 
 
 #: A document lists bodies without a role label as a habit when at least this share of its cells do.

@@ -80,6 +80,24 @@ def test_section_header_cut_where_neither_half_is_a_word():
     assert by_id(plan)["2.1"].section_title == "Measures on combating terrorism financing and money laundering"
 
 
+def test_a_name_the_plan_prints_whole_elsewhere_is_not_cut_where_a_line_breaks_it():
+    """"State | Migration Service": the line break inside a name the registry does not know is no place to
+    end a cell, because another cell prints "State Migration Service" on one line."""
+    plan = plan_of(plan_text(
+        ["", "", "", "Ministry of Digital Development and Transport,", ""],
+        ["1.1.", "Publishing on the official websites of the ministries a unified list of the electronic services",
+         "", "Ministry of Health, Ministry of Science and Education, State", "2024-2026"],
+        ["", "", "", "Migration Service, central executive authorities", ""],
+        ["1.2.", "Introducing a public online register of the social benefits", "",
+         "Implementers: Ministry of Labour Recommended to: State Statistics Committee", "2025"],
+        ["1.3.", "Developing a mobile application for citizens", "", "Ministry of Justice, State Migration Service", "2024"],
+        ["1.4.", "Publishing the reports of the centres", "", "Ministry of Economy", "2026"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer")[-2:] == ("State Migration Service", "central executive authorities")
+    assert acts["1.2"].names("implementer") == ("Ministry of Labour",)
+
+
 def test_section_header_cut_inside_a_word_before_its_comma():
     """The edge cut "energy," into "energ" and "y,": the comma goes with the word's second half."""
     plan = plan_of(plan_text(
