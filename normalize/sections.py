@@ -32,6 +32,8 @@ WIDTH_SLACK = 1.15
 PERIOD_WORDS = int(SegmentSettings.period_words)
 #: What it costs to read text before a header in a band of its own as spilled from the row above.
 SPILL = 1.0
+#: What it costs a header to end on a word no title ends on ("and", "of", "public finances,").
+UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
 
@@ -251,6 +253,13 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
     options = {j for j, word in enumerate(here) if any(rejoin(last, word, vocabulary) for last in previous)}
     if not glued_after:
         options.add(0)
+    elif own:
+        if own < len(here):
+            options.add(own)    # right after the period the activity prints
+    else:
+        # After the activity's own text (a list of names, in capitals), the header goes on in lower case.
+        options.update(j for j in range(1, len(here)) if here[j][:1].islower() and here[j] not in FUNCTION_WORDS
+                       and (is_capitalised(here[j - 1]) or here[j - 1].endswith((")", ",", ".", ";"))))
     if sized:
         options.update(range(len(here)))
     return sorted(j for j in options if j >= own and not starts_label(here, j))
@@ -270,14 +279,13 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
             score += joined[1]
         elif pc != parts[0][0]:
             forced = False
-            length = len(" ".join(row[pc][pi:pj]))
             # A header that filled the column it left most likely goes on; one that did not, ended.
-            score += 0.5 if pc in widths and length >= FULL_COLUMN * widths[pc] else -2.0
+            score += 0.5 if filled(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
         if j > 0 and not glued_after:
             score -= SPILL
-    for c, i, j in parts[1:-1]:
+    for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
         # A header that goes on past a middle column filled it: a short run there is not the header line.
-        if c in widths and len(" ".join(row[c][i:j])) < FULL_COLUMN * widths[c]:
+        if c in widths and not filled(row[c][i:j], row[nc][ni], widths[c]):
             score -= 2.0
     last_c, last_i, last_j = parts[-1]
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
@@ -285,12 +293,28 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         strongest = max((joined[1] for joined in onward if joined), default=0)
         if strongest >= FRAGMENTS:
             score -= strongest
+        if unfinished_phrase(row[last_c][last_j - 1]):
+            score -= UNFINISHED  # "... public finances and": a title does not end there, it goes on
         # Stopping before a column with words (not a label) is a guess, whatever the cut words say.
         forced = forced and starts_label(row[last_c + 1], 0) and last_j == len(row[last_c])
     if expected_right is not None:
         right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
         score -= LENGTH_WEIGHT * abs(right - expected_right) / slack(expected_right)
     return score, forced
+
+
+def filled(words: list[str], next_word: str, width: int | None) -> bool:
+    """Whether a header's words filled a column `width` characters wide: they reach its edge, or the word
+    that follows them in the next column would not have fitted."""
+    if not width:
+        return False
+    length = len(" ".join(words))
+    return length >= FULL_COLUMN * width or length + 1 + len(next_word) > width
+
+
+def unfinished_phrase(word: str) -> bool:
+    """A word a title cannot end on: a function word ("and", "of"), or one followed by a comma or hyphen."""
+    return word.casefold() in FUNCTION_WORDS or word.endswith((",", "-"))
 
 
 def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary) -> Trace:

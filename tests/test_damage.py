@@ -107,3 +107,22 @@ def test_a_section_header_glued_after_an_activity_leaves_its_period_to_it(tmp_pa
         [(a["activity_id"], titles.get(a["section_no"]) or "") for a in gold["activities"]]
     assert [(a.activity_id, a.period.start_year, a.period.end_year) for a in plan.activities] == \
         [(a["activity_id"], a["start_year"], a["end_year"]) for a in gold["activities"]]
+
+
+def test_a_section_header_glued_after_an_activity_goes_on_after_its_period_and_its_agencies(tmp_path):
+    """A narrow period column before the agencies: a header glued to a section's last activity goes on
+    after that activity's period ("2023-2025 and access to") and after its agencies, in lower case ("...
+    of the Republic of Azerbaijan court decisions"); a header that stops on "and" goes on to the next column
+    (a layout drawn once, fixed here)."""
+    layout = Layout(widths=(5, 50, 12, 31), reach=3.03, page_lines=40, header_centre=51, padding=0,
+                    doubled_edge_char=0.5, recommended_first=False, columns=("number", "title", "period", "agencies"),
+                    labels=("It em", "Measure desc ri ption", "Timeline", "Le ad implementing ag ency"),
+                    extra_values=(), unlabelled=0.0)
+    gold = gold_for(layout, json.loads(EDITION_GOLD.read_text(encoding="utf-8")))
+    source = tmp_path / "edition.txt"
+    source.write_text(damaged_text(gold, layout, 19), encoding="utf-8")
+    [plan] = run_sources([source]).plans
+    titles = {s["section_no"]: s["title"] for s in gold["sections"]}
+    # (Section 6 is left out: its header's cut "a|bout" after a one-letter word is not read yet.)
+    assert {a.section_no: a.section_title for a in plan.activities if a.section_no != 6} == \
+        {a["section_no"]: titles.get(a["section_no"]) or "" for a in gold["activities"] if a["section_no"] != 6}
