@@ -18,9 +18,9 @@ from extract.vocabulary import SECTION_PREFIX, roman, section_number
 from .anchors import Anchor
 from .cells import SegmentSettings
 from .periods import looks_like_period_start, years_in
-from .roles import label_at
+from .roles import label_at, label_word_count
 from .text import clean_text
-from .words import FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
 
 #: Header rows are traced from the number column (the table's first) and the column after it.
 NUMBER, TITLE = 0, 1
@@ -32,6 +32,8 @@ WIDTH_SLACK = 1.15
 PERIOD_WORDS = int(SegmentSettings.period_words)
 #: What it costs to read text before a header in a band of its own as spilled from the row above.
 SPILL = 1.0
+#: What each word in capitals costs a header's part that follows an activity's own text in its column.
+CAPITALS = 0.5
 #: What it costs a header to end on a word no title ends on ("and", "of", "public finances,").
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
@@ -62,6 +64,15 @@ def is_capitalised(token: str) -> bool:
 
 def starts_label(tokens: list[str], k: int) -> bool:
     return label_at(" ".join(tokens[k:])) is not None
+
+
+def inside_label(tokens: list[str], j: int) -> bool:
+    """Whether word j is a later word of a role label ("to:" of "Recommended to:")."""
+    for k in range(max(0, j - label_word_count() + 1), j):
+        match = label_at(" ".join(tokens[k:j + 1]))
+        if match is not None and len(match.group(0).split()) > j - k:
+            return True
+    return False
 
 
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
@@ -257,12 +268,14 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
         if own < len(here):
             options.add(own)    # right after the period the activity prints
     else:
-        # After the activity's own text (a list of names, in capitals), the header goes on in lower case.
-        options.update(j for j in range(1, len(here)) if here[j][:1].islower() and here[j] not in FUNCTION_WORDS
-                       and (is_capitalised(here[j - 1]) or here[j - 1].endswith((")", ",", ".", ";"))))
+        # After the activity's own text (a list of names, in capitals), the header goes on in lower case, or
+        # on a word that joins phrases ("... municipalities about open government").
+        options.update(j for j in range(1, len(here)) if here[j][:1].islower()
+                       and (is_capitalised(here[j - 1]) or here[j - 1].endswith((")", ",", ".", ";"))
+                            or here[j] in COMMON_WORDS))
     if sized:
         options.update(range(len(here)))
-    return sorted(j for j in options if j >= own and not starts_label(here, j))
+    return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j))
 
 
 def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], widths: dict[int, int],
@@ -283,6 +296,9 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
             score += 0.5 if filled(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
         if j > 0 and not glued_after:
             score -= SPILL
+        if j > 0 and glued_after:
+            # A header goes on after the activity's own text in lower case: a name in capitals is the cell's.
+            score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
     for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
         # A header that goes on past a middle column filled it: a short run there is not the header line.
         if c in widths and not filled(row[c][i:j], row[nc][ni], widths[c]):
@@ -314,7 +330,7 @@ def filled(words: list[str], next_word: str, width: int | None) -> bool:
 
 def unfinished_phrase(word: str) -> bool:
     """A word a title cannot end on: a function word ("and", "of"), or one followed by a comma or hyphen."""
-    return word.casefold() in FUNCTION_WORDS or word.endswith((",", "-"))
+    return word.casefold() in COMMON_WORDS or word.endswith((",", "-"))
 
 
 def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary) -> Trace:

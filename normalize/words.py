@@ -22,6 +22,11 @@ FUNCTION_WORDS = frozenset(
     "a an the of to in on for with by and or as at from into via under over than that which who whose "
     "its their his her this these those such".split()
 )
+#: Words of any English text, however rarely a document uses them: a cut that makes one is a cut word.
+COMMON_WORDS = FUNCTION_WORDS | frozenset(
+    "about across after against along among around before behind below between beyond during through "
+    "towards toward upon within without".split()
+)
 
 
 SINGLE_LETTER_WORDS = frozenset("ai")
@@ -140,12 +145,14 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
     here = (left, right)
     plain = left + right
     doubled = left[:-1] + right if left[-1].casefold() == right[0].casefold() else None
-    if doubled and vocabulary.count(doubled, here) > 0:
+    if doubled and (vocabulary.count(doubled, here) > 0 or doubled.casefold() in COMMON_WORDS):
         # A lone letter before a word starting with it ("o" + "of") is weak evidence: any word would do.
         return doubled, KNOWN if len(left) > 1 else FRAGMENTS
-    if vocabulary.count(plain, here) > 0:
+    if vocabulary.count(plain, here) > 0 or plain.casefold() in COMMON_WORDS:
         return plain, KNOWN
-    left_known, right_known = vocabulary.count(left, here) > 0, vocabulary.count(right, here) > 0
+    # A common word is a word of any document, however rarely this one uses it ("public" + "about").
+    left_known = vocabulary.count(left, here) > 0 or left.casefold() in COMMON_WORDS
+    right_known = vocabulary.count(right, here) > 0 or right.casefold() in COMMON_WORDS
     if left_known and right_known:
         return None
     for candidate in (doubled, plain):
