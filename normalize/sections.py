@@ -9,8 +9,10 @@ without it.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from itertools import product
+from functools import lru_cache
+from itertools import accumulate, product
 
 from extract.model import Band
 from extract.vocabulary import SECTION_PREFIX, roman, section_number
@@ -18,7 +20,7 @@ from extract.vocabulary import SECTION_PREFIX, roman, section_number
 from .anchors import Anchor
 from .cells import SegmentSettings
 from .periods import looks_like_period_start, years_in
-from .roles import label_at, label_word_count
+from .roles import find_labels
 from .text import clean_text
 from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
 
@@ -62,17 +64,28 @@ def is_capitalised(token: str) -> bool:
     return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
 
 
+@lru_cache(maxsize=4096)
+def label_words(tokens: tuple[str, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The words of a fragment where a role label starts, and the later words of its labels ("to:" of
+    "Recommended to:")."""
+    text = " ".join(tokens)
+    offsets = list(accumulate((len(token) + 1 for token in tokens[:-1]), initial=0))
+    starts, inside = set(), set()
+    for match in find_labels(text):
+        first = bisect_left(offsets, match.start())
+        if first < len(offsets) and offsets[first] == match.start():
+            starts.add(first)
+            inside.update(range(first + 1, bisect_left(offsets, match.end())))
+    return frozenset(starts), frozenset(inside)
+
+
 def starts_label(tokens: list[str], k: int) -> bool:
-    return label_at(" ".join(tokens[k:])) is not None
+    return k in label_words(tuple(tokens))[0]
 
 
 def inside_label(tokens: list[str], j: int) -> bool:
     """Whether word j is a later word of a role label ("to:" of "Recommended to:")."""
-    for k in range(max(0, j - label_word_count() + 1), j):
-        match = label_at(" ".join(tokens[k:j + 1]))
-        if match is not None and len(match.group(0).split()) > j - k:
-            return True
-    return False
+    return j in label_words(tuple(tokens))[1]
 
 
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:

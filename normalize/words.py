@@ -119,6 +119,15 @@ JOIN_ODDS = 2.0
 
 
 def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | None:
+    """`rejoin_uncached`, remembered per document (the header search asks about the same cuts often)."""
+    cache = vocabulary.__dict__.setdefault("_rejoined", {})
+    key = (left, right)
+    if key not in cache:
+        cache[key] = rejoin_uncached(left, right, vocabulary)
+    return cache[key]
+
+
+def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | None:
     """The word `left` + `right` make when a column edge cut one word in two, with how sure that is.
 
     `left` is the last word before the edge, `right` the first after it. A character straddling the edge
@@ -136,7 +145,7 @@ def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | N
     bare = right.rstrip(CLOSING_PUNCTUATION)
     if bare != right and WORD.fullmatch(bare) and bare[0].islower():
         # The second half carries the word's closing punctuation ("energ" + "y," is "energy,").
-        joined = rejoin(left, bare, vocabulary)
+        joined = rejoin_uncached(left, bare, vocabulary)
         return (joined[0] + right[len(bare):], joined[1]) if joined else None
     if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper():
         # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), and the
