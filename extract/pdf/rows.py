@@ -83,41 +83,55 @@ def number_depth(text: str) -> int | None:
     return len(parts) if parts else None
 
 
-def number_cell_text(line: Line, g: Geometry) -> str | None:
-    """The text of a line's words in the number column, when they stand apart from text running on past
-    it (a heading "1. Open data ..." running across the table holds no number)."""
+def number_words(line: Line, g: Geometry) -> list[Word]:
+    """A line's words in the number column."""
     if g.number is None:
-        return None
-    words = [w for w in line.words if word_column(w, g.inner) == g.number]
-    if not words:
-        return None
+        return []
+    return [w for w in line.words if word_column(w, g.inner) == g.number]
+
+
+def stands_apart(line: Line, words: list[Word], g: Geometry) -> bool:
+    """Whether the number-column words stand apart from text running on past the column (a heading "1. Open
+    data ..." running across the table holds no number)."""
     right = g.edges[g.number + 1]
     for x0, x1, members in line_to_phrases(line, g.settings.phrase_gap * g.em):
         if members[0] in words and x1 > right + 0.5 * g.em:
-            return None
-    return " ".join(w.text for w in words)
+            return False
+    return True
+
+
+def number_cell_text(line: Line, g: Geometry) -> str | None:
+    """The text of a line's number-column words, when they stand apart."""
+    words = number_words(line, g)
+    return " ".join(w.text for w in words) if words and stands_apart(line, words, g) else None
 
 
 def line_number(line: Line, g: Geometry) -> str | None:
     """The activity number a line's number cell holds, if any."""
-    text = number_cell_text(line, g)
-    depth = None if text is None else number_depth(text)
-    return text if depth is not None and depth >= g.levels else None
+    words = number_words(line, g)
+    if not words:
+        return None
+    text = " ".join(w.text for w in words)
+    depth = number_depth(text)
+    if depth is None or depth < g.levels or not stands_apart(line, words, g):
+        return None
+    return text
 
 
 def wrapped_number(lines: Sequence[Line], i: int, g: Geometry) -> bool:
     """Whether a number too wide for its column wraps after line i: "4." over "10." reads "4.10", a number of
     the table's depth that neither line holds alone. (Lines of other columns may stand between the two.)"""
-    first = number_cell_text(lines[i], g)
-    if first is None or not first.rstrip().endswith(".") or line_number(lines[i], g) is not None:
+    first = " ".join(w.text for w in number_words(lines[i], g))
+    if not first.endswith(".") or number_depth(first) is None or line_number(lines[i], g) is not None:
         return False
     for after in lines[i + 1:]:
         if after.top - lines[i].top > 1.7 * g.em:
             return False
-        rest = number_cell_text(after, g)
-        if rest is not None:
+        rest = " ".join(w.text for w in number_words(after, g))
+        if rest:
             depth = number_depth(f"{first}{rest}")
-            return depth is not None and depth >= g.levels and line_number(after, g) is None
+            return depth is not None and depth >= g.levels and line_number(after, g) is None \
+                and number_cell_text(lines[i], g) is not None and number_cell_text(after, g) is not None
     return False
 
 
