@@ -463,6 +463,45 @@ def test_a_number_wrapped_in_a_narrow_number_column_opens_its_row(tmp_path):
     assert [a.title for a in read.activities] == [row[1] for row in rows]
 
 
+def merged_down_plan(path: Path, ruled_under_merged: bool = False) -> Path:
+    """A ruled table (reportlab's platypus) whose deadline "2025" is one cell merged down three rows, and
+    whose agency "Ministry of Justice" is one cell merged down two."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as FlowTable
+    from reportlab.platypus import TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Publishing the register of open data sets every quarter", "Ministry of Economy", "2024"),
+            ("1.2.", "Opening the decisions of the courts of appeal", "State Statistics Committee", "2025"),
+            ("1.3.", "Training officials to answer requests for information", "Ministry of Justice", ""),
+            ("1.4.", "Publishing the budgets of municipalities", "", ""),
+            ("1.5.", "Holding public hearings on draft laws", "Ministry of Finance", "2026")]
+    table = FlowTable([[Paragraph(text, style) for text in row] for row in rows], colWidths=[40, 330, 200, 80])
+    spans = [] if ruled_under_merged else [("SPAN", (3, 2), (3, 4)), ("SPAN", (2, 3), (2, 4))]
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               *spans]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
+    return path
+
+
+def test_a_cell_merged_down_several_rows_is_each_rows(tmp_path):
+    """The rule between the rows stops short of a merged cell: its text is every row's it spans."""
+    document = read_pdf(merged_down_plan(tmp_path / "p.pdf"))
+    assert [texts[2:] for texts in numbered(document)] == [
+        ["Ministry of Economy", "2024"], ["State Statistics Committee", "2025"], ["Ministry of Justice", "2025"],
+        ["Ministry of Justice", "2025"], ["Ministry of Finance", "2026"]]
+
+
+def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
+    document = read_pdf(merged_down_plan(tmp_path / "p.pdf", ruled_under_merged=True))
+    assert [texts[2:] for texts in numbered(document)] == [
+        ["Ministry of Economy", "2024"], ["State Statistics Committee", "2025"], ["Ministry of Justice", ""],
+        ["", ""], ["Ministry of Finance", "2026"]]
+
+
 def test_three_level_numbering(tmp_path):
     rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
     plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..pdf_settings import PdfSettings
 from ..vocabulary import SECTION_NUMBER
@@ -324,4 +324,54 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
             groups.extend(block_to_groups(block, g))
     groups = attach_plain_groups(groups, continues)
     rows = [lines_to_row(group.lines, g, group.top, group.bottom, group.kind) for group in groups]
+    if g.ruled_columns:
+        rows = fill_merged_cells(rows, g)
     return rows, outside, not ended
+
+
+def ruled_under(g: Geometry, y: float, column: int) -> bool:
+    """Whether a horizontal rule at height y closes the cell of `column` (its cells above and below are two)."""
+    left, right = g.edges[column], g.edges[column + 1]
+    covered = sum(max(0.0, min(x1, right) - max(x0, left))
+                  for ry, x0, x1 in g.rules.horizontal if abs(ry - y) <= g.settings.rule_snap)
+    return covered >= 0.5 * (right - left)
+
+
+def rule_between(g: Geometry, upper: Row, lower: Row) -> float | None:
+    """The height of a horizontal rule crossing the number column between two rows' numbers, if one does."""
+    if g.number is None or not upper.texts[g.number] or not lower.texts[g.number]:
+        return None
+    bottom, top = upper.boxes[g.number][3], lower.boxes[g.number][1]
+    left, right, snap = g.edges[g.number], g.edges[g.number + 1], g.settings.rule_snap
+    found = [y for y, x0, x1 in g.rules.horizontal
+             if bottom - snap <= y <= top + snap and x0 <= left + snap and x1 >= right - snap]
+    return found[0] if found else None
+
+
+def fill_merged_cells(rows: list[Row], g: Geometry) -> list[Row]:
+    """A cell merged down over several activities' rows ("2025" once for three activities) is each of
+    theirs: the rule between two of the rows stops short of that column, and only one of them holds text
+    there."""
+    between = [rule_between(g, upper, lower) if upper.kind == ACTIVITY and lower.kind == ACTIVITY else None
+               for upper, lower in zip(rows, rows[1:])]
+    filled = list(rows)
+    for column in range(g.n):
+        if column == g.number:
+            continue
+        run = [0]
+        for k in range(1, len(rows) + 1):
+            if k < len(rows) and between[k - 1] is not None and not ruled_under(g, between[k - 1], column):
+                run.append(k)
+                continue
+            holding = [i for i in run if rows[i].texts[column]]
+            if len(run) > 1 and len(holding) == 1:
+                source = rows[holding[0]]
+                for i in run:
+                    if i != holding[0]:
+                        texts, boxes = list(filled[i].texts), list(filled[i].boxes)
+                        pages = list(filled[i].pages or [filled[i].page] * g.n)
+                        texts[column], boxes[column] = source.texts[column], source.boxes[column]
+                        pages[column] = source.cell_page(column)
+                        filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages))
+            run = [k]
+    return filled
