@@ -26,6 +26,7 @@ from .anchors import Anchor
 from .periods import looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
+from .text import BULLETS
 from .words import FUNCTION_WORDS
 
 #: The kinds of column the repair knows how to judge; a column of another meaning is judged as an extra.
@@ -142,8 +143,11 @@ def last_key(word: str) -> str:
 
 
 def is_capitalised(word: str) -> bool:
-    """Starts with a capital letter, perhaps behind an opening quote (a cell's first word)."""
-    letters = word.lstrip("\"'“«")
+    """Starts with a capital letter, perhaps behind an opening quote (a cell's first word); a list's bullet
+    ("•") starts an item as a capital does."""
+    if word in BULLETS:
+        return True
+    letters = word.lstrip("\"'“«" + BULLETS)
     return bool(letters) and letters[0].isupper()
 
 

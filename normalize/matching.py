@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.registry import Registry, name_key
+from normalize.text import BULLETS
 
 FUZZY_CUTOFF = 85.0
 FUZZY_MARGIN = 6.0
@@ -93,9 +94,10 @@ CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
 )
-_SEPARATOR = re.compile(r"[,;]|:(?=\s)|(?<=\s)/(?=\s)")
-"""What separates the items of an agency list: a comma, a semicolon, a colon before a space (a group and
-its members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
+_SEPARATOR = re.compile(rf"[,;{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
+"""What separates the items of an agency list: a comma, a semicolon, a bullet ("• Ministry of Justice •
+Ministry of Finance"), a colon before a space (a group and its members: "BOND Group: Article 19, CAFOD"), a
+slash with space on both sides."""
 _NAME_SEPARATOR = re.compile(r"[,;]|:\s|\s/\s")
 """A registry spelling holding one of these is protected from splitting at it."""
 _SPLIT_WORDS = re.compile(r"[\s,;/]+")

@@ -6,6 +6,8 @@ import re
 # "Non- Governmental" -> "Non-Governmental", but keep a suspended hyphen ("short- and long-term").
 BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:and|or|to|and/or)\b)(?=[^\W_])")
 SPACE = re.compile(r"\s+")
+#: The marks that open an item of a list in a cell ("• Ministry of Justice • Ministry of Finance").
+BULLETS = "•●▪◦‣"
 
 
 def clean_text(text: str) -> str:

@@ -545,7 +545,7 @@ def test_ten_thousand_mentions_match_their_agencies(registry: Registry) -> None:
     assert sum(match.match_method != "new" for match in typos) >= 0.9 * len(typos)
 
 
-# ------------------------------------------------------------------------- list separators: " / " and ";"
+# ------------------------------------------------------------------------- list separators: " / ", ";" and bullets
 
 
 @pytest.mark.parametrize(
@@ -560,6 +560,7 @@ def test_ten_thousand_mentions_match_their_agencies(registry: Registry) -> None:
         ("Department of Culture /Tourism", ["Department of Culture /Tourism"]),   # space on one side only
         (" / CO / ", ["CO"]),
         ("Министерство финансов; Министерство юстиции", ["Министерство финансов", "Министерство юстиции"]),
+        ("• Ministry of Justice • Ministry of Finance ▪ NGOs", ["Ministry of Justice", "Ministry of Finance", "NGOs"]),
     ],
 )
 def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: Registry) -> None:
