@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from normalize.periods import looks_like_period_start
+
 from .model import Column
 from .vocabulary import EXTRA, activity_number_parts, split_header_cell, squash
 
@@ -141,8 +143,8 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
                     role_label: re.Pattern[str] | None = None) -> tuple[Column, ...]:
     """Give a meaning to the columns whose header said nothing, from what their cells hold.
 
-    The column whose cells are activity numbers is the number column; one whose cells mostly hold a year is
-    the period; one whose cells carry role labels ("Implementers:") or mostly name bodies (words in
+    The column whose cells are activity numbers is the number column; one whose cells mostly hold a year or
+    a short period in words ("permanently", "ежегодно") is the period; one whose cells carry role labels ("Implementers:") or mostly name bodies (words in
     capitals) the agencies; the widest prose column left is the title, the next one the indicator. A column
     that repeats a few values (a status, a source of funding) or holds few words is never prose, and one
     whose label the vocabulary knows as an extra field ("Budget") is never named. Only meanings no labelled
@@ -183,7 +185,8 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
             taken.add(meaning)
 
     give("number", lambda cell: activity_number_parts(cell) is not None)
-    give("period", lambda cell: bool(YEAR.search(cell)) and len(cell.split()) <= 8)
+    give("period", lambda cell: len(cell.split()) <= 8 and bool(YEAR.search(cell))
+         or len(cell.split()) <= 4 and looks_like_period_start(cell.split()[0]))
     if role_label is not None:
         give("agencies", lambda cell: bool(role_label.search(cell)))
     if "agencies" not in taken:

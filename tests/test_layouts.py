@@ -126,6 +126,18 @@ def test_unknown_header_words_name_a_second_prose_column_the_indicator_and_a_col
         for _, title, indicator, names, _, status in UNKNOWN_ROWS]
 
 
+def test_an_unknown_label_over_periods_mostly_in_words_names_the_period_column():
+    document, plan = read(
+        "#\tWhat we will do\tWho\tWhen",
+        "1.1.\tPublishing budget data on the open portal\tMinistry of Finance, State Treasury Agency\tпостоянно",
+        "1.2.\tOpening the decisions of courts of appeal\tMinistry of Justice\tежегодно",
+        "1.3.\tTraining officials to answer requests\tCivil Service Agency, Ministry of Justice\t2026",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.columns][3] == ("period", "content")
+    assert [(a.period.text, a.period.start_year) for a in plan.activities] == [
+        ("постоянно", None), ("ежегодно", None), ("2026", 2026)]
+
+
 def test_plain_numbering_under_unnumbered_headings():
     _, plan = read(
         "No.\tCommitment\tLead department\tDeadline",
