@@ -409,10 +409,11 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
         raise InputError(f"{document.path}:{anchors[i].line}: activity {anchors[i].activity_id}: "
                          f"{problems[i][0].replace('_', ' ')} (an error with --strict)")
     vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
+    title_column = layout.index("title")
     if any(anchor.section_no is None for anchor in anchors):
-        bands, headers, anchors = plain_sections(document.bands, anchors, vocabulary)
+        bands, headers, anchors = plain_sections(document.bands, anchors, vocabulary,
+                                                 1 if title_column is None else title_column, layout.index("period"))
     else:
-        title_column = layout.index("title")
         bands, headers = bands_to_sections(document.bands, anchors, vocabulary,
                                            1 if title_column is None else title_column, layout.index("period"))
     header_bands = tuple(h.band for h in headers)

@@ -22,7 +22,7 @@ from .cells import SegmentSettings
 from .periods import looks_like_period_start, years_in
 from .roles import find_labels
 from .text import clean_text
-from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+from .words import COMMON_WORDS, FRAGMENTS, NEAR_KNOWN, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
 
 #: Header rows are traced from the number column (the table's first) and the column after it.
 NUMBER, TITLE = 0, 1
@@ -36,6 +36,10 @@ PERIOD_WORDS = int(SegmentSettings.period_words)
 SPILL = 1.0
 #: What each word in capitals costs a header's part that follows an activity's own text in its column.
 CAPITALS = 0.5
+#: Marks that close the word before them, never open the next (unlike quotes).
+CLOSING_MARKS = ",.;:)»”"
+#: How far past the last section's number a plainly numbered plan's next heading may print its own.
+NUMBERS_AHEAD = 3
 #: What it costs a header to end on a word no title ends on ("and", "of", "public finances,").
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
@@ -181,6 +185,23 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], voc
     return None
 
 
+def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary,
+                      title_column: int = TITLE) -> tuple[int, int, int] | None:
+    """An unnumbered header glued after an activity's title in its band: the title column's fragment ends
+    in a word the column edge cut (its other half is in the next column, "... Measures to expand digi" +
+    "tal"), and the header starts at the first capitalised word after a word that ends a phrase."""
+    row = tokens[b]
+    if title_column + 1 >= len(row) or not row[title_column] or not row[title_column + 1]:
+        return None
+    title, after = row[title_column], row[title_column + 1]
+    cut = max((joined[1] for joined in (rejoin(title[-1], word, vocabulary) for word in after) if joined), default=0)
+    if cut < NEAR_KNOWN:
+        return None
+    starts = [i for i in range(1, len(title)) if is_capitalised(title[i]) and not title[i - 1][-1:] in ",:;("
+              and title[i - 1].casefold() not in FUNCTION_WORDS and not starts_label(title, i)]
+    return (b, title_column, starts[0]) if starts else None
+
+
 def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
     """Where a header part ends when the row's own cell text follows it in the same fragment."""
     ends = [k for k in range(start + 1, len(row))
@@ -256,7 +277,7 @@ def leading_period(words: list[str]) -> int:
         return 0
     dated = next((k for k in range(min(len(words), PERIOD_WORDS)) if years_in(words[k])[0]), None)
     if dated is None:
-        return 0
+        return 1   # a period in words ("annually"): at least its first word
     end = dated + 1
     if end < len(words) and words[end].startswith("("):
         close = next((k for k in range(end, min(len(words), end + 4)) if words[k].endswith(")")), None)
@@ -399,6 +420,11 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
     words: list[str] = []
     for c, start, end in parts:
         piece = row[c][start:end]
+        if words and piece and piece[0][0] in CLOSING_MARKS:
+            # The edge fell just before a comma: it closes the word before the edge ("energy" + ", ecology").
+            marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
+            words[-1] += piece[0][:marks]
+            piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
         if words and piece:
             joined = cut_join(words[-1], piece[0], vocabulary)
             if joined:
@@ -419,6 +445,26 @@ def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
     return runs
 
 
+def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: set[int], widths: dict[int, int],
+                  vocabulary: Vocabulary, period_column: int | None = None) -> list[Trace]:
+    """Trace every header; a trace left in doubt is traced again with the length the document's centring
+    of its sure headers predicts. `widths` grows with the columns the headers crossed edge to edge."""
+    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column)
+              for start in starts]
+    for start, trace in zip(starts, traces):
+        for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
+            widths[column] = max(widths.get(column, 0), width)
+    offset = header_centre_offset(traces, tokens, [start[0] for start in starts])
+    for k, (start, trace) in enumerate(zip(starts, traces)):
+        if not trace.certain:
+            left, right = trace.lengths(tokens[start[0]])
+            expected = None if offset is None else left + 2 * offset
+            if expected is None or abs(right - expected) > slack(expected):
+                traces[k] = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
+                                         period_column=period_column)
+    return traces
+
+
 def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,
                       title_column: int = TITLE, period_column: int | None = None
                       ) -> tuple[tuple[Band, ...], list[SectionHeader]]:
@@ -436,21 +482,10 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         if start is not None:
             starts.append((section, start, numbered))
         previous_end = last
-    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column)
-              for _, start, _ in starts]
-    for (_, start, _), trace in zip(starts, traces):
-        for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
-            widths[column] = max(widths.get(column, 0), width)
-    offset = header_centre_offset(traces, tokens, [start[0] for _, start, _ in starts])
+    traces = trace_headers(tokens, [start for _, start, _ in starts], anchored, widths, vocabulary, period_column)
     headers: list[SectionHeader] = []
     for (section, start, numbered), trace in zip(starts, traces):
         b = start[0]
-        if not trace.certain:
-            left, right = trace.lengths(tokens[b])
-            expected = None if offset is None else left + 2 * offset
-            if expected is None or abs(right - expected) > slack(expected):
-                trace = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
-                                     period_column=period_column)
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
             title = SECTION_PREFIX.sub("", title)
@@ -472,13 +507,16 @@ def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[Secti
     return cleaned
 
 
-def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary
+def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,
+                   title_column: int = TITLE, period_column: int | None = None
                    ) -> tuple[tuple[Band, ...], list[SectionHeader], list[Anchor]]:
     """The headings of a plan numbered plainly (1, 2, ... 40): each heading row opens a section.
 
     A heading is a row merged across the table (a PDF's `Band.spanning`), or, in the text form, a row
-    between two activities whose words the column edges cut. A heading that prints a number ("2. ...")
-    gives its section that number; the activities under it get its rank as their `section_key`.
+    between two activities whose words the column edges cut, or the next section's number ("3.", "III.")
+    followed by a capitalised word, even glued to an activity's band (after its text, or on top of it). A
+    heading that prints a number gives its section that number; the activities under it get its rank as
+    their `section_key`.
     """
     tokens = BandTokens(bands)
     anchored = {a.band for a in anchors}
@@ -496,24 +534,36 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         printed = 0
         for low, high in zip(edges, [*edges[1:], len(bands)]):
             start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1)
+            # The next section's number, or one after it where a heading is not printed ("II." then "IV.").
+            for number in range(printed + 1, printed + 1 + NUMBERS_AHEAD):
+                if start is None:
+                    start = find_header_start(tokens, range(max(low, 0), min(high, len(bands) - 1) + 1), number,
+                                              anchored, title_column)
+            if start is None and low >= 0 and not printed:
+                # (A plan whose headings print their numbers glues none without one.)
+                start = find_glued_header(tokens, low, vocabulary, title_column)
             if start is not None:
                 starts.append(start)
                 b, c, i = start
                 printed = section_number(tokens[b][c][i]) or printed
+    traced = [start for start in starts if not bands[start[0]].spanning]
+    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column)))
     headers: list[SectionHeader] = []
     for rank, start in enumerate(starts, start=1):
         b = start[0]
         if bands[b].spanning:
             parts = tuple((c, 0, len(words)) for c, words in enumerate(tokens[b]) if c != NUMBER and words)
         else:
-            parts = trace_header(tokens, start, anchored, widths, vocabulary).parts
+            parts = traces[start].parts
         title = parts_to_title(tokens[b], list(parts), vocabulary)
         number = section_number(title.split()[0]) if title.split() else None
         headers.append(SectionHeader(number, SECTION_PREFIX.sub("", title) if number else title, number is not None,
                                      b, bands[b].line, parts, rank))
+    # A heading on top of an activity's band (its words first in each column) is that activity's.
+    atop = {start[0] for start in starts if start[0] in anchored and start[2] == 0}
     keyed = []
     for anchor in anchors:
-        above = [h for h in headers if h.band < anchor.band]
+        above = [h for h in headers if h.band < anchor.band or h.band == anchor.band and h.band in atop]
         heading = above[-1] if above else None
         keyed.append(replace(anchor, section_no=heading.number if heading else None,
                              section_key=heading.key if heading else 0))

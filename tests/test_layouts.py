@@ -172,6 +172,26 @@ def test_plain_numbering_under_headings_numbered_in_roman_numerals_within_the_ti
         ("3", 2, "Повышение прозрачности", "Опубликование отчетов")]
 
 
+@pytest.mark.parametrize("first, number", [("I. ", "II. "), ("", "")], ids=["roman", "unnumbered"])
+def test_plain_numbering_under_a_heading_glued_after_an_activity(first, number):
+    """The heading of section 2 shares the band of section 1's last activity, after its text in each column
+    ("... Monitoring the plan II. Transparency of public fin" + "ances"): found by its number, or, printing
+    none, by the word the column edge cut."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        f"\t{first}Organisational measures against corru\tption\t",
+        "1.\tDrafting the plan of measures against corruption\tMinistry of Justice\t2022",
+        f"2.\tMonitoring the plan {number}Transparency of public fin\tMinistry of Finance ances\tannually",
+        "3.\tPublishing the reports on public finances\tMinistry of Finance\tQ4 2023",
+    )
+    assert [(a.activity_id, a.section_title, a.title, a.names("implementer")) for a in plan.activities] == [
+        ("1", "Organisational measures against corruption", "Drafting the plan of measures against corruption",
+         ("Ministry of Justice",)),
+        ("2", "Organisational measures against corruption", "Monitoring the plan", ("Ministry of Finance",)),
+        ("3", "Transparency of public finances", "Publishing the reports on public finances", ("Ministry of Finance",))]
+    assert [a.section_no for a in plan.activities] == ([1, 1, 2] if number else [None, None, None])
+
+
 def test_two_level_numbering_under_headings_numbered_in_roman_numerals():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
