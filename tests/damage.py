@@ -27,6 +27,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.vocabulary import roman
+
 HEADER_LABELS = ("Nº", "Name of the activity", "Evaluation indicator", "Implementation / Recommendation",
                  "Period of performance")
 COLUMNS = ("number", "title", "indicator", "agencies", "period")
@@ -146,8 +148,11 @@ def cut_at_edges(text: str, start: int, edges: list[int], rng: random.Random, ch
     return pieces
 
 
-def damaged_text(gold: dict, layout: Layout, seed: int = 0) -> str:
-    """The text a naive extractor would give for the plan `gold` laid out with `layout`."""
+def damaged_text(gold: dict, layout: Layout, seed: int = 0, headings: str = "arabic") -> str:
+    """The text a naive extractor would give for the plan `gold` laid out with `layout`.
+
+    `headings`: how a section's heading prints its number: "arabic" ("2. Measures"), "roman" ("II.
+    Measures") or "none" ("Measures")."""
     rng = random.Random(seed)
     cell_rng = random.Random(f"cells {seed}")    # the choices of other layouts, leaving `rng`'s draws as they were
     edges = [0]
@@ -176,7 +181,8 @@ def damaged_text(gold: dict, layout: Layout, seed: int = 0) -> str:
             if titles.get(section):
                 if y + 2 > layout.page_lines:
                     new_page()
-                header = f"{section}. {titles[section]}"
+                number = {"arabic": f"{section}. ", "roman": f"{roman(section)}. ", "none": ""}[headings]
+                header = f"{number}{titles[section]}"
                 start = max(edges[1], layout.header_centre - len(header) // 2)
                 for c, piece in enumerate(cut_at_edges(header, start, edges, rng, layout.doubled_edge_char)):
                     if piece.strip():
