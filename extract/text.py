@@ -22,7 +22,7 @@ from .errors import InputError
 from .layout import SHORT_CELL_WORDS, column_key, header_to_columns, name_by_content, names_columns, row_signature, \
     union_columns
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
-from .vocabulary import EXTRA, activity_number_parts, split_header_cell
+from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, split_header_cell
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 #: A column the header row leaves blank is a column when at least this many rows fill it (else stray text).
 MIN_ROWS_FOR_COLUMN = 3
@@ -220,18 +220,28 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     line_words: list[tuple[int, int]] = []
     rows: list[list[str]] = []
     row_lines: list[int] = []
+    outside: list[tuple[int, str]] = []
+    after_title = False
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
+            after_title = after_title or bool(title_parts)
             continue
         line_words.append((number, len(line.split())))
         if not rows and "\t" not in line:
+            if after_title:     # prose between the title and the table (a plan's pages before its annex)
+                outside.append((number, line.strip()))
+                continue
             title_parts.append(line.strip())
             title_words.extend((number, word) for word in line.split())
             title_line = title_line or number
             continue
         rows.append([re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")])
         row_lines.append(number)
+    preamble = preamble_rows(rows)
+    outside.extend((number, " ".join(cell for cell in cells if cell)) for number, cells in
+                   zip(row_lines[:preamble], rows[:preamble]))
+    rows, row_lines = rows[preamble:], row_lines[preamble:]
     table_of, tables, starts = rows_to_tables(rows, row_lines)
     columns, positions = union_columns(tables)
     headers = header_rows(rows)
@@ -258,7 +268,21 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         bands.append(Band(len(bands), number, fragments, column_header=i in headers))
     profiles = tuple(TableProfile(table, line) for table, line in zip(tables, starts))
     return RawDocument(path, " ".join(title_parts), title_line, tuple(bands), tuple(header_words), tuple(stray),
-                       tuple(title_words), tuple(line_words), columns, profiles)
+                       tuple(title_words), tuple(line_words), columns, profiles, outside=tuple(outside))
+
+
+def preamble_rows(rows: Sequence[Sequence[str]]) -> int:
+    """How many rows stand before the first column-header row as prose, not table: none of them is numbered
+    like an activity or a section (a plan's pages of text before its table, extracted with the table)."""
+    headers = header_rows(rows)
+    if not headers:
+        return 0
+    first = min(headers)
+    for cells in rows[:first]:
+        text = " ".join(cell for cell in cells if cell)
+        if (cells and activity_number_parts(cells[0]) is not None) or SECTION_NUMBER.match(text):
+            return 0
+    return first
 
 
 def read_text(path: str | Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:

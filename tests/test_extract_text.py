@@ -91,7 +91,8 @@ def test_reader_never_crashes_and_keeps_every_cell(rows):
     lines = ["\t".join(cells) for cells in rows]
     document = lines_to_document(lines, "fuzz.txt")
     kept = " ".join(f.text for b in document.bands for f in b.fragments) + " " + document.title + " " + \
-        " ".join(w for _, w in document.header_words) + " " + " ".join(t for _, t in document.stray)
+        " ".join(w for _, w in document.header_words) + " " + " ".join(t for _, t in document.stray) + " " + \
+        " ".join(t for _, t in document.outside)
     for cells in rows:
         for cell in cells:
             for word in cell.split():

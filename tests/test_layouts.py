@@ -138,6 +138,21 @@ def test_an_unknown_label_over_periods_mostly_in_words_names_the_period_column()
         ("постоянно", None), ("ежегодно", None), ("2026", 2026)]
 
 
+def test_prose_between_the_title_and_the_table_is_outside_it():
+    """A plan's pages of text before its table (lines without cells, or cells before the column-header row
+    with no number) are the document's text outside the tables, not the first activity's title."""
+    document, plan = read(
+        "This plan was prepared by the Ministry after consultations with civil society in 2023.",
+        "\tThe consultations ran\tfrom March to May\t",
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "1.2.\tOpening court decisions\tMinistry of Justice\t2025",
+    )
+    assert document.title == "National Action Plan 2024-2026"
+    assert [line for line, _ in document.outside] == [3, 4]
+    assert [a.title for a in plan.activities] == ["Publishing budget data", "Opening court decisions"]
+
+
 def test_plain_numbering_under_unnumbered_headings():
     _, plan = read(
         "No.\tCommitment\tLead department\tDeadline",
