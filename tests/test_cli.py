@@ -1,7 +1,9 @@
 """The command line, run in-process: help, the one-line summary, and clear errors that write nothing."""
 from __future__ import annotations
 
+import pytest
 
+from conftest import RAW_PLAN
 from plans import plan_text, write_plan
 
 ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
@@ -48,3 +50,25 @@ def test_extract_text_writes_the_text_form_the_pdf_reader_saw(run_cli, tmp_path)
     assert run_cli("extract-text", pdf).stdout == expected
 
 
+
+
+def test_run_lets_arrow_allocate_from_jemalloc_unless_the_user_chose_a_pool(run_cli, tmp_path, monkeypatch):
+    """A long plan's Parquet files are written with a pool that hands memory back (where pyarrow has
+    jemalloc); a pool chosen in ARROW_DEFAULT_MEMORY_POOL is the user's and stays."""
+    import pyarrow
+
+    try:
+        pyarrow.jemalloc_memory_pool()
+    except NotImplementedError:
+        pytest.skip("this pyarrow is built without jemalloc")
+    before = pyarrow.default_memory_pool()
+    try:
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+        assert run_cli("run", str(RAW_PLAN), "-o", str(tmp_path / "chosen")).exit_code == 0
+        assert pyarrow.default_memory_pool().backend_name == "system"
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+        assert run_cli("run", str(RAW_PLAN), "-o", str(tmp_path / "lean")).exit_code == 0
+        assert pyarrow.default_memory_pool().backend_name == "jemalloc"
+    finally:
+        pyarrow.set_memory_pool(before)
