@@ -161,9 +161,11 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
 
 
 def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,
-                           next_number: int | None = None) -> tuple[int, int, int] | None:
+                           next_number: int | None = None,
+                           column_headers: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:
     """A band with no activity whose text runs across column edges through cut words, or that opens on the
-    number of the `next_number`th section ("2. Measures", "II. Measures") alone on its line: a header row."""
+    number of the `next_number`th section ("2. Measures", "II. Measures") alone on its line, or that is a
+    column-header row with a capitalised text besides its labels: a header row."""
     for b in bands:
         if b in anchored:
             continue
@@ -180,7 +182,7 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], voc
             and cut_join(row[c][-1], row[c + 1][0], vocabulary)
             for c in columns
         )
-        if joined:
+        if joined or b in column_headers and len(columns) > 1:
             return b, columns[0], 0
     return None
 
@@ -530,10 +532,13 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         starts = [(b, c, 0) for b, c in filled if c is not None]
     else:
         widths = header_column_widths(bands, anchored, vocabulary)
+        column_headers = frozenset(band.index for band in bands if band.column_header)
         edges = [-1, *sorted(anchored)]
         printed = 0
         for low, high in zip(edges, [*edges[1:], len(bands)]):
-            start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1)
+            # (A column-header row's other text is a heading only in a plan whose headings print no number.)
+            start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1,
+                                           frozenset() if printed else column_headers)
             # The next section's number, or one after it where a heading is not printed ("II." then "IV.").
             for number in range(printed + 1, printed + 1 + NUMBERS_AHEAD):
                 if start is None:

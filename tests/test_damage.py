@@ -158,9 +158,9 @@ def plainly_numbered(gold: dict, headings: str) -> tuple[dict, dict]:
     return gold, scored
 
 
-# What the pipeline reached (Roman-numbered headings: 2023-2025-like 0.950, columns-like 0.958 over 8 layouts;
-# unnumbered: 0.617 and 0.719), less a margin.
-PLAIN_BARS = {"roman": 0.90, "none": 0.55}
+# What the pipeline reached over 8 layouts of both editions (Roman-numbered headings: mean 0.954; unnumbered:
+# 0.728), less a margin.
+PLAIN_BARS = {"roman": 0.90, "none": 0.65}
 
 
 @pytest.mark.parametrize("headings", ["roman", "none"])

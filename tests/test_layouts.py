@@ -170,6 +170,18 @@ def test_plain_numbering_under_unnumbered_headings():
     assert [a.title for a in plan.activities][2] == "Publish spending over 500 pounds"
 
 
+def test_an_unnumbered_heading_sharing_the_column_header_row_of_a_plainly_numbered_plan():
+    """The first heading was printed on the line of the column labels, and no column edge cut its words."""
+    _, plan = read(
+        "No.\tActivity Open data for\tResponsible agencies everyone\tDeadline",
+        "1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "2.\tOpening court decisions\tMinistry of Justice\t2025",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1", None, "Open data for everyone", "Publishing budget data"),
+        ("2", None, "Open data for everyone", "Opening court decisions")]
+
+
 def test_plain_numbering_under_headings_numbered_in_roman_numerals_within_the_title_column():
     """A heading that prints the next section's number ("II.") is a heading even where it fits in the title
     column, so no column edge cut its words."""
