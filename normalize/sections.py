@@ -187,11 +187,12 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], voc
     return None
 
 
-def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary,
-                      title_column: int = TITLE) -> tuple[int, int, int] | None:
+def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_column: int = TITLE,
+                      openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
     """An unnumbered header glued after an activity's title in its band: the title column's fragment ends
     in a word the column edge cut (its other half is in the next column, "... Measures to expand digi" +
-    "tal"), and the header starts at the first capitalised word after a word that ends a phrase."""
+    "tal"), and the header starts at a capitalised word after a word that ends a phrase: the first that
+    opens the document's other headings (`openers`, case-folded), else the first."""
     row = tokens[b]
     if title_column + 1 >= len(row) or not row[title_column] or not row[title_column + 1]:
         return None
@@ -201,7 +202,8 @@ def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary,
         return None
     starts = [i for i in range(1, len(title)) if is_capitalised(title[i]) and not title[i - 1][-1:] in ",:;("
               and title[i - 1].casefold() not in FUNCTION_WORDS and not starts_label(title, i)]
-    return (b, title_column, starts[0]) if starts else None
+    habitual = [i for i in starts if title[i].casefold() in openers]
+    return (b, title_column, (habitual or starts)[0]) if starts else None
 
 
 def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
@@ -546,7 +548,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                                               anchored, title_column)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
-                start = find_glued_header(tokens, low, vocabulary, title_column)
+                openers = frozenset(tokens[b][c][i].casefold() for b, c, i in starts)
+                start = find_glued_header(tokens, low, vocabulary, title_column, openers)
             if start is not None:
                 starts.append(start)
                 b, c, i = start

@@ -182,6 +182,19 @@ def test_an_unnumbered_heading_sharing_the_column_header_row_of_a_plainly_number
         ("2", None, "Open data for everyone", "Opening court decisions")]
 
 
+def test_an_unnumbered_glued_heading_opens_on_the_word_the_plans_headings_open_on():
+    """The band holds the end of activity 1's title, activity 2's title and the heading: of the capitalised
+    words that may open it, the heading starts at the one the plan's other headings open on ("Measures")."""
+    _, plan = read(
+        "No.\tActivity Measures on open\tResponsible agencies data\tDeadline",
+        "1.\tPublishing budget data and the proposals\tMinistry of Finance\t2024",
+        "2.\treceived Monitoring the plan Measures on public fin\tMinistry of Finance ances\t2025",
+        "3.\tPublishing the reports on public finances\tMinistry of Finance\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Measures on open data", "Measures on open data", "Measures on public finances"]
+
+
 def test_plain_numbering_under_headings_numbered_in_roman_numerals_within_the_title_column():
     """A heading that prints the next section's number ("II.") is a heading even where it fits in the title
     column, so no column edge cut its words."""
