@@ -169,11 +169,13 @@ def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
     return "", cell
 
 
-def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int]) -> tuple[list[int], list[tuple[Column, ...]], list[int]]:
-    """Split the rows into tables by their header rows: (table index of each row, each table's columns,
-    the line where each table starts). Consecutive header rows naming the same columns are one table (its
-    header repeated on each page), whose columns are learned from the rows under all of them."""
-    headers = sorted(header_rows(rows))
+def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int], header_indexes: set[int]
+                   ) -> tuple[list[int], list[tuple[Column, ...]], list[int]]:
+    """Split the rows into tables by their header rows (`header_indexes`, from `header_rows`): (table index
+    of each row, each table's columns, the line where each table starts). Consecutive header rows naming the
+    same columns are one table (its header repeated on each page), whose columns are learned from the rows
+    under all of them."""
+    headers = sorted(header_indexes)
     signatures = [row_signature(cells) for cells in rows]
     role_label = role_label_pattern()
 
@@ -238,13 +240,15 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
             continue
         rows.append([re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")])
         row_lines.append(number)
-    preamble = preamble_rows(rows)
-    outside.extend((number, " ".join(cell for cell in cells if cell)) for number, cells in
-                   zip(row_lines[:preamble], rows[:preamble]))
-    rows, row_lines = rows[preamble:], row_lines[preamble:]
-    table_of, tables, starts = rows_to_tables(rows, row_lines)
-    columns, positions = union_columns(tables)
     headers = header_rows(rows)
+    preamble = preamble_rows(rows, headers)
+    if preamble:
+        outside.extend((number, " ".join(cell for cell in cells if cell)) for number, cells in
+                       zip(row_lines[:preamble], rows[:preamble]))
+        rows, row_lines = rows[preamble:], row_lines[preamble:]
+        headers = header_rows(rows)
+    table_of, tables, starts = rows_to_tables(rows, row_lines, headers)
+    columns, positions = union_columns(tables)
     bands: list[Band] = []
     header_words: list[tuple[int, str]] = []
     stray: list[tuple[int, str]] = []
@@ -271,10 +275,9 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
                        tuple(title_words), tuple(line_words), columns, profiles, outside=tuple(outside))
 
 
-def preamble_rows(rows: Sequence[Sequence[str]]) -> int:
-    """How many rows stand before the first column-header row as prose, not table: none of them is numbered
-    like an activity or a section (a plan's pages of text before its table, extracted with the table)."""
-    headers = header_rows(rows)
+def preamble_rows(rows: Sequence[Sequence[str]], headers: set[int]) -> int:
+    """How many rows stand before the first column-header row (`headers`) as prose, not table: none of them
+    is numbered like an activity or a section (a plan's pages of text before its table, extracted with it)."""
     if not headers:
         return 0
     first = min(headers)

@@ -331,7 +331,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         elif pc != parts[0][0]:
             forced = False
             # A header that filled the column it left most likely goes on; one that did not, ended.
-            score += 0.5 if filled(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
+            score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
         if j > 0 and not glued_after:
             score -= SPILL
         if j > 0 and glued_after:
@@ -339,7 +339,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
             score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
     for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
         # A header that goes on past a middle column filled it: a short run there is not the header line.
-        if c in widths and not filled(row[c][i:j], row[nc][ni], widths[c]):
+        if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]):
             score -= 2.0
     last_c, last_i, last_j = parts[-1]
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
@@ -357,7 +357,7 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     return score, forced
 
 
-def filled(words: list[str], next_word: str, width: int | None) -> bool:
+def fills_column(words: list[str], next_word: str, width: int | None) -> bool:
     """Whether a header's words filled a column `width` characters wide: they reach its edge, or the word
     that follows them in the next column would not have fitted."""
     if not width:
@@ -542,10 +542,10 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1,
                                            frozenset() if printed else column_headers)
             # The next section's number, or one after it where a heading is not printed ("II." then "IV.").
-            for number in range(printed + 1, printed + 1 + NUMBERS_AHEAD):
-                if start is None:
-                    start = find_header_start(tokens, range(max(low, 0), min(high, len(bands) - 1) + 1), number,
-                                              anchored, title_column)
+            around = range(max(low, 0), min(high, len(bands) - 1) + 1)
+            numbers = iter(range(printed + 1, printed + 1 + NUMBERS_AHEAD))
+            while start is None and (number := next(numbers, None)) is not None:
+                start = find_header_start(tokens, around, number, anchored, title_column)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 openers = frozenset(tokens[b][c][i].casefold() for b, c, i in starts)
