@@ -57,11 +57,13 @@ def section_number(token: str) -> int | None:
     if not match or match.end() < len(token.rstrip()) and not token[match.end() - 1].isspace():
         return None
     printed = match[1]
-    if printed.isdigit():
-        return int(printed)
-    value = sum(dict(_ROMAN)[letter] for letter in printed)
-    value -= 2 * sum(dict(_ROMAN)[a] for a, b in zip(printed, printed[1:]) if dict(_ROMAN)[a] < dict(_ROMAN)[b])
-    return value if roman(value) == printed else None
+    return int(printed) if printed.isdigit() else roman_values().get(printed)
+
+
+@lru_cache(maxsize=1)
+def roman_values() -> dict[str, int]:
+    """Every Roman numeral `roman` writes, with its value: "IIII" or "VX" are not numbers."""
+    return {roman(number): number for number in range(1, 90)}
 
 
 def squash(text: str) -> str:

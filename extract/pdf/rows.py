@@ -120,9 +120,10 @@ def line_number(line: Line, g: Geometry) -> str | None:
 
 def wrapped_number(lines: Sequence[Line], i: int, g: Geometry) -> bool:
     """Whether a number too wide for its column wraps after line i: "4." over "10." reads "4.10", a number of
-    the table's depth that neither line holds alone. (Lines of other columns may stand between the two.)"""
+    the table's depth that neither line holds alone. (Lines of other columns may stand between the two.)
+    Asked only of a line that holds no activity number by itself (see `line_anchors`)."""
     first = " ".join(w.text for w in number_words(lines[i], g))
-    if not first.endswith(".") or number_depth(first) is None or line_number(lines[i], g) is not None:
+    if not first.endswith(".") or number_depth(first) is None:
         return False
     for after in lines[i + 1:]:
         if after.top - lines[i].top > 1.7 * g.em:
