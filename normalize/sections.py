@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, product
 
 from extract.model import Band
-from extract.vocabulary import SECTION_PREFIX, roman, section_number
+from extract.vocabulary import SECTION_PREFIX, roman, roman_values, section_number
 
 from .anchors import Anchor
 from .cells import SegmentSettings
@@ -121,7 +121,13 @@ class BandTokens(dict):
 
 
 def band_words(band: Band) -> list[list[str]]:
-    return [fragment.text.split() for fragment in band.fragments]
+    """Each fragment's words; a heading's number cut from its dot by a column edge ("1" | ". Open budgets")
+    is made whole again ("1." | "Open budgets")."""
+    row = [fragment.text.split() for fragment in band.fragments]
+    for here, after in zip(row, row[1:]):
+        if here and after and after[0] == "." and (here[-1].isdigit() or here[-1] in roman_values()):
+            here[-1] += after.pop(0)
+    return row
 
 
 def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary: Vocabulary) -> dict[int, int]:
@@ -154,9 +160,14 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
                     break
-                if token in wanted and (i + 1 == len(row) and c == NUMBER or i + 1 < len(row)
-                                        and is_capitalised(row[i + 1])):
-                    return b, c, i
+                if token not in wanted:
+                    continue
+                if i + 1 < len(row):
+                    if is_capitalised(row[i + 1]):
+                        return b, c, i
+                elif c == NUMBER or c + 1 < len(tokens[b]) and tokens[b][c + 1][:1] \
+                        and is_capitalised(tokens[b][c + 1][0]):
+                    return b, c, i      # the heading's words begin past a column edge
     return None
 
 
@@ -337,6 +348,8 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         if j > 0 and glued_after:
             # A header goes on after the activity's own text in lower case: a name in capitals is the cell's.
             score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
+        if j > 0 and unfinished_phrase(row[c][j - 1]):
+            score -= UNFINISHED  # a cell's text before the header does not end on "and" or a comma
     for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
         # A header that goes on past a middle column filled it: a short run there is not the header line.
         if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]):

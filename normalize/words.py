@@ -6,30 +6,38 @@ elsewhere: the rejoined word should be one of them, and a half on its own should
 """
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
+
+
+def _phrase_words(kind: str) -> frozenset[str]:
+    """The words of `phrase_words.csv` of one kind, in every language the file holds (data, not code: a plan
+    in another language adds its own words there)."""
+    with PHRASE_WORDS_FILE.open(encoding="utf-8", newline="") as f:
+        return frozenset(row["word"].casefold() for row in csv.DictReader(f) if row["kind"] == kind)
+
+
 #: Words after which a phrase cannot end: a cut right after one of them is mid-phrase.
-FUNCTION_WORDS = frozenset(
-    "a an the of to in on for with by and or as at from into via under over than that which who whose "
-    "its their his her this these those such".split()
-)
-#: Words of any English text, however rarely a document uses them: a cut that makes one is a cut word.
-COMMON_WORDS = FUNCTION_WORDS | frozenset(
-    "about across after against along among around before behind below between beyond during through "
-    "towards toward upon within without".split()
-)
+FUNCTION_WORDS = _phrase_words("function")
+#: Words of any text in the plan's language, however rarely a document uses them: a cut that makes one is
+#: a cut word.
+COMMON_WORDS = FUNCTION_WORDS | _phrase_words("common")
 
 
-SINGLE_LETTER_WORDS = frozenset("ai")
+#: The letters that are words by themselves ("a", "I", "и", "в"); any other lone letter is a piece of a cut word.
+SINGLE_LETTER_WORDS = frozenset(word for word in COMMON_WORDS if len(word) == 1)
 #: What may close a word: a cut word's second half keeps it ("energ" + "y,").
 CLOSING_PUNCTUATION = ",.;:)»”\"'"
 
@@ -181,6 +189,12 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
             odds.append((vocabulary.junction_odds(left, right, doubled=True), doubled))
         best = max(odds, default=None)
         return (best[1], RUN_ON) if best and best[0] >= JOIN_ODDS else None
+    if vocabulary.junction_odds(left, right) <= -JOIN_ODDS and not (doubled and vocabulary.junction_odds(
+            left, right, doubled=True) > -JOIN_ODDS):
+        # Neither half is a word the document uses, but the letters at the cut end and begin words as the
+        # document's words do ("Противодействие" + "закупках"): in a language whose words take many endings,
+        # most words are printed once.
+        return None
     return doubled or plain, FRAGMENTS
 
 

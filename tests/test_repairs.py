@@ -146,6 +146,44 @@ def test_section_header_shares_the_column_header_band():
     assert acts["2.1"].title == "Creating a database of court decisions"
 
 
+RU_HEADER = "№ п/п\tНаименование мероприятия\tФорма завершения\tОтветственные исполнители\tСрок исполнения"
+
+
+def test_a_heading_keeps_the_conjunction_the_column_edge_left_at_the_start_of_the_next_column():
+    """"3. Открытый парламент" | "и суды": the lone "и" is the heading's, not a cell's end (a cell does not end
+    on "and"), and "парламент" + "суды" are two words although the plan prints each only once."""
+    plan = plan_of(RU_HEADER + "\n" + plan_text(
+        ["2.1.", "Размещение отчетов об исполнении бюджета", "Приказ министерства", "Министерство финансов", "2024 год"],
+        ["", "3. Открытый парламент", "и суды", "", ""],
+        ["3.1.", "Обеспечение публикации решений судов", "Отчет на портале", "Верховный суд", "ежегодно"],
+    ))
+    assert by_id(plan)["3.1"].section_title == "Открытый парламент и суды"
+
+
+def test_a_heading_whose_words_end_and_begin_as_the_plans_words_do_is_not_rejoined_across_the_edge():
+    """"Противодействие" | "коррупции в государственных закупках": neither half is a word printed elsewhere,
+    but "-ие" ends a word and "за-" begins one as the plan's words do; the words are not one."""
+    plan = plan_of(RU_HEADER + "\n" + plan_text(
+        ["4.1.", "Проведение публичных обсуждений проектов нормативных правовых актов", "Информация в Правительство",
+         "Министерство юстиции", "постоянно"],
+        ["", "5. Противодействие", "коррупции в государственных закупках", "", ""],
+        ["5.1.", "Создание открытого реестра государственных закупок", "Совместный приказ",
+         "Министерство финансов", "2023-2025 годы"],
+    ))
+    assert by_id(plan)["5.1"].section_title == "Противодействие коррупции в государственных закупках"
+
+
+def test_a_heading_whose_number_a_column_edge_cut_from_its_dot_shares_the_column_header_band():
+    text = ("№ п/п\tНаименование мероприятия 1\tФорма завершения . Открытые бюджеты\tОтветственные исполнители"
+            "\tСрок исполнения\n" + plan_text(
+                ["1.1.", "Обеспечение публикации отчетов", "Отчет на портале", "Министерство финансов", "ежегодно"],
+                ["1.2.", "Внедрение открытого реестра", "Приказ министерства", "Министерство юстиции", "2024 год"]))
+    acts = by_id(plan_of(text))
+    assert acts["1.1"].section_title == "Открытые бюджеты"
+    assert acts["1.1"].title == "Обеспечение публикации отчетов"
+    assert acts["1.1"].indicator == "Отчет на портале"
+
+
 def test_section_header_at_the_top_of_an_activity_band():
     text = plan_text(
         ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"],
