@@ -68,6 +68,9 @@ KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 GENERIC_WORDS = FILLER_WORDS | set(KIND_WORDS) | {word for word, _ in _name_words("generic")}
 """Words weighed down in fuzzy matching: the remaining, distinctive words decide."""
 
+BODY_WORDS = frozenset(KIND_WORDS) | {word for word, _ in _name_words("generic")}
+"""Words that name a body or say what kind it is ("ministry", "authority", "органы")."""
+
 _LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >= 7))
 
 ABBREVIATIONS = dict(_name_words("abbreviation"))
@@ -561,20 +564,28 @@ def is_no_agency(text: str) -> bool:
 
 
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
-    """True when `piece` is the rest of a name holding a series ("Department for Business, | Innovation and
-    Skills"): it names no kind of body and closes with a conjunction, and the name before it is a kind of
-    body "for" or "of" something; a known name, an acronym or a category is never a continuation."""
+    """True when `piece` is the rest of a name holding a series: it names no kind of body and closes with a
+    conjunction, and the name before it is a kind of body said what it is for in the piece's case:
+    "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of"), "Министерство
+    цифрового развития, | инноваций и аэрокосмической промышленности" (in lower case, as the words after
+    "Министерство"). A known name, an acronym or a category is never a continuation, nor a piece in lower
+    case that names a body ("местные исполнительные органы")."""
     if len(previous) > NAME_LIMIT:
         return False
     words = name_key(piece).split()
-    if not words or not piece[0].isupper() or piece.isupper() or _known(piece, registry) is not None:
+    if not words or piece.isupper() or _known(piece, registry) is not None or _known(previous, registry) is not None:
         return False
-    if any(word in _KIND_BIT or word in HEAD_WORDS for word in words) or not _AND.search(piece):
+    if any(word in _KIND_BIT or word in HEAD_WORDS for word in _expand(words)) or not _AND.search(piece):
         return False
-    before = name_key(previous).split()
-    kinds = [i for i, word in enumerate(before) if word in _KIND_BIT]
-    return bool(kinds) and any(word in FUNCTION_WORDS for word in before[kinds[0] + 1:]) \
-        and _known(previous, registry) is None
+    printed = previous.split()
+    kinds = [i for i, word in enumerate(printed) if any(part in _KIND_BIT for part in _expand(name_key(word).split()))]
+    if not kinds:
+        return False
+    described = printed[kinds[0] + 1:]
+    if piece[0].isupper():
+        return any(name_key(word) in FUNCTION_WORDS for word in described)
+    content = [word for word in described if name_key(word) not in FUNCTION_WORDS]
+    return bool(content) and content[0][:1].islower() and not any(word in BODY_WORDS for word in _expand(words))
 
 
 def _split_separators(text: str, index: _Index) -> list[str]:

@@ -124,6 +124,9 @@ class Vocabulary:
 KNOWN, NEAR_KNOWN, FRAGMENTS, RUN_ON = 4, 3, 2, 1
 #: Log odds the letters at a cut must give "one word" before a known word is taken as half of a cut one.
 JOIN_ODDS = 2.0
+#: Letters each half must have before the letters at a cut can make two words of two halves the document
+#: does not use ("проце" + "сс" is too short a half to be a word of its own).
+WHOLE_WORD_LETTERS = 4
 
 
 def rejoin(left: str, right: str, vocabulary: Vocabulary) -> tuple[str, int] | None:
@@ -189,11 +192,11 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
             odds.append((vocabulary.junction_odds(left, right, doubled=True), doubled))
         best = max(odds, default=None)
         return (best[1], RUN_ON) if best and best[0] >= JOIN_ODDS else None
-    if vocabulary.junction_odds(left, right) <= -JOIN_ODDS and not (doubled and vocabulary.junction_odds(
-            left, right, doubled=True) > -JOIN_ODDS):
-        # Neither half is a word the document uses, but the letters at the cut end and begin words as the
-        # document's words do ("Противодействие" + "закупках"): in a language whose words take many endings,
-        # most words are printed once.
+    if min(len(left), len(right)) >= WHOLE_WORD_LETTERS and vocabulary.junction_odds(left, right) <= -JOIN_ODDS \
+            and not (doubled and vocabulary.junction_odds(left, right, doubled=True) > -JOIN_ODDS):
+        # Neither half is a word the document uses, but both are long and the letters at the cut end and begin
+        # words as the document's words do ("Противодействие" + "закупках"): in a language whose words take
+        # many endings, most words are printed once.
         return None
     return doubled or plain, FRAGMENTS
 

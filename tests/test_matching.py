@@ -567,6 +567,28 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
     assert split_agency_list(text, registry) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Department for Business, Innovation and Skills, Cabinet Office",
+         ["Department for Business, Innovation and Skills", "Cabinet Office"]),
+        # A Russian name says what the body is for in lower case (genitive), and its series goes on so.
+        ("Министерство цифрового развития, инноваций и аэрокосмической промышленности, Министерство финансов",
+         ["Министерство цифрового развития, инноваций и аэрокосмической промышленности", "Министерство финансов"]),
+        # A piece in lower case that names bodies is a mention of its own, in either language.
+        ("Министерство финансов, местные исполнительные органы и общественные объединения",
+         ["Министерство финансов", "местные исполнительные органы и общественные объединения"]),
+        ("Ministry of Justice, municipalities and NGOs", ["Ministry of Justice", "municipalities and NGOs"]),
+        # A Russian head word starts a second name after a complete one with no comma; a genitive one does not.
+        ("Министерство юстиции Министерство финансов", ["Министерство юстиции", "Министерство финансов"]),
+        ("Комитет по статистике Министерства национальной экономики, Генеральная прокуратура",
+         ["Комитет по статистике Министерства национальной экономики", "Генеральная прокуратура"]),
+    ],
+)
+def test_a_name_holding_a_series_stays_whole(text: str, expected: list[str], registry: Registry) -> None:
+    assert split_agency_list(text, registry) == expected
+
+
 def test_registry_names_holding_a_separator_stay_whole(tmp_path: Path) -> None:
     path = tmp_path / "agencies.csv"
     path.write_text(
