@@ -98,6 +98,13 @@ class Vocabulary:
         joined = self.letter_odds(stem[-2:], right[0]) + self.letter_odds(stem[-1] + right[0], right[1])
         return joined - apart
 
+    def ends_and_begins_words(self, left: str, right: str) -> bool:
+        """Whether other words of the document end with the last two letters of `left` and begin with the
+        first two of `right` ("-ие" and "за-" do; no word begins "kç-")."""
+        left, right = left.casefold(), right.casefold()
+        ending, beginning = left[-2:] + "$", "^" + right[:2]
+        return self.trigrams[ending] > (left in self.counts) and self.trigrams[beginning] > (right in self.counts)
+
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
         """How often the document uses `word` (its letters, without surrounding punctuation)."""
         key = word_core(word)
@@ -192,12 +199,14 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
             odds.append((vocabulary.junction_odds(left, right, doubled=True), doubled))
         best = max(odds, default=None)
         return (best[1], RUN_ON) if best and best[0] >= JOIN_ODDS else None
-    if min(len(left), len(right)) >= WHOLE_WORD_LETTERS and vocabulary.junction_odds(left, right) <= -JOIN_ODDS \
-            and not (doubled and vocabulary.junction_odds(left, right, doubled=True) > -JOIN_ODDS):
+    if min(len(left), len(right)) >= WHOLE_WORD_LETTERS and not (
+            doubled and vocabulary.junction_odds(left, right, doubled=True) > -JOIN_ODDS):
         # Neither half is a word the document uses, but both are long and the letters at the cut end and begin
-        # words as the document's words do ("Противодействие" + "закупках"): in a language whose words take
+        # words, as the document's words do ("Противодействие" + "закупках"): in a language whose words take
         # many endings, most words are printed once.
-        return None
+        odds = vocabulary.junction_odds(left, right)
+        if odds <= -JOIN_ODDS or odds <= 0 and vocabulary.ends_and_begins_words(left, right):
+            return None
     return doubled or plain, FRAGMENTS
 
 

@@ -1,0 +1,59 @@
+"""Rejoining a word that a column edge cut in two, judged by the document's own words (`normalize/words.py`)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.words import Vocabulary, rejoin_uncached
+
+ENGLISH = Vocabulary.from_texts([
+    "Developing the open data portal and publishing the budget of the ministries",
+    "Improving transparency in public procurement, and training civil servants in access to information",
+])
+RUSSIAN = Vocabulary.from_texts([
+    "Проведение публичных обсуждений проектов нормативных правовых актов",
+    "Создание открытого реестра государственных закупок, Обеспечение публикации отчетов",
+    "Размещение сведений о закрытии конкурсов, Внедрение механизма обратной связи",
+])
+AZERBAIJANI = Vocabulary.from_texts([
+    "Dövlət orqanlarının internet saytlarında açıq məlumatların dərc edilməsinin təmin edilməsi",
+    "Vətəndaşların müraciətlərinə baxılmasının elektron qaydada izlənilməsi",
+])
+
+
+def joined(left: str, right: str, vocabulary: Vocabulary) -> str | None:
+    found = rejoin_uncached(left, right, vocabulary)
+    return found[0] if found else None
+
+
+def test_halves_that_are_no_words_of_the_document_are_one_cut_word():
+    assert joined("developmen", "t", ENGLISH) == "developmen" + "t"
+    assert joined("Transpa", "rency", ENGLISH) == "Transparency"
+
+
+def test_two_long_words_printed_once_stay_two_when_the_documents_words_end_and_begin_as_they_do():
+    """Most Russian words are printed once: "-ие" ends words and "за-" begins them in this document."""
+    assert joined("Противодействие", "закупках", RUSSIAN) is None
+
+
+def test_a_long_half_that_no_word_of_the_document_begins_as_is_the_rest_of_a_cut_word():
+    """No word begins "kç-": "iştira" + "kçılığın" is one word, though both halves are long."""
+    assert joined("iştira", "kçılığın", AZERBAIJANI) == "iştirakçılığın"
+
+
+def test_a_preposition_of_one_letter_is_a_word_but_another_lone_letter_is_a_piece():
+    """One-letter words are the phrase words of one letter (`phrase_words.csv`: "a", "и", "в", "о")."""
+    vocabulary = Vocabulary.from_texts(["сведений о закупках е"])
+    assert (vocabulary.count("о"), vocabulary.count("е")) == (1, 0)
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдеиклмнопрстуıəşç-,", min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS, WORDS)
+def test_a_rejoined_word_is_made_of_both_halves(left: str, right: str):
+    """Whatever the halves, the rejoined word is the two halves together, or with the letter the edge
+    doubled shown once."""
+    found = joined(left, right, ENGLISH)
+    assert found is None or found in (left + right, left[:-1] + right)
