@@ -195,8 +195,10 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
         if left.casefold() not in FUNCTION_WORDS:   # "of" + "finances" is two words, "satisfacti" + "on" one
             odds.append((vocabulary.junction_odds(left, right), plain))
         if doubled:
-            # "in" + "nforming": the straddling letter shows twice; the half after it cannot start a word.
-            odds.append((vocabulary.junction_odds(left, right, doubled=True), doubled))
+            # "in" + "nforming": the straddling letter shows twice; the half after it cannot start a word. A long
+            # second half that is a word of the document ("expand" + "digital") must run on all the more.
+            penalty = JOIN_ODDS if right_known and len(right) >= WHOLE_WORD_LETTERS else 0.0
+            odds.append((vocabulary.junction_odds(left, right, doubled=True) - penalty, doubled))
         best = max(odds, default=None)
         return (best[1], RUN_ON) if best and best[0] >= JOIN_ODDS else None
     if min(len(left), len(right)) >= WHOLE_WORD_LETTERS and not (

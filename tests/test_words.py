@@ -36,6 +36,13 @@ def test_two_long_words_printed_once_stay_two_when_the_documents_words_end_and_b
     assert joined("Противодействие", "закупках", RUSSIAN) is None
 
 
+def test_a_word_ending_on_the_letter_the_next_word_begins_with_is_not_taken_for_a_doubled_edge_letter():
+    """"expand" + "digital": "digital" is a word the document prints; the shared "d" is not a letter the edge
+    doubled ("expandigital")."""
+    vocabulary = Vocabulary.from_texts(["Expanding the digital services", "digital portal and digital signature"])
+    assert joined("expand", "digital", vocabulary) is None
+
+
 def test_a_long_half_that_no_word_of_the_document_begins_as_is_the_rest_of_a_cut_word():
     """No word begins "kç-": "iştira" + "kçılığın" is one word, though both halves are long."""
     assert joined("iştira", "kçılığın", AZERBAIJANI) == "iştirakçılığın"
