@@ -11,14 +11,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 NOT_LETTERS = re.compile(r"[\W_]+")
 UNPLACED = "unplaced"
 FOLD_NUMBER = re.compile(r"^(activity|section) \S+ ")
 
 
-@dataclass(frozen=True)
-class WordPlace:
+class WordPlace(NamedTuple):
+    """Where one source word went (a tuple: a plan makes one per word, and a tuple is the cheapest to make)."""
+
     line: int
     word: str
     place: str
@@ -45,6 +48,7 @@ def fold_place(place: str) -> str:
     return FOLD_NUMBER.sub(r"\1 ", place)
 
 
+@lru_cache(maxsize=1 << 16)
 def letters(text: str) -> str:
     return NOT_LETTERS.sub("", text).casefold()
 
