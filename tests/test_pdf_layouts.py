@@ -44,6 +44,8 @@ class Table:
     ruled: bool = True
     #: Cells centred vertically in their row (a wrapped label's first line then stands above the others).
     centred: bool = False
+    #: Heading rows printed in the title cell (the second column), the row's other cells empty, not merged.
+    headings_in_title: bool = False
 
 
 @dataclass
@@ -152,7 +154,9 @@ def draw(path: Path, plan: Plan) -> Path:
 
         def draw_row(cells: str | tuple[str, ...], top: float, header: bool = False) -> float:
             font = plan.bold if header or isinstance(cells, str) else plan.font
-            if isinstance(cells, str):
+            if isinstance(cells, str) and table.headings_in_title:
+                lines = [[], wrap(cells, font, table.widths[1] - 2 * PAD)] + [[] for _ in table.widths[2:]]
+            elif isinstance(cells, str):
                 lines = [wrap(cells, font, sum(table.widths) - 2 * PAD)]
             else:
                 lines = [wrap(text, font, w - 2 * PAD) for text, w in zip(cells, table.widths)]
@@ -165,12 +169,14 @@ def draw(path: Path, plan: Plan) -> Path:
                 d.rule(xs[0], top + height, xs[-1], top + height)
             if table.ruled:
                 d.rule(xs[0], top, xs[-1], top)
-                inner = [] if isinstance(cells, str) else xs[1:-1]
+                inner = [] if isinstance(cells, str) and not table.headings_in_title else xs[1:-1]
                 for x in (xs[0], *inner, xs[-1]):
                     d.rule(x, top, x, top + height)
             return height
 
         def row_height(cells: str | tuple[str, ...]) -> float:
+            if isinstance(cells, str) and table.headings_in_title:
+                return len(wrap(cells, plan.bold, table.widths[1] - 2 * PAD)) * LEADING + 2 * PAD
             if isinstance(cells, str):
                 return len(wrap(cells, plan.bold, sum(table.widths) - 2 * PAD)) * LEADING + 2 * PAD
             return max(len(wrap(text, plan.font, w - 2 * PAD)) for text, w in zip(cells, table.widths)) \
@@ -432,6 +438,38 @@ def test_plain_numbering_under_unnumbered_headings(tmp_path):
     headings = [texts for texts in bands(document) if not texts[0]]
     assert headings == [["", "Open data: opening up government data", "", ""],
                         ["", "Government integrity: fighting corruption", "", ""]]
+
+
+@pytest.mark.parametrize(("ruled", "bold"), [(True, True), (False, True), (True, False)],
+                         ids=["ruled", "unruled", "ruled-not-bold"])
+def test_plain_numbering_under_unnumbered_headings_printed_in_the_title_cell(tmp_path, ruled, bold):
+    """A heading row that prints its text in the title cell only, not merged across the table, is a heading:
+    in bold over rows that are not (ruled or not), or a ruled row of its own."""
+    rows = activities(6, numbering=lambda i: str(i + 1))
+    plan = Plan([Table(("No.", "Commitment", "Lead department(s)", "Deadline"), (40, 360, 180, 90),
+                       ["Open data: opening up government data", rows[0], rows[1], rows[2],
+                        "Government integrity: fighting corruption in public procurement and in the companies "
+                        "the state owns", rows[3], rows[4], rows[5]],
+                       ruled=ruled, headings_in_title=True)], bold=BOLD if bold else FONT)
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    first, second = "Open data: opening up government data", \
+        "Government integrity: fighting corruption in public procurement and in the companies the state owns"
+    assert [(a.activity_id, a.section_title, a.title) for a in read.activities] == [
+        (number, first if int(number) <= 3 else second, title) for number, title, _, _ in rows]
+
+
+def test_an_unlabelled_header_row_over_a_heading_that_wraps_in_the_title_cell(tmp_path):
+    """The header row is found by structure above the first numbered row, past a heading of several lines."""
+    rows = activities(4, numbering=lambda i: f"1.{i + 1}.")
+    heading = ("1. Measures to prevent corruption and to strengthen transparency in the activities of the state "
+               "bodies and of the companies the state owns")
+    plan = Plan([Table(("#", "What we will do", "Who", "When"), (40, 200, 180, 90), [heading, *rows],
+                       headings_in_title=True)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.section_title) for a in read.activities] == [
+        (number.rstrip("."), heading[3:]) for number, *_ in rows]
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])

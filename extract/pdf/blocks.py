@@ -236,6 +236,42 @@ def attach_plain_groups(groups: list[Group], continues: bool) -> list[Group]:
     return result
 
 
+def bold_headings(groups: list[Group], g: Geometry) -> list[Group]:
+    """Where the activities' rows on the page are not in bold, lines without a number that print only a
+    title, all of it in bold, are a heading: a row of their own, or the lines a row with no gap under them
+    holds above its number's line (when that row's own title is not in bold)."""
+    activity_words = [w for group in groups if group.kind == ACTIVITY for line in group.lines for w in line.words]
+    if not activity_words or 2 * sum(w.bold for w in activity_words) >= len(activity_words):
+        return groups
+
+    def heading(lines: Sequence[Line]) -> bool:
+        return all(w.bold for line in lines for w in line.words) and only_in_title_cell(lines, g)
+
+    found: list[Group] = []
+    for group in groups:
+        if group.kind == PLAIN and heading(group.lines):
+            found.append(replace(group, kind=SECTION))
+            continue
+        if group.kind == ACTIVITY and group.anchor is not None:
+            above = 0
+            while above < len(group.lines) and group.lines[above].bottom < group.anchor \
+                    and heading(group.lines[:above + 1]):
+                above += 1
+            numbered = next((line for line in group.lines if line.top <= group.anchor <= line.bottom), None)
+            own_title = [w for w in numbered.words if word_column(w, g.inner) == g.title] if numbered else []
+            if above and above < len(group.lines) and own_title and not all(w.bold for w in own_title):
+                found.append(Group(group.lines[:above], SECTION, fixed=group.fixed))
+                found.append(replace(group, lines=group.lines[above:]))
+                continue
+        found.append(group)
+    return found
+
+
+def only_in_title_cell(lines: Sequence[Line], g: Geometry) -> bool:
+    """Whether every word of these lines stands in the title column."""
+    return g.title is not None and all(word_column(w, g.inner) == g.title for line in lines for w in line.words)
+
+
 def row_rules(g: Geometry, top: float) -> list[float]:
     """The ys of horizontal rules below `top` that cross the table (row boundaries).
 
@@ -295,9 +331,15 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
                 below.append(line)
             else:
                 by_slab[bisect_right(bounds, line.middle)].append(line)
-        for (a, b), lines in zip(inside, by_slab):
+        for k, ((a, b), lines) in enumerate(zip(inside, by_slab)):
             if lines:
-                groups.extend(block_to_groups(lines, g, a, b, fixed=True))
+                found = block_to_groups(lines, g, a, b, fixed=True)
+                if (k > 0 or not continues) and len(found) == 1 and found[0].kind == PLAIN \
+                        and only_in_title_cell(lines, g):
+                    # A ruled row of its own with no number, printing only a title, is a heading (rows are
+                    # not cut inside a page; the first row of a page may be the rest of one the break cut).
+                    found = [replace(found[0], kind=SECTION)]
+                groups.extend(found)
         if framed:
             outside.extend(below)
             ended = bool(below) and not all(is_furniture([line], s) for line in below)
@@ -322,7 +364,7 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
             kept.append(block)
         for block in kept:
             groups.extend(block_to_groups(block, g))
-    groups = attach_plain_groups(groups, continues)
+    groups = attach_plain_groups(bold_headings(groups, g), continues)
     rows = [lines_to_row(group.lines, g, group.top, group.bottom, group.kind) for group in groups]
     if g.ruled_columns:
         rows = fill_merged_cells(rows, g)

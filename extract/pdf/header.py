@@ -26,6 +26,9 @@ from .opening import Rules
 
 #: A header cell holds at most this many words (a longer run is table text that strayed into the row).
 SHORT_CELL_WORDS = 8
+#: The most lines a heading between the header row and the first numbered row may take (one that wraps in
+#: the title column, not spanning the table, takes three or four).
+HEADING_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,7 @@ def row_top(lines: Sequence[Line], j: int, rules: Rules, em: float) -> int:
 
 
 def find_header_by_structure(lines: Sequence[Line], rules: Rules, em: float, s: PdfSettings) -> Header | None:
-    """The row of short cells just above the page's first numbered rows (at most two heading lines between
+    """The row of short cells just above the page's first numbered rows (a heading's lines may stand between
     it and the numbered row's line, or the first line of that row), when two numbered rows at least stand
     under it with their numbers under its first cell."""
     gap = s.phrase_gap * em
@@ -263,9 +266,10 @@ def find_header_by_structure(lines: Sequence[Line], rules: Rules, em: float, s: 
 
 
 def header_above(lines: Sequence[Line], j: int, x: float, rules: Rules, em: float, s: PdfSettings) -> Header | None:
-    """The header row among the three lines above line j, its first cell over the numbers at x, else None."""
+    """The header row just above line j, past at most HEADING_LINES lines of a heading (lines of fewer
+    than three phrases), its first cell over the numbers at x, else None."""
     gap = s.phrase_gap * em
-    for k in range(j - 1, max(-1, j - 4), -1):
+    for k in range(j - 1, max(-1, j - 2 - HEADING_LINES), -1):
         if len(line_to_phrases(lines[k], gap)) < 3:
             continue
         header = best_window(lines, k, rules, em, s, found_by="structure")

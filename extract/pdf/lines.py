@@ -21,6 +21,8 @@ class Word(NamedTuple):
     x1: float
     top: float
     bottom: float
+    #: Printed in a bold face (a heading row is told from the cells by it where nothing else tells it).
+    bold: bool = False
 
 
 class Line(NamedTuple):

@@ -112,12 +112,21 @@ def rules_of(edges: list[dict[str, Any]], snap: float) -> Rules:
     return Rules(tuple(horizontal), tuple(vertical))
 
 
+#: What the names of bold faces hold ("Arial-BoldMT", "Calibri,Bold", "DejaVuSans-Bold", "Roboto-Black").
+BOLD_FACES = ("bold", "black", "heavy")
+
+
+def is_bold_font(fontname: str) -> bool:
+    return any(mark in fontname.casefold() for mark in BOLD_FACES)
+
+
 def page_to_content(page: Any, snap: float) -> PageContent:
     """Everything the reader needs from one pdfplumber page, read once."""
     upright: list[Word] = []
     sideways: list[Word] = []
-    for w in page.extract_words():
-        word = Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+    for w in page.extract_words(extra_attrs=["fontname"]):
+        word = Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                    is_bold_font(str(w.get("fontname", ""))))
         (upright if w.get("upright", True) else sideways).append(word)
     return PageContent(page.page_number, float(page.width), float(page.height), tuple(upright),
                        rules_of(page.edges, snap), bool(page.images), tuple(sideways))
