@@ -22,7 +22,7 @@ from .errors import InputError
 from .layout import SHORT_CELL_WORDS, column_key, header_to_columns, name_by_content, names_columns, row_signature, \
     union_columns
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
-from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, split_header_cell
+from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, is_column_numbering, split_header_cell
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 #: A column the header row leaves blank is a column when at least this many rows fill it (else stray text).
 MIN_ROWS_FOR_COLUMN = 3
@@ -223,6 +223,7 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     rows: list[list[str]] = []
     row_lines: list[int] = []
     outside: list[tuple[int, str]] = []
+    numbering: list[tuple[int, str]] = []
     after_title = False
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
@@ -238,7 +239,11 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
             title_words.extend((number, word) for word in line.split())
             title_line = title_line or number
             continue
-        rows.append([re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")])
+        cells = [re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")]
+        if is_column_numbering(cells):
+            numbering.extend((number, word) for word in line.split())   # "1 | 2 | 3 | 4" under the header
+            continue
+        rows.append(cells)
         row_lines.append(number)
     headers = header_rows(rows)
     preamble = preamble_rows(rows, headers)
@@ -250,7 +255,7 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     table_of, tables, starts = rows_to_tables(rows, row_lines, headers)
     columns, positions = union_columns(tables)
     bands: list[Band] = []
-    header_words: list[tuple[int, str]] = []
+    header_words: list[tuple[int, str]] = list(numbering)   # a row numbering the columns is the header's
     stray: list[tuple[int, str]] = []
     for i, cells in enumerate(rows):
         number = row_lines[i]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +50,13 @@ def roman(number: int) -> str:
             digits.append(letters)
             number -= value
     return "".join(digits)
+
+
+def is_column_numbering(cells: Sequence[str]) -> bool:
+    """Whether a row only numbers the table's columns ("1 | 2 | 3 | 4 | 5" under the header row, as many
+    plans print it): three cells or more, holding 1, 2, 3, ... in order."""
+    texts = [cell.strip() for cell in cells if cell.strip()]
+    return len(texts) >= 3 and texts == [str(k) for k in range(1, len(texts) + 1)]
 
 
 def section_number(token: str) -> int | None:

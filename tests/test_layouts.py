@@ -75,6 +75,27 @@ def test_a_second_table_with_more_columns_gets_its_own_profile():
     assert (second.period.start_year, second.fields) == (2025, (("Status", "ongoing"),))
 
 
+def test_a_row_numbering_the_columns_under_the_header_is_part_of_the_header():
+    """"1 | 2 | 3 | 4" under the header row is no activity 1, and its words are accounted as the header's."""
+    document, plan = read(
+        "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
+        "1\t2\t3\t4",
+        "1\tОпубликование бюджетных данных\tМинистерство финансов\tII квартал 2023",
+        "2\tОткрытие судебных решений\tМинистерство юстиции\t2024 год",
+        title="План мероприятий на 2023-2024 годы",
+    )
+    assert [(a.activity_id, a.title) for a in plan.activities] == [
+        ("1", "Опубликование бюджетных данных"), ("2", "Открытие судебных решений")]
+    assert [word for line, word in document.header_words if line == 4] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("cells", [["1", "2"], ["1", "3", "4"], ["2", "3", "4"], ["1", "2", "2025"],
+                                   ["1.", "2.", "3."]])
+def test_rows_that_do_not_number_the_columns(cells):
+    from extract.vocabulary import is_column_numbering
+    assert not is_column_numbering(cells)
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",

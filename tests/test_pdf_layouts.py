@@ -473,6 +473,17 @@ def test_an_unlabelled_header_row_over_a_heading_that_wraps_in_the_title_cell(tm
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_row_numbering_the_columns_under_the_header_is_no_activity(tmp_path, ruled):
+    rows = activities(3, numbering=lambda i: str(i + 1))
+    plan = Plan([Table(("№ п/п", "Наименование мероприятия", "Ответственные исполнители", "Срок исполнения"),
+                       (50, 350, 220, 90), [("1", "2", "3", "4"), *rows], ruled=ruled)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert [texts[0] for texts in numbered(document)] == ["1", "2", "3"]
+    assert [texts[1] for texts in numbered(document)] == [title for _, title, _, _ in rows]
+    assert [word for _, word in document.header_words][-4:] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_plain_numbering_under_headings_numbered_in_roman_numerals(tmp_path, ruled):
     """"I. Organisational measures" opens section 1: the heading prints its number in Roman numerals."""
     rows = activities(4, numbering=lambda i: f"{i + 1}.")

@@ -168,6 +168,7 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
                 if not profiles or len(profiles) <= states.index(table):
                     profiles.append(TableProfile(tables[states.index(table)], line, layout.number))
                 header_words.extend((line, word) for cell in header.cells for word in cell.words)
+                header_words.extend((line, word) for word in item.column_numbers)
                 boxes = header_boxes(header, table, item.edges, position_of[table.index], width)
                 fragments = tuple(Fragment("", u, Provenance(name, line, u, layout.number, boxes[u]))
                                   for u in range(width))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts
+from ..vocabulary import activity_number_parts, is_column_numbering
 from .blocks import body_to_rows, row_rules
 from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
@@ -50,6 +50,8 @@ class PageLayout:
     rows: list[Row] = field(default_factory=list)
     before: list[tuple[float, str]] = field(default_factory=list)
     stray: list[tuple[float, str]] = field(default_factory=list)
+    #: The words of a row numbering the columns under the header ("1 2 3 4"): part of the header.
+    column_numbers: tuple[str, ...] = ()
     edges: tuple[float, ...] | None = None
     table_open: bool = False
 
@@ -138,6 +140,14 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
     else:
         body = list(lines)
         zone_top = 0.0
+    if body and is_column_numbering([w.text for w in body[0].words]):
+        # "1 | 2 | 3 | 4" numbers the columns under the header row (or alone, atop a later page).
+        if header is not None:
+            layout.column_numbers = tuple(w.text for w in body[0].words)
+        else:
+            layout.stray.extend(lines_to_strays(body[:1]))
+        zone_top = body[0].bottom
+        body = body[1:]
     if table is None:
         assert header is not None
         columns = header
