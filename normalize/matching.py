@@ -660,14 +660,26 @@ def _category_at_end(item: str, begin: int, end: int, registry: Registry) -> tup
 def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int] | None:
     """(end of the first name, start of the second) where a second name follows a complete one in item[begin:end]."""
     previous: re.Match[str] | None = None
+    before: re.Match[str] | None = None      # the word before `previous`
     window = _index(registry).start_window
     for word in _WORD.finditer(item, begin, end):
-        if previous is not None and _starts_name(previous.group(), item[word.start(): min(end, word.start() + window)],
-                                                 registry) \
+        rest = item[word.start(): min(end, word.start() + window)]
+        if previous is not None and _starts_name(previous.group(), rest, registry) \
                 and _complete_span(item, begin, previous.end(), registry, previous):
             return previous.end(), word.start()
-        previous = word
+        if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
+                and _starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry) \
+                and _complete_span(item, begin, before.end(), registry, before):
+            # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
+            return before.end(), word.start()
+        before, previous = previous, word
     return None
+
+
+def _names_body(first: str, rest: str, registry: Registry) -> bool:
+    """Whether `rest` opens on a head word that starts a name ("Ministry", "State", "Министерство"), or is a
+    name of the registry as written."""
+    return name_key(first) in HEAD_WORDS or _form(rest).key in _index(registry).exact
 
 
 def _starts_name(previous: str, rest: str, registry: Registry) -> bool:

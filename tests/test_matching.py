@@ -589,6 +589,25 @@ def test_a_name_holding_a_series_stays_whole(text: str, expected: list[str], reg
     assert split_agency_list(text, registry) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ministry of Finance and Ministry of Justice", ["Ministry of Finance", "Ministry of Justice"]),
+        ("Ministry of Economy and State Tax Service under the Ministry of Economy",
+         ["Ministry of Economy", "State Tax Service under the Ministry of Economy"]),
+        ("Ministry of Finance and Cabinet of Ministers", ["Ministry of Finance", "Cabinet of Ministers"]),
+        ("Министерство финансов и Министерство юстиции", ["Министерство финансов", "Министерство юстиции"]),
+        # "and" inside a name: what follows names no body.
+        ("Ministry of Labour and Social Protection of Population", ["Ministry of Labour and Social Protection of Population"]),
+        ("Department for Communities and Local Government", ["Department for Communities and Local Government"]),
+        ("Министерство труда и социальной защиты населения", ["Министерство труда и социальной защиты населения"]),
+    ],
+)
+def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: list[str],
+                                                           registry: Registry) -> None:
+    assert split_agency_list(text, registry) == expected
+
+
 def test_registry_names_holding_a_separator_stay_whole(tmp_path: Path) -> None:
     path = tmp_path / "agencies.csv"
     path.write_text(
