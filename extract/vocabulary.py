@@ -18,7 +18,10 @@ HEADERS_FILE = Path(__file__).with_name("headers.csv")
 #: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity (the
 #: vocabulary names the usual ones, "Budget", "Status", "Notes", so that their content is never taken for
 #: a meaning).
-MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period")
+MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end")
+#: The meanings of a period printed in two columns ("Start date" | "End date"): one period where the table
+#: has no period column of its own.
+PERIOD_PARTS: tuple[str, ...] = ("start", "end")
 EXTRA = "extra"
 
 #: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1"; a

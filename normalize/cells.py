@@ -34,7 +34,7 @@ PROSE, AGENCY_LIST, PERIOD_KIND, EXTRA_KIND = "prose", "agencies", "period", "ex
 #: The forms of period (see `period_form`) every period column accepts: those that print a year.
 YEAR_FORMS = frozenset({"year", "range", "quarter", "half", "month", "date", "year+words"})
 KIND_OF_MEANING = {"title": PROSE, "indicator": PROSE, "agencies": AGENCY_LIST, "partners": AGENCY_LIST,
-                   "period": PERIOD_KIND}
+                   "period": PERIOD_KIND, "start": PERIOD_KIND, "end": PERIOD_KIND}
 OPENERS, CLOSERS = "([{", ")]}"
 INFEASIBLE = 1e9
 DIGIT = re.compile(r"\d")

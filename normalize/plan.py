@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from extract.errors import InputError
 from extract.model import Band, RawDocument, TableProfile
-from extract.vocabulary import EXTRA
+from extract.vocabulary import EXTRA, PERIOD_PARTS
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
@@ -323,7 +323,7 @@ def field_text(activity: Activity, meaning: str, cell_text: str, header: str) ->
         return activity.title
     if meaning == "indicator":
         return activity.indicator
-    if meaning == "period":
+    if meaning == "period" or meaning in PERIOD_PARTS and header not in dict(activity.fields):
         return activity.period.text
     return dict(activity.fields).get(header, "")
 
@@ -355,6 +355,10 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
         partners, _ = agency_cell_to_mentions(clean_text(cell("partners")), registry, PARTNER, positions)
         mentions += partners
     period_cell = cell("period")
+    parts = [cell(part) for part in PERIOD_PARTS]
+    if period_cell is None and any(part is not None for part in parts):
+        # "Start date" | "End date": one period, from the first to the last ("January 2014 – June 2015").
+        period_cell = " – ".join(text for text in (clean_text(part or "") for part in parts) if text)
     period = cell_to_period(period_cell or "")
     if not title:
         flags.append("title_missing")
@@ -371,9 +375,12 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
         doubtful = [k for k in (i - 1, i) if k in cut.uncertain and (cut.cells[k].text or cut.cells[k + 1].text)]
         if doubtful:
             meaning = layout.cut[column]
-            flags.append(f"{meaning if meaning != EXTRA else 'field'}_boundary_uncertain")
+            meaning = "period" if meaning in PERIOD_PARTS else meaning if meaning != EXTRA else "field"
+            flags.append(f"{meaning}_boundary_uncertain")
+    # A start or end column beside a period column of its own is a field of the activity, as printed.
+    as_fields = {EXTRA, *PERIOD_PARTS} if cell("period") is not None else {EXTRA}
     fields = tuple((layout.headers[c], clean_text(cut.cells[i].text)) for c, cut in columns.items()
-                   if layout.cut[c] == EXTRA and cut.cells[i].text.strip())
+                   if layout.cut[c] in as_fields and cut.cells[i].text.strip())
     lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
     return Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator, mentions, period,
                     tuple(lines), tuple(dict.fromkeys(flags)), fields)

@@ -96,6 +96,26 @@ def test_rows_that_do_not_number_the_columns(cells):
     assert not is_column_numbering(cells)
 
 
+def test_a_period_printed_in_a_start_and_an_end_column_is_one_period():
+    document, plan = read(
+        "No.\tCommitment\tLead department\tStart date\tEnd date",
+        "1\tPublishing budget data in open formats\tMinistry of Finance\tJanuary 2014\tDecember 2015",
+        "2\tOpening court decisions to the public\tMinistry of Justice\t\tJune 2014",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "start", "end"]
+    assert [(a.period.text, a.period.start_year, a.period.end_year, a.fields) for a in plan.activities] == [
+        ("January 2014 – December 2015", 2014, 2015, ()), ("June 2014", 2014, 2014, ())]
+
+
+def test_a_start_column_beside_a_period_column_is_a_field():
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline\tStart date",
+        "1.1.\tPublishing budget data in open formats\tMinistry of Finance\t2025\t2024",
+    )
+    activity = plan.activities[0]
+    assert (activity.period.text, activity.period.start_year, activity.fields) == ("2025", 2025, (("Start date", "2024"),))
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
