@@ -173,10 +173,12 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
 
 def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,
                            next_number: int | None = None,
-                           column_headers: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:
+                           column_headers: frozenset[int] = frozenset(),
+                           openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
     """A band with no activity whose text runs across column edges through cut words, or that opens on the
     number of the `next_number`th section ("2. Measures", "II. Measures") alone on its line, or that is a
-    column-header row with a capitalised text besides its labels: a header row."""
+    column-header row with a capitalised text besides its labels, or that runs across columns from a word
+    the plan's other headings open on (`openers`, case-folded): a header row."""
     for b in bands:
         if b in anchored:
             continue
@@ -189,31 +191,32 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], voc
                 and is_capitalised(first[1]) and not row[NUMBER]:
             return b, columns[0], 0
         joined = any(
-            c + 1 < len(row) and row[c + 1] and vocabulary.count(row[c][-1]) <= 1
-            and cut_join(row[c][-1], row[c + 1][0], vocabulary)
+            c + 1 < len(row) and row[c + 1] and (vocabulary.count(row[c][-1]) <= 1 or vocabulary.count(
+                row[c + 1][0]) == 0) and cut_join(row[c][-1], row[c + 1][0], vocabulary)
             for c in columns
         )
-        if joined or b in column_headers and len(columns) > 1:
+        across = len(columns) > 1 and columns[1] == columns[0] + 1
+        if joined or across and (b in column_headers or first[0].casefold() in openers):
             return b, columns[0], 0
     return None
 
 
 def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_column: int = TITLE,
                       openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
-    """An unnumbered header glued after an activity's title in its band: the title column's fragment ends
-    in a word the column edge cut (its other half is in the next column, "... Measures to expand digi" +
-    "tal"), and the header starts at a capitalised word after a word that ends a phrase: the first that
-    opens the document's other headings (`openers`, case-folded), else the first."""
+    """An unnumbered header glued after an activity's title in its band: the header starts at a capitalised
+    word after a word that ends a phrase, the first that opens the document's other headings (`openers`,
+    case-folded); failing one, the first, where the title column's fragment ends in a word the column edge
+    cut (its other half is in the next column, "... Measures to expand digi" + "tal")."""
     row = tokens[b]
     if title_column + 1 >= len(row) or not row[title_column] or not row[title_column + 1]:
         return None
     title, after = row[title_column], row[title_column + 1]
-    cut = max((joined[1] for joined in (rejoin(title[-1], word, vocabulary) for word in after) if joined), default=0)
-    if cut < NEAR_KNOWN:
-        return None
     starts = [i for i in range(1, len(title)) if is_capitalised(title[i]) and not title[i - 1][-1:] in ",:;("
               and title[i - 1].casefold() not in FUNCTION_WORDS and not starts_label(title, i)]
     habitual = [i for i in starts if title[i].casefold() in openers]
+    cut = max((joined[1] for joined in (rejoin(title[-1], word, vocabulary) for word in after) if joined), default=0)
+    if cut < NEAR_KNOWN and not habitual:
+        return None     # (the word the plan's headings open on, after a phrase's end, is a heading's start)
     return (b, title_column, (habitual or starts)[0]) if starts else None
 
 
@@ -552,8 +555,10 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         printed = 0
         for low, high in zip(edges, [*edges[1:], len(bands)]):
             # (A column-header row's other text is a heading only in a plan whose headings print no number.)
+            openers = frozenset(tokens[b][c][i].casefold() for b, c, i in starts)
             start = find_unnumbered_header(tokens, range(low + 1, high), anchored, vocabulary, printed + 1,
-                                           frozenset() if printed else column_headers)
+                                           frozenset() if printed else column_headers,
+                                           frozenset() if printed else openers)
             # The next section's number, or one after it where a heading is not printed ("II." then "IV.").
             around = range(max(low, 0), min(high, len(bands) - 1) + 1)
             numbers = iter(range(printed + 1, printed + 1 + NUMBERS_AHEAD))
@@ -561,7 +566,6 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                 start = find_header_start(tokens, around, number, anchored, title_column)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
-                openers = frozenset(tokens[b][c][i].casefold() for b, c, i in starts)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)
             if start is not None:
                 starts.append(start)

@@ -211,6 +211,24 @@ def test_plain_numbering_under_unnumbered_headings():
     assert [a.title for a in plan.activities][2] == "Publish spending over 500 pounds"
 
 
+def test_unnumbered_headings_found_by_the_word_the_plans_headings_open_on_where_no_edge_cut_a_word():
+    """The first heading is found by a cut word; the later ones, whose words no edge cut (in a band of their
+    own, or glued after an activity's title), open on its first word ("Measures")."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tMeasures on open budg\tgets and data\t",
+        "1\tPublish the inventory of datasets\tMinistry of Finance\t2024",
+        "2\tRelease the register of addresses Measures on open\tMinistry of Justice justice\t2025",
+        "3\tOpen the decisions of courts\tMinistry of Justice\t2026",
+        "\tMeasures on public services\tand digital government\t",
+        "4\tLaunch the services portal\tMinistry of Economy\t2024",
+    )
+    assert [(a.activity_id, a.section_title) for a in plan.activities] == [
+        ("1", "Measures on open budgets and data"), ("2", "Measures on open budgets and data"),
+        ("3", "Measures on open justice"), ("4", "Measures on public services and digital government")]
+    assert [a.title for a in plan.activities][1] == "Release the register of addresses"
+
+
 def test_an_unnumbered_heading_sharing_the_column_header_row_of_a_plainly_numbered_plan():
     """The first heading was printed on the line of the column labels, and no column edge cut its words."""
     _, plan = read(
