@@ -143,6 +143,17 @@ def test_a_section_header_glued_after_an_activity_goes_on_after_its_period_and_i
         {a["section_no"]: titles.get(a["section_no"]) or "" for a in gold["activities"]}
 
 
+def read_text_and_score(text: str, truth: dict, folder) -> float:
+    """The rows_exact of the plan read from `text`, scored against `truth` (both written into `folder`)."""
+    (folder / "gold.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    source = folder / f"{truth['plan_id']}.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_sources([source])
+    assert not result.failures, result.failures
+    publish(result, folder / "out")
+    return load_scorer().evaluate(str(folder / "out"), str(folder / "gold.json"))["rows_exact"]
+
+
 def plainly_numbered(gold: dict, headings: str) -> tuple[dict, dict]:
     """The plan numbered 1, 2, 3, ... under its headings, and the truth to score it by (the sections of a
     plan whose headings print no number have none). A section whose heading the plan does not print is left
@@ -175,14 +186,8 @@ def test_plainly_numbered_plans_whose_headings_share_the_activities_bands(headin
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             layout = Layout.edition(random.Random(seed), any(a["indicator"] for a in gold["activities"]))
             printed, scored = plainly_numbered(gold_for(layout, gold), headings)
-            folder = tmp_path_factory.mktemp(f"plain-{headings}-{seed}")
-            (folder / "gold.json").write_text(json.dumps(scored, ensure_ascii=False), encoding="utf-8")
-            source = folder / f"{gold['plan_id']}.txt"
-            source.write_text(damaged_text(printed, layout, seed, headings), encoding="utf-8")
-            result = run_sources([source])
-            assert not result.failures, result.failures
-            publish(result, folder / "out")
-            scores.append(load_scorer().evaluate(str(folder / "out"), str(folder / "gold.json"))["rows_exact"])
+            scores.append(read_text_and_score(damaged_text(printed, layout, seed, headings), scored,
+                                              tmp_path_factory.mktemp(f"plain-{headings}-{seed}")))
     mean = sum(scores) / len(scores)
     print(f"headings {headings}: rows_exact per layout {[round(s, 3) for s in scores]}, mean {mean:.3f}")
     assert mean >= PLAIN_BARS[headings], scores
@@ -199,14 +204,8 @@ def test_russian_plans_in_the_text_form_read_mostly_right(tmp_path_factory):
     scores = []
     for seed in SEEDS:
         truth = russian_truth(seed)
-        folder = tmp_path_factory.mktemp(f"russian-{seed}")
-        (folder / "gold.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
-        source = folder / f"{truth['plan_id']}.txt"
-        source.write_text(damaged_text(truth, russian_layout(seed), seed), encoding="utf-8")
-        result = run_sources([source])
-        assert not result.failures, result.failures
-        publish(result, folder / "out")
-        scores.append(load_scorer().evaluate(str(folder / "out"), str(folder / "gold.json"))["rows_exact"])
+        scores.append(read_text_and_score(damaged_text(truth, russian_layout(seed), seed), truth,
+                                          tmp_path_factory.mktemp(f"russian-{seed}")))
     mean = sum(scores) / len(scores)
     print(f"rows_exact per layout {[round(s, 3) for s in scores]}, mean {mean:.3f}")
     assert mean >= RUSSIAN_BAR, scores
