@@ -9,7 +9,6 @@ document's union layout, and strips only the column-header labels (recording the
 from __future__ import annotations
 
 import codecs
-import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence

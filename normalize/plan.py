@@ -15,7 +15,7 @@ from extract.vocabulary import EXTRA, PERIOD_PARTS
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
-from .matching import split_agency_list
+from .agency_lists import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role

@@ -16,7 +16,7 @@ from hypothesis import given, settings, strategies as st
 
 from benchmarks.synthetic import big_cell_plan
 from conftest import ROOT
-from normalize.matching import split_agency_list
+from normalize.agency_lists import split_agency_list
 from normalize.registry import load_registry
 
 REGISTRY = load_registry()

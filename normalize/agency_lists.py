@@ -1,0 +1,236 @@
+"""Agency cells into mentions: the names one role part of a cell lists, as printed.
+
+Items are separated by commas, semicolons, bullets and slashes with space on both sides, except a
+separator inside a known name or a name whose series goes on past a comma; an item that is not a known
+name is split further where a second name follows a complete one (see :func:`split_agency_list`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from normalize.registry import Registry, name_key
+from normalize.text import BULLETS
+
+from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+                       NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
+
+_SEPARATOR = re.compile(rf"[,;{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
+"""What separates the items of an agency list: a comma, a semicolon, a bullet ("• Ministry of Justice •
+Ministry of Finance"), a colon before a space (a group and its members: "BOND Group: Article 19, CAFOD"), a
+slash with space on both sides."""
+_WORD = re.compile(r"\S+")
+_OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
+_EDGE_JUNK = " \t\r\n,;:.-\u2013\u2014\u2022\u00b7*"
+_AND = re.compile(
+    r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
+)
+
+
+def split_agency_list(text: str, registry: Registry) -> list[str]:
+    """The agency mentions in one role part of a cell, as written (trimmed), in order.
+
+    Items are separated by commas, semicolons and slashes with space on both sides ("CO / BIS"), except a
+    separator inside a known name; a slash without spaces ("Culture/Tourism") never separates. An item that
+    is not a known name is split further where a second name follows a complete one without a comma: before
+    a known name or a capitalised head word ("Ministry", "State", "Cabinet") or an opening quote, and before
+    "<conjunction> <category>" ("... and relevant state agencies"; conjunctions are data in
+    ``name_words.csv``).
+    """
+    index = registry_index(registry)
+    items: list[str] = []
+    pieces: list[str] = []
+    for piece in _split_separators(text, index):
+        piece = piece.strip(_EDGE_JUNK)
+        if pieces and _continues_series(pieces[-1], piece, registry):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
+        elif piece:
+            pieces.append(piece)
+    for piece in pieces:
+        if name_key(piece) not in NO_AGENCY:
+            items.extend(_split_item(piece, registry))
+    return items
+
+
+def is_no_agency(text: str) -> bool:
+    """True when `text` says that no agency is named ("Not applicable")."""
+    return name_key(text) in NO_AGENCY
+
+
+def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
+    """True when `piece` is the rest of a name holding a series: it names no kind of body and closes with a
+    conjunction, and the name before it is a kind of body said what it is for in the piece's case:
+    "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of"), "Министерство
+    цифрового развития, | инноваций и аэрокосмической промышленности" (in lower case, as the words after
+    "Министерство"). A known name, an acronym or a category is never a continuation, nor a piece in lower
+    case that names a body ("местные исполнительные органы")."""
+    if len(previous) > NAME_LIMIT:
+        return False
+    words = name_key(piece).split()
+    if not words or piece.isupper() or _known(piece, registry) is not None or _known(previous, registry) is not None:
+        return False
+    if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
+        return False
+    printed = previous.split()
+    kinds = [i for i, word in enumerate(printed) if any(part in KIND_BIT for part in expand_words(name_key(word).split()))]
+    if not kinds:
+        return False
+    described = printed[kinds[0] + 1:]
+    if piece[0].isupper():
+        return any(name_key(word) in FUNCTION_WORDS for word in described)
+    content = [word for word in described if name_key(word) not in FUNCTION_WORDS]
+    return bool(content) and content[0][:1].islower() and not any(word in BODY_WORDS for word in expand_words(words))
+
+
+def _split_separators(text: str, index: RegistryIndex) -> list[str]:
+    """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name."""
+    protected = sorted(match.span() for pattern in index.separated_names for match in pattern.finditer(text))
+    pieces: list[str] = []
+    start = 0
+    reach, next_span = 0, 0     # the furthest end of the known names that begin before the separator
+    for separator in _SEPARATOR.finditer(text):
+        position = separator.start()
+        while next_span < len(protected) and protected[next_span][0] < position:
+            reach = max(reach, protected[next_span][1])
+            next_span += 1
+        if reach <= position:
+            pieces.append(text[start:position])
+            start = separator.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The span [begin, end) of ``text`` without the list's edge junk at either side."""
+    while begin < end and text[begin] in _EDGE_JUNK:
+        begin += 1
+    while end > begin and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return begin, end
+
+
+def _split_item(item: str, registry: Registry) -> list[str]:
+    """One comma-free item as one or more mentions.
+
+    A known name stays whole. Otherwise a category joined by a conjunction at the end ("... and relevant
+    state agencies") is cut off, and the item is cut before the first word that starts a second name after a
+    complete first one. The item is walked once, by offsets: a long run of names costs linear time.
+    """
+    heads: list[str] = []
+    tails: list[str] = []           # categories cut off the end, last first
+    begin, end = 0, len(item)
+    while begin < end:
+        if end - begin <= NAME_LIMIT and _known(item[begin:end], registry) is not None:
+            break
+        category = _category_at_end(item, begin, end, registry)
+        if category is not None:
+            begin, end, right = category
+            tails.append(right)
+            continue
+        cut = _second_name_start(item, begin, end, registry)
+        if cut is None:
+            break
+        heads.append(item[begin:cut[0]])
+        begin = cut[1]
+    if begin < end:
+        heads.append(item[begin:end])
+    return heads + tails[::-1]
+
+
+def _category_at_end(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int, str] | None:
+    """(span of the name before, the category) when item[begin:end] closes with "<conjunction> <category>"
+    after a complete name; a category is a registry name, so only the item's last NAME_LIMIT letters are sought."""
+    for match in _AND.finditer(item, max(begin, end - NAME_LIMIT - 16), end):
+        right_begin, right_end = _strip_span(item, match.end(), end)
+        left_begin, left_end = _strip_span(item, begin, match.start())
+        if right_end - right_begin > NAME_LIMIT or left_begin >= left_end:
+            continue
+        right = item[right_begin:right_end]
+        if _known(right, registry) == "category" and _complete_span(item, left_begin, left_end, registry):
+            return left_begin, left_end, right
+    return None
+
+
+def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> tuple[int, int] | None:
+    """(end of the first name, start of the second) where a second name follows a complete one in item[begin:end]."""
+    previous: re.Match[str] | None = None
+    before: re.Match[str] | None = None      # the word before `previous`
+    window = registry_index(registry).start_window
+    for word in _WORD.finditer(item, begin, end):
+        rest = item[word.start(): min(end, word.start() + window)]
+        if previous is not None and _starts_name(previous.group(), rest, registry) \
+                and _complete_span(item, begin, previous.end(), registry, previous):
+            return previous.end(), word.start()
+        if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
+                and _starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry) \
+                and _complete_span(item, begin, before.end(), registry, before):
+            # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
+            return before.end(), word.start()
+        before, previous = previous, word
+    return None
+
+
+def _names_body(first: str, rest: str, registry: Registry) -> bool:
+    """Whether `rest` opens on a head word that starts a name ("Ministry", "State", "Министерство"), or is a
+    name of the registry as written."""
+    return name_key(first) in HEAD_WORDS or name_form(rest).key in registry_index(registry).exact
+
+
+def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
+    """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
+    begin a second name right after the word ``previous``."""
+    ends_word = previous[-1:].isalnum() or previous.endswith(")")
+    if not ends_word or name_key(previous) in FUNCTION_WORDS:
+        return False
+    first_and_more = rest.split(maxsplit=1)
+    first = first_and_more[0]
+    opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
+    if not (first[0].isupper() or opens_quote):
+        return False
+    index = registry_index(registry)
+    words = name_key(rest).split(maxsplit=index.most_name_words)
+    if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
+        return True
+    return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
+
+
+def _complete(text: str, registry: Registry) -> bool:
+    """True when ``text`` reads as a whole name: a known one, or two or more words from a capital to a non-filler."""
+    if _known(text, registry) is not None:
+        return True
+    words = text.split()
+    return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
+
+
+def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re.Match[str] | None = None) -> bool:
+    """:func:`_complete` of item[begin:end]; past NAME_LIMIT letters (no registry name is that long) only its
+    first and last words are read, so a long run of words is not copied at every word."""
+    if end - begin <= NAME_LIMIT:
+        return _complete(item[begin:end], registry)
+    if last is None:
+        last_start = end
+        while last_start > begin and not item[last_start - 1].isspace():
+            last_start -= 1
+        last_word = item[last_start:end]
+    else:
+        last_start, last_word = last.start(), last.group()
+    return item[begin].isupper() and last_start > begin and name_key(last_word) not in FILLER_WORDS
+
+
+def _known(text: str, registry: Registry) -> str | None:
+    """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None; text longer
+    than any name (NAME_LIMIT) names none."""
+    return None if len(text) > NAME_LIMIT else _known_name(text, registry)
+
+
+@lru_cache(maxsize=65536)
+def _known_name(text: str, registry: Registry) -> str | None:
+    index = registry_index(registry)
+    form = name_form(text)
+    exact = index.exact.get(form.key)
+    if exact is not None:           # most names in a list are written as the registry has them
+        return index.kinds[exact[0]]
+    decision = resolve_forms([form], index)[0]
+    if decision.position is None or decision.method == "fragment":
+        return None
+    return index.kinds[decision.position]
