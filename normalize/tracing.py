@@ -1,0 +1,339 @@
+"""Follow a section heading from its first word across the columns, and read its title.
+
+A heading row is one line across the table that the column edges cut: in each column it crosses, its words
+are one run of that band's fragment, which may also hold text spilled from the row above (before it) or
+the text of the activity it is glued to (before or after it). Where it goes on is read from the words the
+edges cut, from what the columns it crosses already hold, and from the length the document's centring of
+its headings predicts; `parts_to_title` rejoins the cut words into its title.
+"""
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, product
+
+from .cells import SegmentSettings
+from .periods import looks_like_period_start, years_in
+from .roles import find_labels
+from .text import clean_text
+from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+
+#: A header part whose length is at least this share of its column's width reached the column's edge.
+FULL_COLUMN = 0.9
+#: A header part may run this much past its column's measured width before the row's own text begins.
+WIDTH_SLACK = 1.15
+#: A period cell holds at most this many words (as the cell cuts judge one).
+PERIOD_WORDS = int(SegmentSettings.period_words)
+#: What it costs to read text before a header in a band of its own as spilled from the row above.
+SPILL = 1.0
+#: What each word in capitals costs a header's part that follows an activity's own text in its column.
+CAPITALS = 0.5
+#: Marks that close the word before them, never open the next (unlike quotes).
+CLOSING_MARKS = ",.;:)»”"
+#: What it costs a header to end on a word no title ends on ("and", "of", "public finances,").
+UNFINISHED = 3.0
+#: How much a header's length off the one the document's centring predicts costs, per slack.
+LENGTH_WEIGHT = 1.5
+
+
+Tokens = dict[int, list[list[str]]]
+
+
+def is_capitalised(token: str) -> bool:
+    letters = token.lstrip("\"'“(«")
+    return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+
+
+@lru_cache(maxsize=4096)
+def label_words(tokens: tuple[str, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The words of a fragment where a role label starts, and the later words of its labels ("to:" of
+    "Recommended to:")."""
+    text = " ".join(tokens)
+    offsets = list(accumulate((len(token) + 1 for token in tokens[:-1]), initial=0))
+    starts, inside = set(), set()
+    for match in find_labels(text):
+        first = bisect_left(offsets, match.start())
+        if first < len(offsets) and offsets[first] == match.start():
+            starts.add(first)
+            inside.update(range(first + 1, bisect_left(offsets, match.end())))
+    return frozenset(starts), frozenset(inside)
+
+
+def starts_label(tokens: list[str], k: int) -> bool:
+    return k in label_words(tuple(tokens))[0]
+
+
+def inside_label(tokens: list[str], j: int) -> bool:
+    """Whether word j is a later word of a role label ("to:" of "Recommended to:")."""
+    return j in label_words(tuple(tokens))[1]
+
+
+def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
+    """The rejoined word when `left`|`right` is one word cut by a column edge, else None."""
+    return join_cut_word(left.rstrip(), right.lstrip(), vocabulary)
+
+
+def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) -> int | None:
+    """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties)."""
+    best: tuple[int, int] | None = None
+    for position, left, right in pairs:
+        joined = rejoin(left, right, vocabulary)
+        if joined and (best is None or joined[1] > best[1]):
+            best = (position, joined[1])
+    return best[0] if best else None
+
+
+def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
+    """Where a header part ends when the row's own cell text follows it in the same fragment."""
+    ends = [k for k in range(start + 1, len(row))
+            if is_capitalised(row[k]) and row[k - 1].casefold() not in FUNCTION_WORDS] + [len(row)]
+    if width:
+        fitting = [k for k in ends if len(" ".join(row[start:k])) <= width * WIDTH_SLACK]
+        if fitting:
+            return fitting[-1]
+    return ends[0]
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made."""
+
+    parts: tuple[tuple[int, int, int], ...]
+    certain: bool
+
+    def lengths(self, row: list[list[str]]) -> tuple[int, int]:
+        """Characters of the header left of the first column edge it crosses, and right of it."""
+        sizes = [len(" ".join(row[c][i:j])) for c, i, j in self.parts]
+        return sizes[0], sum(sizes[1:])
+
+
+def slack(expected: float) -> float:
+    return max(4.0, 0.15 * expected)
+
+
+def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
+                 vocabulary: Vocabulary, expected_right: float | None = None,
+                 period_column: int | None = None) -> Trace:
+    """Follow a header from its first word across the columns.
+
+    A header row is one line: in each column it crosses, its words are one run of the band's fragment,
+    which may also hold text spilled from the row above (before it) or the activity it is glued to. Where
+    it goes on is read from the words its column edges cut; where they do not show it, from
+    `expected_right` (how many characters the header should have past the first edge, from where the
+    document centres its headers) or, failing that, from whether it filled the column it left.
+    """
+    b, c0, i0 = start
+    row = tokens[b]
+    if b in anchored and i0 == 0:
+        return trace_header_atop_row(row, c0, widths, vocabulary)
+    glued_after = i0 > 0                      # the header follows an activity's text in its fragment
+    first = (c0, i0, len(row[c0]))
+    columns = []
+    for c in range(c0 + 1, len(row)):
+        if not row[c]:
+            break
+        columns.append(c)
+    best: tuple[float, tuple[tuple[int, int, int], ...], bool] = (-math.inf, (first,), True)
+    for count in range(len(columns) + 1):
+        for starts in product(*(continuation_starts(row, c, expected_right is not None, glued_after, vocabulary,
+                                                    period_column) for c in columns[:count])):
+            parts = [first] + [(c, j, part_end(row[c], j)) for c, j in zip(columns[:count], starts)]
+            score, forced = score_header_parts(row, parts, widths, vocabulary, expected_right, glued_after)
+            if score > best[0]:
+                best = (score, tuple(parts), forced)
+    certain = b not in anchored and best[2] and expected_right is None
+    return Trace(best[1], certain)
+
+
+def part_end(here: list[str], begin: int) -> int:
+    """A header part runs to the end of its fragment or to the next activity's label."""
+    labels = [k for k in range(begin + 1, len(here)) if starts_label(here, k)]
+    return labels[0] if labels else len(here)
+
+
+def leading_period(words: list[str]) -> int:
+    """How many of the first words are a period printed before other text: up to its first word with a year
+    ("2023-2025", "during 2024-2025"), with a bracket after it ("2025 (II quarter)"); 0 when none."""
+    if not words or not looks_like_period_start(words[0]):
+        return 0
+    dated = next((k for k in range(min(len(words), PERIOD_WORDS)) if years_in(words[k])[0]), None)
+    if dated is None:
+        return 1   # a period in words ("annually"): at least its first word
+    end = dated + 1
+    if end < len(words) and words[end].startswith("("):
+        close = next((k for k in range(end, min(len(words), end + 4)) if words[k].endswith(")")), None)
+        end = end if close is None else close + 1
+    return end
+
+
+def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
+                        vocabulary: Vocabulary, period_column: int | None = None) -> list[int]:
+    """Where in column c's fragment the header may go on: after a word rejoining the previous column's
+    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked;
+    never inside the period the activity it is glued to prints first in the period column."""
+    here, before = row[c], row[c - 1]
+    own = leading_period(here) if glued_after and c == period_column else 0
+    # The previous column's part ends at its fragment's end or before a label, wherever it started.
+    ends = [k for k in range(1, len(before)) if starts_label(before, k)] + [len(before)]
+    previous = {before[k - 1] for k in ends if k > 0}
+    options = {j for j, word in enumerate(here) if any(rejoin(last, word, vocabulary) for last in previous)}
+    if not glued_after:
+        options.add(0)
+    elif own:
+        if own < len(here):
+            options.add(own)    # right after the period the activity prints
+    else:
+        # After the activity's own text (a list of names, in capitals), the header goes on in lower case, or
+        # on a word that joins phrases ("... municipalities about open government").
+        options.update(j for j in range(1, len(here)) if here[j][:1].islower()
+                       and (is_capitalised(here[j - 1]) or here[j - 1].endswith((")", ",", ".", ";"))
+                            or here[j] in COMMON_WORDS))
+    if sized:
+        options.update(range(len(here)))
+    return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j))
+
+
+def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], widths: dict[int, int],
+                       vocabulary: Vocabulary, expected_right: float | None,
+                       glued_after: bool) -> tuple[float, bool]:
+    """How well a choice of header parts reads: rejoined cut words, full columns where it goes on, the
+    expected length; and whether nothing but the evidence of cut words and empty columns decided it."""
+    score, forced = 0.0, True
+    if len(parts) > 1 and not glued_after:
+        score += 1.0      # a header row in a band of its own crosses at least the first column edge
+    for (pc, pi, pj), (c, j, _) in zip(parts, parts[1:]):
+        joined = rejoin(row[pc][pj - 1], row[c][j], vocabulary) if pj > pi else None
+        if joined:
+            score += joined[1]
+        elif pc != parts[0][0]:
+            forced = False
+            # A header that filled the column it left most likely goes on; one that did not, ended.
+            score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
+        if j > 0 and not glued_after:
+            score -= SPILL
+        if j > 0 and glued_after:
+            # A header goes on after the activity's own text in lower case: a name in capitals is the cell's.
+            score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
+        if j > 0 and unfinished_phrase(row[c][j - 1]):
+            score -= UNFINISHED  # a cell's text before the header does not end on "and" or a comma
+    for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
+        # A header that goes on past a middle column filled it: a short run there is not the header line.
+        if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]):
+            score -= 2.0
+    last_c, last_i, last_j = parts[-1]
+    if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
+        onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
+        strongest = max((joined[1] for joined in onward if joined), default=0)
+        if strongest >= FRAGMENTS:
+            score -= strongest
+        if unfinished_phrase(row[last_c][last_j - 1]):
+            score -= UNFINISHED  # "... public finances and": a title does not end there, it goes on
+        # Stopping before a column with words (not a label) is a guess, whatever the cut words say.
+        forced = forced and starts_label(row[last_c + 1], 0) and last_j == len(row[last_c])
+    if expected_right is not None:
+        right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
+        score -= LENGTH_WEIGHT * abs(right - expected_right) / slack(expected_right)
+    return score, forced
+
+
+def fills_column(words: list[str], next_word: str, width: int | None) -> bool:
+    """Whether a header's words filled a column `width` characters wide: they reach its edge, or the word
+    that follows them in the next column would not have fitted."""
+    if not width:
+        return False
+    length = len(" ".join(words))
+    return length >= FULL_COLUMN * width or length + 1 + len(next_word) > width
+
+
+def unfinished_phrase(word: str) -> bool:
+    """A word a title cannot end on: a function word ("and", "of"), or one followed by a comma or hyphen."""
+    return word.casefold() in COMMON_WORDS or word.endswith((",", "-"))
+
+
+def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary) -> Trace:
+    """A header on top of an activity's band: in each column its words come first, the row's after."""
+    first = row[c0]
+    end = len(first)
+    if c0 + 1 < len(row) and row[c0 + 1]:
+        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, 0, -1)
+                              if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
+        end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
+    parts = [(c0, 0, end)]
+    for c in range(c0 + 1, len(row)):
+        here = row[c]
+        prev_c, prev_start, prev_end = parts[-1]
+        if not here or starts_label(here, 0):
+            break
+        prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
+        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
+        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or prev_c == c0 or full):
+            break
+        end = part_end(here, 0)
+        following = row[c + 1] if c + 1 < len(row) else []
+        cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
+                              if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
+        parts.append((c, 0, end))
+    return Trace(tuple(parts), False)
+
+
+def filled_columns(row: list[list[str]], trace: Trace, vocabulary: Vocabulary) -> dict[int, int]:
+    """The widths of the middle columns a traced header crossed edge to edge (cut words on both sides)."""
+    widths: dict[int, int] = {}
+    for (pc, pi, pj), (c, i, j), (nc, ni, nj) in zip(trace.parts, trace.parts[1:], trace.parts[2:]):
+        entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
+        left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
+        if entered and left:
+            widths[c] = len(" ".join(row[c][i:j]))
+    return widths
+
+
+def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) -> float | None:
+    """Where the document centres its header rows, relative to the first column edge they cross.
+
+    Measured on the headers traced without a guess that cross at least one edge (median, in characters).
+    """
+    offsets = sorted(t.lengths(tokens[b])[1] / 2 - t.lengths(tokens[b])[0] / 2
+                     for t, b in zip(traces, bands) if t.certain and len(t.parts) > 1)
+    return offsets[len(offsets) // 2] if offsets else None
+
+
+def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
+    """The header's words in order, rejoining the words the column edges cut."""
+    words: list[str] = []
+    for c, start, end in parts:
+        piece = row[c][start:end]
+        if words and piece and piece[0][0] in CLOSING_MARKS:
+            # The edge fell just before a comma: it closes the word before the edge ("energy" + ", ecology").
+            marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
+            words[-1] += piece[0][:marks]
+            piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
+        if words and piece:
+            joined = cut_join(words[-1], piece[0], vocabulary)
+            if joined:
+                words[-1] = joined
+                piece = piece[1:]
+        words.extend(piece)
+    return clean_text(" ".join(words))
+
+
+def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: set[int], widths: dict[int, int],
+                  vocabulary: Vocabulary, period_column: int | None = None) -> list[Trace]:
+    """Trace every header; a trace left in doubt is traced again with the length the document's centring
+    of its sure headers predicts. `widths` grows with the columns the headers crossed edge to edge."""
+    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column)
+              for start in starts]
+    for start, trace in zip(starts, traces):
+        for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
+            widths[column] = max(widths.get(column, 0), width)
+    offset = header_centre_offset(traces, tokens, [start[0] for start in starts])
+    for k, (start, trace) in enumerate(zip(starts, traces)):
+        if not trace.certain:
+            left, right = trace.lengths(tokens[start[0]])
+            expected = None if offset is None else left + 2 * offset
+            if expected is None or abs(right - expected) > slack(expected):
+                traces[k] = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
+                                         period_column=period_column)
+    return traces
