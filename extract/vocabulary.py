@@ -24,9 +24,9 @@ MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partne
 PERIOD_PARTS: tuple[str, ...] = ("start", "end")
 EXTRA = "extra"
 
-#: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1"; a
-#: plain number has at most three digits (a year in the number column is not an activity).
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*\.?\s*$")
+#: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1", "7)",
+#: "1.2)"; a plain number has at most three digits (a year in the number column is not an activity).
+ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*[.)]?\s*$")
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")

@@ -362,7 +362,8 @@ def test_the_output_holds_extra_fields_and_the_report_each_tables_profile(run_cl
 
 @pytest.mark.parametrize("number, parts", [("1.1000", (1, 1000)), ("1.1000.", (1, 1000)), ("12.123456789", (12, 123456789)),
                                            ("1000.1", (1000, 1)), ("2.10.3", (2, 10, 3)), ("1000", None),
-                                           ("2020", None), ("1.1234567890", None)])
+                                           ("2020", None), ("1.1234567890", None), ("7)", (7,)), ("1.2)", (1, 2)),
+                                           ("(7)", None), ("7.)", None)])
 def test_activity_numbers_of_any_width(number, parts):
     from extract.vocabulary import activity_number_parts
 
