@@ -43,7 +43,7 @@ PERIOD_REVERSED = "period_reversed"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 #: The kinds of words in ``period_words.csv``.
-WORD_KINDS = ("month", "quarter", "half", "ordinal", "opener", "recurring")
+WORD_KINDS = ("month", "quarter", "half", "ordinal", "opener", "recurring", "year")
 
 #: The forms :func:`period_form` returns.
 FORMS = ("empty", "year", "range", "quarter", "half", "month", "date", "year+words", "words", "unreadable")
@@ -135,6 +135,12 @@ def _has_kind(tokens: tuple[str, ...], kind: str) -> bool:
     by_first, stems = _phrases_by_first_word()[kind]
     candidates = [phrase for token in set(tokens) for phrase in by_first.get(token, ())]
     return any(phrase.found_in(tokens) for phrase in (*candidates, *stems))
+
+
+def is_year_word(token: str) -> bool:
+    """True for a word that names the year printed before it ("2024 год", "2023-2025 гг.", "2025-ci il")."""
+    tokens = _tokens(token)
+    return bool(tokens) and _has_kind(tokens[:1], "year")
 
 
 # ------------------------------------------------------------------------------------------- years

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, product
 
 from .cells import SegmentSettings
-from .periods import looks_like_period_start, years_in
+from .periods import is_year_word, looks_like_period_start, years_in
 from .roles import find_labels
 from .text import clean_text
 from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
@@ -155,13 +155,16 @@ def part_end(here: list[str], begin: int) -> int:
 
 def leading_period(words: list[str]) -> int:
     """How many of the first words are a period printed before other text: up to its first word with a year
-    ("2023-2025", "during 2024-2025"), with a bracket after it ("2025 (II quarter)"); 0 when none."""
+    ("2023-2025", "during 2024-2025"), with the words naming that year ("2024 год", "2025-ci il") or a
+    bracket after it ("2025 (II quarter)"); 0 when none."""
     if not words or not looks_like_period_start(words[0]):
         return 0
     dated = next((k for k in range(min(len(words), PERIOD_WORDS)) if years_in(words[k])[0]), None)
     if dated is None:
         return 1   # a period in words ("annually"): at least its first word
     end = dated + 1
+    while end < len(words) and end - dated <= 2 and is_year_word(words[end]):
+        end += 1
     if end < len(words) and words[end].startswith("("):
         close = next((k for k in range(end, min(len(words), end + 4)) if words[k].endswith(")")), None)
         end = end if close is None else close + 1

@@ -152,25 +152,41 @@ RU_HEADER = "№ п/п\tНаименование мероприятия\tФор�
 def test_a_heading_keeps_the_conjunction_the_column_edge_left_at_the_start_of_the_next_column():
     """"3. Открытый парламент" | "и суды": the lone "и" is the heading's, not a cell's end (a cell does not end
     on "and"), and "парламент" + "суды" are two words although the plan prints each only once."""
-    plan = plan_of(RU_HEADER + "\n" + plan_text(
+    plan = plan_of(plan_text(
+        RU_HEADER,
         ["2.1.", "Размещение отчетов об исполнении бюджета", "Приказ министерства", "Министерство финансов", "2024 год"],
         ["", "3. Открытый парламент", "и суды", "", ""],
         ["3.1.", "Обеспечение публикации решений судов", "Отчет на портале", "Верховный суд", "ежегодно"],
-    ))
+        header=False))
     assert by_id(plan)["3.1"].section_title == "Открытый парламент и суды"
 
 
 def test_a_heading_whose_words_end_and_begin_as_the_plans_words_do_is_not_rejoined_across_the_edge():
     """"Противодействие" | "коррупции в государственных закупках": neither half is a word printed elsewhere,
     but "-ие" ends a word and "за-" begins one as the plan's words do; the words are not one."""
-    plan = plan_of(RU_HEADER + "\n" + plan_text(
+    plan = plan_of(plan_text(
+        RU_HEADER,
         ["4.1.", "Проведение публичных обсуждений проектов нормативных правовых актов", "Информация в Правительство",
          "Министерство юстиции", "постоянно"],
         ["", "5. Противодействие", "коррупции в государственных закупках", "", ""],
         ["5.1.", "Создание открытого реестра государственных закупок", "Совместный приказ",
          "Министерство финансов", "2023-2025 годы"],
-    ))
+        header=False))
     assert by_id(plan)["5.1"].section_title == "Противодействие коррупции в государственных закупках"
+
+
+def test_a_heading_glued_after_an_activity_goes_on_after_the_words_naming_its_periods_year():
+    """"2024 год" is the activity's period whole: the heading's last words come after "год"."""
+    plan = plan_of(plan_text(
+        "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
+        ["1.1.", "Размещение отчетов об исполнении бюджета", "Министерство финансов", "постоянно"],
+        ["1.2.", "Обеспечение публикации отчетов 2. Открытые данные", "Министерство юстиции и цифровое прав",
+         "2024 год вительство"],
+        ["2.1.", "Создание открытого реестра", "Министерство финансов", "2023-2025 годы"],
+        header=False))
+    acts = by_id(plan)
+    assert acts["1.2"].period.text == "2024 год"
+    assert acts["2.1"].section_title.endswith("цифровое правительство")
 
 
 def test_a_heading_whose_number_a_column_edge_cut_from_its_dot_shares_the_column_header_band():
