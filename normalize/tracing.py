@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, product
 
 from .cells import SegmentSettings
+from .matching import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
 from .roles import find_labels
 from .text import clean_text
@@ -153,6 +154,12 @@ def part_end(here: list[str], begin: int) -> int:
     return labels[0] if labels else len(here)
 
 
+def names_a_kind_of_body(word: str) -> bool:
+    """Whether a word opens a name of a body whose next words say which ("Министерство юстиции": a heading's
+    words do not start after it)."""
+    return word.casefold() in KIND_BIT
+
+
 def leading_period(words: list[str]) -> int:
     """How many of the first words are a period printed before other text: up to its first word with a year
     ("2023-2025", "during 2024-2025"), with the words naming that year ("2024 год", "2025-ci il") or a
@@ -191,8 +198,8 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
         # After the activity's own text (a list of names, in capitals), the header goes on in lower case, or
         # on a word that joins phrases ("... municipalities about open government").
         options.update(j for j in range(1, len(here)) if here[j][:1].islower()
-                       and (is_capitalised(here[j - 1]) or here[j - 1].endswith((")", ",", ".", ";"))
-                            or here[j] in COMMON_WORDS))
+                       and (is_capitalised(here[j - 1]) and not names_a_kind_of_body(here[j - 1])
+                            or here[j - 1].endswith((")", ",", ".", ";")) or here[j] in COMMON_WORDS))
     if sized:
         options.update(range(len(here)))
     return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j))
