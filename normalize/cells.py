@@ -23,6 +23,7 @@ from typing import Callable, NamedTuple
 from extract.model import Band
 
 from .anchors import Anchor
+from .matching import BODY_WORDS, expand_words
 from .periods import looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
@@ -155,6 +156,21 @@ def unfinished(last: str) -> bool:
     return last.endswith((",", "-", "(", ":")) or last.casefold() in FUNCTION_WORDS
 
 
+#: How many words a list item that names a body in lower case may take before its body word.
+BODY_REACH = 4
+
+
+def names_body_ahead(words: list[str], t: int) -> bool:
+    """Whether the words from t to the end of their list item (a comma) name a body: one of them is a body
+    or kind word ("местные исполнительные органы", "central executive authorities")."""
+    for word in words[t: t + BODY_REACH]:
+        if any(part in BODY_WORDS for part in expand_words(name_key(word).split())):
+            return True
+        if word.endswith((",", ";")):
+            return False
+    return False
+
+
 class ColumnFeatures:
     """What the cell scores need to know of every run of a column's words, precomputed per word so that
     scoring a candidate cell takes constant time (the search scores thousands of them)."""
@@ -201,7 +217,9 @@ class ColumnFeatures:
         self.last_keys = [last for _, last in keys]
         # known_start[t]: the word is one names start with (in the registry or the document's lists); a
         # name may start in lower case where names do ("central executive authorities", "municipalities").
-        self.known_start = [first in names.starts for first, _ in keys]
+        self.known_start = [first in names.starts or names_body_ahead(words, t) and (
+            tokens[t].first_in_band or t > 0 and words[t - 1].endswith((",", ";")))
+            for t, (first, _) in enumerate(keys)]
         self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
         # between_names[t]: a word names start with, after one names end with: where two lists may meet.
         self.between_names = [t > 0 and self.known_start[t] and keys[t - 1][1] in names.ends

@@ -65,11 +65,13 @@ FILLER_WORDS = FUNCTION_WORDS | {word for word, _ in _name_words("filler")}
 KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 """Generic head words that say what kind of body it is: two different ones mean two different bodies."""
 
-GENERIC_WORDS = FILLER_WORDS | set(KIND_WORDS) | {word for word, _ in _name_words("generic")}
+BODY_WORDS = frozenset(KIND_WORDS) | {word for word, _ in _name_words("body")}
+"""Words that name a body or say what kind it is ("ministry", "authority", "органы"): a list item holding one
+names a body, whatever its case ("central executive authorities", "местные исполнительные органы")."""
+
+GENERIC_WORDS = FILLER_WORDS | BODY_WORDS | {word for word, _ in _name_words("generic")}
 """Words weighed down in fuzzy matching: the remaining, distinctive words decide."""
 
-BODY_WORDS = frozenset(KIND_WORDS) | {word for word, _ in _name_words("generic")}
-"""Words that name a body or say what kind it is ("ministry", "authority", "органы")."""
 
 _LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >= 7))
 

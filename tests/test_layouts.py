@@ -116,6 +116,22 @@ def test_a_start_column_beside_a_period_column_is_a_field():
     assert (activity.period.text, activity.period.start_year, activity.fields) == ("2025", 2025, (("Start date", "2024"),))
 
 
+def test_a_list_opening_in_lower_case_on_a_body_is_its_activitys():
+    """"местные исполнительные органы" opens activity 1.2's list: a lower-case item that names a body (a body
+    word of `name_words.csv`) may start a cell, so the list above keeps its names."""
+    _, plan = read(
+        "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
+        "1.1.\tОпубликование бюджетных данных\tМинистерство национальной экономики, Высшая аудиторская палата, "
+        "Верховный суд\t2024 год",
+        "1.2.\tОткрытие судебных решений\tместные исполнительные органы, Верховный суд\t2025 год",
+        "1.3.\tОбучение служащих\tГенеральная прокуратура\tпостоянно",
+        title="План мероприятий на 2024-2025 годы",
+    )
+    assert [[m.text for m in a.mentions] for a in plan.activities] == [
+        ["Министерство национальной экономики", "Высшая аудиторская палата", "Верховный суд"],
+        ["местные исполнительные органы", "Верховный суд"], ["Генеральная прокуратура"]]
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
