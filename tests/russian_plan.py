@@ -61,10 +61,11 @@ def russian_truth(seed: int) -> dict:
             "entities": {body: {"kind": "body", "name": body, "spellings": [body]} for body in AGENCIES}}
 
 
-def russian_layout(seed: int) -> Layout:
-    """Five columns in the usual order under Russian labels, agency cells printing no role label."""
+def russian_layout(seed: int, indicators: bool = True) -> Layout:
+    """Five columns in the usual order under Russian labels (four without `indicators`), agency cells
+    printing no role label."""
     rng = random.Random(seed)
-    columns = ("number", "title", "indicator", "agencies", "period")
+    columns = ("number", "title", *(("indicator",) if indicators else ()), "agencies", "period")
     widths = tuple(rng.randint(*WIDTHS[column]) for column in columns)
     return Layout(widths, rng.uniform(2.6, 3.4), rng.randint(34, 48),
                   rng.randint(widths[0] + widths[1] - 6, widths[0] + widths[1] + 12), rng.choice((0, 1)),
