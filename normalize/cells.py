@@ -24,7 +24,7 @@ from extract.model import Band
 
 from .anchors import Anchor
 from .matching import BODY_WORDS, expand_words
-from .periods import looks_like_period_start, period_form
+from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
 from .text import BULLETS
@@ -293,7 +293,8 @@ def period_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, forms: fr
         return s.not_a_period
     if "words" not in forms and f.digits[b] == f.digits[a]:
         return s.not_a_period  # no year, and the document prints none of its periods in words
-    return 0.0 if period_form(" ".join(f.words[a:b])) in forms else s.not_a_period
+    text = " ".join(f.words[a:b])
+    return 0.0 if period_form(text) in forms and not holds_two_periods(text) else s.not_a_period
 
 
 def start_cost(kind: str, f: ColumnFeatures, t: int, s: SegmentSettings) -> float:

@@ -143,6 +143,21 @@ def is_year_word(token: str) -> bool:
     return bool(tokens) and _has_kind(tokens[:1], "year")
 
 
+@lru_cache(maxsize=1 << 16)
+def holds_two_periods(text: str) -> bool:
+    """True when a month, quarter or half-year word follows a year with no dash between them, and another
+    such word stands before that year, or when the word after the last year opens a period: "January 2014
+    March" and "2025 during" are the end of one period and the start of the next ("March 2014", "during
+    2024"), not one period ("January–March 2014", "Q4 2013 – Q2 2014" are)."""
+    tokens = [token.strip("(),.;").casefold() for token in text.split()]
+    years = [token.isdigit() and _is_year(token) for token in tokens]
+    parts = [any(_has_kind((token,), kind) for kind in ("month", "quarter", "half")) for token in tokens]
+    if any(years[k] and parts[k + 1] and any(parts[:k]) for k in range(1, len(tokens) - 1)):
+        return True
+    # "2025 during": a year, then the word that opens the next period ("during 2024"), last.
+    return len(tokens) >= 2 and years[-2] and _has_kind(tokens[-1:], "opener") and not _has_kind(tokens[-1:], "year")
+
+
 # ------------------------------------------------------------------------------------------- years
 
 

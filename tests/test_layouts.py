@@ -132,6 +132,18 @@ def test_a_list_opening_in_lower_case_on_a_body_is_its_activitys():
         ["местные исполнительные органы", "Верховный суд"], ["Генеральная прокуратура"]]
 
 
+@pytest.mark.parametrize("periods", [("January 2014", "March 2014", "October 2013"), ("Q1 2024", "Q2 2025", "Q3 2026"),
+                                     ("2024-2025", "2025", "during 2024")])
+def test_periods_of_several_words_in_a_clean_table_are_no_close_call(periods):
+    """"January 2014 | March 2014" could be cut "January 2014 March | 2014" only if one cell held the end of
+    one period and the start of the next: no boundary is flagged uncertain."""
+    _, plan = read("No.\tCommitment\tLead department\tDeadline",
+                   *(f"{k + 1}\tPublishing the register number {k + 1}\tMinistry of Finance\t{period}"
+                     for k, period in enumerate(periods)))
+    assert [a.period.text for a in plan.activities] == list(periods)
+    assert not any(flag.endswith("_boundary_uncertain") for a in plan.activities for flag in a.flags)
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",

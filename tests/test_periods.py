@@ -16,6 +16,7 @@ from normalize.periods import (
     WORDS_FILE,
     Period,
     cell_to_period,
+    holds_two_periods,
     looks_like_period_start,
     period_form,
 )
@@ -174,3 +175,13 @@ def test_any_text_reads_and_keeps_its_text(text):
     assert cell_to_period(period.text) == period     # reading the printed text again gives the same period
     assert period_form(text) in FORMS
     assert isinstance(looks_like_period_start(text), bool)
+
+
+@pytest.mark.parametrize(("text", "two"), [
+    ("January 2014 March", True), ("Q1 2024 Q2", True), ("2025 during", True), ("2024 до", True),
+    ("January–March 2014", False), ("Q4 2013 – Q2 2014", False), ("March 2014 – June 2015", False),
+    ("2025 (II quarter)", False), ("IV квартал 2023 года", False), ("2024-cü ilin II rübü", False),
+    ("2025-ci il", False), ("during 2024", False), ("June 2014", False),
+])
+def test_a_cell_holding_the_end_of_one_period_and_the_start_of_the_next(text, two):
+    assert holds_two_periods(text) is two
