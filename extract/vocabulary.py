@@ -30,8 +30,12 @@ ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*[.)]?
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
+#: A section row that labels its number: "Task 2. Measures", "Commitment 3: Open data", "Задача 1. Меры".
+LABELLED_SECTION_NUMBER = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(?:\d{1,2}|[IVXL]{1,6})\s*[.:](?!\s*\d)\s*\S")
 #: The number a section heading prints and the space after it ("2. ", "II. ").
 SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
+#: A heading's number after a label of one or two words ("Task 2. ", "Commitment 3: ", "Задача 1. ").
+LABELLED_SECTION_PREFIX = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})\s*[.:]\s*")
 _ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
@@ -60,6 +64,34 @@ def is_column_numbering(cells: Sequence[str]) -> bool:
     plans print it): three cells or more, holding 1, 2, 3, ... in order."""
     texts = [cell.strip() for cell in cells if cell.strip()]
     return len(texts) >= 3 and texts == [str(k) for k in range(1, len(texts) + 1)]
+
+
+def begins_section(text: str) -> bool:
+    """Whether a row's text begins as a section heading: its number ("2. Measures", "II. Measures"), or a
+    capitalised label and its number ("Task 2. Measures", "Commitment 3: Open data")."""
+    if SECTION_NUMBER.match(text):
+        return True
+    labelled = LABELLED_SECTION_NUMBER.match(text)
+    return labelled is not None and labelled[1][0].isupper()
+
+
+def heading_number(title: str) -> int | None:
+    """The number a heading prints first, after a label or not ("2. Open data", "Task 2: Open data" -> 2)."""
+    words = title.split()
+    if not words:
+        return None
+    number = section_number(words[0])
+    if number is None:
+        match = LABELLED_SECTION_PREFIX.match(title)
+        number = section_number(match[1] + ".") if match else None
+    return number
+
+
+def strip_section_number(title: str) -> str:
+    """A numbered heading's title without its number, and without the label before it ("Task 2. Open data"
+    -> "Open data")."""
+    return SECTION_PREFIX.sub("", title, count=1) if SECTION_PREFIX.match(title) \
+        else LABELLED_SECTION_PREFIX.sub("", title, count=1)
 
 
 def section_number(token: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.model import Band
-from extract.vocabulary import SECTION_PREFIX, roman, roman_values, section_number
+from extract.vocabulary import heading_number, roman, roman_values, section_number, strip_section_number
 
 from .anchors import Anchor
 from .tracing import Tokens, cut_join, is_capitalised, parts_to_title, starts_label, trace_headers
@@ -21,6 +21,8 @@ from .words import FUNCTION_WORDS, NEAR_KNOWN, Vocabulary, rejoin
 NUMBER, TITLE = 0, 1
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
+#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
+LABEL_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -84,21 +86,30 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     in the columns from the number column to the title column (a row across the table begins left of its
     centre; a PDF's merged row is read into the title column, wherever the table prints it)."""
     wanted = {f"{section}.", f"{roman(section)}."}
+    labelled = {f"{section}:", f"{roman(section)}:"} | wanted
     for b in reversed(bands):
         for c in range(min(max(title_column, TITLE), len(tokens[b]) - 1) + 1):
             row = tokens[b][c]
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
                     break
-                if token not in wanted:
+                label = heading_label(row, i)
+                if token not in (labelled if label else wanted):
                     continue
+                start = 0 if label else i    # "Task 2. Open data": the heading opens on its label word
                 if i + 1 < len(row):
                     if is_capitalised(row[i + 1]):
-                        return b, c, i
+                        return b, c, start
                 elif c == NUMBER or c + 1 < len(tokens[b]) and tokens[b][c + 1][:1] \
                         and is_capitalised(tokens[b][c + 1][0]):
-                    return b, c, i      # the heading's words begin past a column edge
+                    return b, c, start  # the heading's words begin past a column edge
     return None
+
+
+def heading_label(row: list[str], i: int) -> bool:
+    """Whether the words before token i open the fragment as a heading's label: one or two words, the first
+    capitalised, no number or punctuation ("Task 2.", "Commitment 3:", "Задача 1.", "Раздел II.")."""
+    return 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i])
 
 
 def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,
@@ -185,7 +196,7 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         b = start[0]
         title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
         if numbered:
-            title = SECTION_PREFIX.sub("", title)
+            title = strip_section_number(title)
         headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts, section))
     return without_headers(bands, tokens, headers), headers
 
@@ -247,7 +258,7 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             if start is not None:
                 starts.append(start)
                 b, c, i = start
-                printed = section_number(tokens[b][c][i]) or printed
+                printed = heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
     traced = [start for start in starts if not bands[start[0]].spanning]
     traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column)))
     headers: list[SectionHeader] = []
@@ -258,8 +269,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         else:
             parts = traces[start].parts
         title = parts_to_title(tokens[b], list(parts), vocabulary)
-        number = section_number(title.split()[0]) if title.split() else None
-        headers.append(SectionHeader(number, SECTION_PREFIX.sub("", title) if number else title, number is not None,
+        number = heading_number(title)
+        headers.append(SectionHeader(number, strip_section_number(title) if number else title, number is not None,
                                      b, bands[b].line, parts, rank))
     # A heading on top of an activity's band (its words first in each column) is that activity's.
     atop = {start[0] for start in starts if start[0] in anchored and start[2] == 0}

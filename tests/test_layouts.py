@@ -144,6 +144,22 @@ def test_periods_of_several_words_in_a_clean_table_are_no_close_call(periods):
     assert not any(flag.endswith("_boundary_uncertain") for a in plan.activities for flag in a.flags)
 
 
+@pytest.mark.parametrize("numbers", [("1.1.", "1.2.", "2.1."), ("1", "2", "3")], ids=["two-level", "plain"])
+def test_a_heading_that_labels_its_number_keeps_the_label_out_of_the_activities(numbers):
+    """"Task 1." / "Commitment 2:": the label word is the heading's, and the title is the text after it."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tTask 1. Improving the legal framework\t\t",
+        f"{numbers[0]}\tPublishing budget data\tMinistry of Finance\t2024",
+        f"{numbers[1]}\tOpening court decisions\tMinistry of Justice\t2025",
+        "\tCommitment 2: Open data\t\t",
+        f"{numbers[2]}\tTraining officials\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        (1, "Improving the legal framework", "Publishing budget data"),
+        (1, "Improving the legal framework", "Opening court decisions"), (2, "Open data", "Training officials")]
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",

@@ -484,6 +484,20 @@ def test_a_row_numbering_the_columns_under_the_header_is_no_activity(tmp_path, r
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_headings_that_label_their_number(tmp_path, ruled):
+    """"Task 1. ..." opens section 1; "Task" stays out of the first activity's title."""
+    rows = activities(4, numbering=lambda i: f"{1 + i // 2}.{1 + i % 2}.")
+    plan = Plan([Table(("No.", "Activity", "Responsible agencies", "Deadline"), (50, 350, 220, 90),
+                       ["Task 1. Improving the openness of the budget", rows[0], rows[1],
+                        "Task 2. Open data", rows[2], rows[3]], ruled=ruled)])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in read.activities] == [
+        (number.rstrip("."), int(number[0]),
+         "Improving the openness of the budget" if number[0] == "1" else "Open data", title)
+        for number, title, _, _ in rows]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_plain_numbering_under_headings_numbered_in_roman_numerals(tmp_path, ruled):
     """"I. Organisational measures" opens section 1: the heading prints its number in Roman numerals."""
     rows = activities(4, numbering=lambda i: f"{i + 1}.")

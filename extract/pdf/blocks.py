@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import SECTION_NUMBER
+from ..vocabulary import begins_section
 from .edges import word_column
 from .lines import Line, line_to_phrases
 from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, crosses_edges, is_section, line_anchors, line_number, \
@@ -135,7 +135,7 @@ def opens_section(line: Line, g: Geometry) -> bool:
     """A line that starts a section row: no activity number, a section number first, across the columns."""
     if line_number(line, g) is not None:
         return False
-    return SECTION_NUMBER.match(" ".join(w.text for w in line.words[:3])) is not None and crosses_edges([line], g)
+    return begins_section(" ".join(w.text for w in line.words[:4])) and crosses_edges([line], g)
 
 
 def continues_section(previous: Line, line: Line, first: Line, g: Geometry) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import SECTION_NUMBER, activity_number_parts
+from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section
 from .edges import word_column
 from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_text
 from .opening import Rules
@@ -229,11 +229,11 @@ def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) ->
         if g.number is not None and columns[g.number]:  # "2." in the number cell, the title in the next
             return SECTION_NUMBER.match(" ".join(w.text for w in columns[g.number]) + " x") is not None
         # "2. Measures ..." in the title cell, the other cells empty.
-        title = " ".join(w.text for w in columns[g.title][:3])
-        return SECTION_NUMBER.match(title) is not None and \
+        title = " ".join(w.text for w in columns[g.title][:4])
+        return begins_section(title) and \
             not any(words for c, words in enumerate(columns) if c not in (g.title, g.number))
     first_inner = g.inner[0] if g.inner else g.edges[-1]
     ordered = sorted((w for line in lines for w in line.words), key=lambda w: (w.x0 > first_inner, w.top, w.x0))
-    if ordered and SECTION_NUMBER.match(" ".join(w.text for w in ordered[:3])):
+    if ordered and begins_section(" ".join(w.text for w in ordered[:4])):
         return True
     return crosses_edges(lines, g)
