@@ -160,11 +160,17 @@ def unfinished(last: str) -> bool:
 BODY_REACH = 4
 
 
+@lru_cache(maxsize=1 << 16)
+def is_body_word(word: str) -> bool:
+    """Whether a word names a body or its kind ("органы", "authorities", "Ministry")."""
+    return any(part in BODY_WORDS for part in expand_words(name_key(word).split()))
+
+
 def names_body_ahead(words: list[str], t: int) -> bool:
     """Whether the words from t to the end of their list item (a comma) name a body: one of them is a body
     or kind word ("местные исполнительные органы", "central executive authorities")."""
     for word in words[t: t + BODY_REACH]:
-        if any(part in BODY_WORDS for part in expand_words(name_key(word).split())):
+        if is_body_word(word):
             return True
         if word.endswith((",", ";")):
             return False
@@ -217,8 +223,8 @@ class ColumnFeatures:
         self.last_keys = [last for _, last in keys]
         # known_start[t]: the word is one names start with (in the registry or the document's lists); a
         # name may start in lower case where names do ("central executive authorities", "municipalities").
-        self.known_start = [first in names.starts or names_body_ahead(words, t) and (
-            tokens[t].first_in_band or t > 0 and words[t - 1].endswith((",", ";")))
+        self.known_start = [first in names.starts or not self.capitalised[t] and (
+            tokens[t].first_in_band or t > 0 and words[t - 1].endswith((",", ";"))) and names_body_ahead(words, t)
             for t, (first, _) in enumerate(keys)]
         self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
         # between_names[t]: a word names start with, after one names end with: where two lists may meet.
