@@ -66,6 +66,17 @@ def is_column_numbering(cells: Sequence[str]) -> bool:
     return len(texts) >= 3 and texts == [str(k) for k in range(1, len(texts) + 1)]
 
 
+HEADING_LABELS_FILE = Path(__file__).with_name("heading_labels.csv")
+
+
+@lru_cache(maxsize=1)
+def heading_labels() -> frozenset[str]:
+    """The words a section heading may print before its number ("Task", "Commitment", "Задача"), case-folded,
+    a label of two words as one string ("strategic objective"); data in `heading_labels.csv`."""
+    with HEADING_LABELS_FILE.open(encoding="utf-8", newline="") as f:
+        return frozenset(" ".join(row["label"].casefold().split()) for row in csv.DictReader(f))
+
+
 def begins_section(text: str) -> bool:
     """Whether a row's text begins as a section heading: its number ("2. Measures", "II. Measures"), or a
     capitalised label and its number ("Task 2. Measures", "Commitment 3: Open data")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.model import Band
-from extract.vocabulary import heading_number, roman, roman_values, section_number, strip_section_number
+from extract.vocabulary import heading_labels, heading_number, roman, roman_values, section_number, strip_section_number
 
 from .anchors import Anchor
 from .tracing import Tokens, cut_join, is_capitalised, parts_to_title, starts_label, trace_headers
@@ -93,10 +93,10 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
                     break
-                label = heading_label(row, i)
-                if token not in (labelled if label else wanted):
+                label = label_start(row, i)
+                if token not in (labelled if label is not None else wanted):
                     continue
-                start = 0 if label else i    # "Task 2. Open data": the heading opens on its label word
+                start = i if label is None else label    # "Task 2. Open data": the heading opens on its label
                 if i + 1 < len(row):
                     if is_capitalised(row[i + 1]):
                         return b, c, start
@@ -106,10 +106,18 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     return None
 
 
-def heading_label(row: list[str], i: int) -> bool:
-    """Whether the words before token i open the fragment as a heading's label: one or two words, the first
-    capitalised, no number or punctuation ("Task 2.", "Commitment 3:", "Задача 1.", "Раздел II.")."""
-    return 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i])
+def label_start(row: list[str], i: int) -> int | None:
+    """Where the label a heading prints before its number at token i starts ("Task 2.", "Commitment 3:",
+    "Задача 1."): one or two words opening the fragment, the first capitalised, no number or punctuation;
+    or, after other text (a heading glued to an activity's), a label of `heading_labels.csv`. None if
+    there is none."""
+    if 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
+        return 0
+    known = heading_labels()
+    for size in range(LABEL_WORDS, 0, -1):
+        if i - size > 0 and is_capitalised(row[i - size]) and " ".join(row[i - size:i]).casefold() in known:
+            return i - size
+    return None
 
 
 def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,

@@ -160,6 +160,22 @@ def test_a_heading_that_labels_its_number_keeps_the_label_out_of_the_activities(
         (1, "Improving the legal framework", "Opening court decisions"), (2, "Open data", "Training officials")]
 
 
+def test_a_labelled_heading_glued_after_an_activitys_title_keeps_its_label_out_of_the_title():
+    """"... court decisions Commitment 2: Open da" + "ta": the label is one of `heading_labels.csv`, so the
+    heading starts at it, not at its number."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tCommitment 1: Fiscal openness\t\t",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "1.2.\tOpening court decisions Commitment 2: Open da\tMinistry of Justice ta\t2025",
+        "2.1.\tTraining officials\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        (1, "Fiscal openness", "Publishing budget data"), (1, "Fiscal openness", "Opening court decisions"),
+        (2, "Open data", "Training officials")]
+    assert plan.activities[1].names("implementer") == ("Ministry of Justice",)
+
+
 def test_russian_header_words():
     document, plan = read(
         "№ п/п\tНаименование мероприятия\tОтветственные исполнители\tСрок исполнения",
