@@ -33,6 +33,8 @@ SPILL = 1.0
 CAPITALS = 0.5
 #: Marks that close the word before them, never open the next (unlike quotes).
 CLOSING_MARKS = ",.;:)»”"
+#: What it costs a header's part glued after an activity's text to stop short of its fragment's end.
+SHORT_OF_END = 0.25
 #: What it costs a header to end on a word no title ends on ("and", "of", "public finances,").
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
@@ -69,6 +71,13 @@ def starts_label(tokens: list[str], k: int) -> bool:
 def inside_label(tokens: list[str], j: int) -> bool:
     """Whether word j is a later word of a role label ("to:" of "Recommended to:")."""
     return j in label_words(tuple(tokens))[1]
+
+
+def after_label(tokens: list[str], j: int) -> bool:
+    """Whether word j is the first after a role label ("central" of "Implementers: central ..."): the list it
+    opens is the cell's, never a heading's."""
+    starts, inside = label_words(tuple(tokens))
+    return j - 1 in starts or j - 1 in inside
 
 
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
@@ -202,7 +211,8 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
                             or here[j - 1].endswith((")", ",", ".", ";")) or here[j] in COMMON_WORDS))
     if sized:
         options.update(range(len(here)))
-    return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j))
+    return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j)
+                  and not after_label(here, j))
 
 
 def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], widths: dict[int, int],
@@ -226,6 +236,8 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         if j > 0 and glued_after:
             # A header goes on after the activity's own text in lower case: a name in capitals is the cell's.
             score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
+            if part_end(row[c], j) < len(row[c]):
+                score -= SHORT_OF_END  # the header's line is the activity's last: its words end the fragment
         if j > 0 and unfinished_phrase(row[c][j - 1]):
             score -= UNFINISHED  # a cell's text before the header does not end on "and" or a comma
     for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):

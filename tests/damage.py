@@ -152,7 +152,7 @@ def damaged_text(gold: dict, layout: Layout, seed: int = 0, headings: str = "ara
     """The text a naive extractor would give for the plan `gold` laid out with `layout`.
 
     `headings`: how a section's heading prints its number: "arabic" ("2. Measures"), "roman" ("II.
-    Measures") or "none" ("Measures")."""
+    Measures"), "labelled" ("Commitment 2: Measures") or "none" ("Measures")."""
     rng = random.Random(seed)
     cell_rng = random.Random(f"cells {seed}")    # the choices of other layouts, leaving `rng`'s draws as they were
     edges = [0]
@@ -181,7 +181,8 @@ def damaged_text(gold: dict, layout: Layout, seed: int = 0, headings: str = "ara
             if titles.get(section):
                 if y + 2 > layout.page_lines:
                     new_page()
-                number = {"arabic": f"{section}. ", "roman": f"{roman(section)}. ", "none": ""}[headings]
+                number = {"arabic": f"{section}. ", "roman": f"{roman(section)}. ", "none": "",
+                          "labelled": f"Commitment {section}: "}[headings]
                 header = f"{number}{titles[section]}"
                 start = max(edges[1], layout.header_centre - len(header) // 2)
                 for c, piece in enumerate(cut_at_edges(header, start, edges, rng, layout.doubled_edge_char)):
