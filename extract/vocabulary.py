@@ -30,12 +30,11 @@ ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*[.)]?
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
-#: A section row that labels its number: "Task 2. Measures", "Commitment 3: Open data", "Задача 1. Меры".
-LABELLED_SECTION_NUMBER = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(?:\d{1,2}|[IVXL]{1,6})\s*[.:](?!\s*\d)\s*\S")
 #: The number a section heading prints and the space after it ("2. ", "II. ").
 SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
-#: A heading's number after a label of one or two words ("Task 2. ", "Commitment 3: ", "Задача 1. ").
-LABELLED_SECTION_PREFIX = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})\s*[.:]\s*")
+#: A heading's number after a label of one or two words, and the space after it ("Task 2. ", "Commitment 3: ",
+#: "Задача 1. "): the label's first word, then the number.
+LABELLED_SECTION_PREFIX = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})\s*[.:](?!\s*\d)\s*")
 _ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
@@ -82,8 +81,8 @@ def begins_section(text: str) -> bool:
     capitalised label and its number ("Task 2. Measures", "Commitment 3: Open data")."""
     if SECTION_NUMBER.match(text):
         return True
-    labelled = LABELLED_SECTION_NUMBER.match(text)
-    return labelled is not None and labelled[1][0].isupper()
+    labelled = LABELLED_SECTION_PREFIX.match(text)
+    return labelled is not None and labelled.end() < len(text) and labelled[1][0].isupper()
 
 
 def heading_number(title: str) -> int | None:
@@ -94,7 +93,7 @@ def heading_number(title: str) -> int | None:
     number = section_number(words[0])
     if number is None:
         match = LABELLED_SECTION_PREFIX.match(title)
-        number = section_number(match[1] + ".") if match else None
+        number = section_number(match[2] + ".") if match else None
     return number
 
 

@@ -71,13 +71,22 @@ def test_section_header_cut_mid_word_with_doubled_character():
     assert by_id(plan)["2.1"].section_title == "Measures to improve public services"
 
 
-def test_section_header_cut_where_neither_half_is_a_word():
+@pytest.mark.parametrize(("first", "header", "rest", "title"), [
+    # Neither half is a word of the plan.
+    ("Studying terrorism financing risks", "2. Measures on combating terrorism financion", "ng and money laundering",
+     "Measures on combating terrorism financing and money laundering"),
+    # The edge cut "energy," into "energ" and "y,": the comma goes with the word's second half.
+    ("Publishing the energy tariffs", "2. Measures on transparency in the energ",
+     "y, ecology and natural resources sectors",
+     "Measures on transparency in the energy, ecology and natural resources sectors"),
+], ids=["neither-half-a-word", "before-its-comma"])
+def test_section_header_cut_inside_a_word(first, header, rest, title):
     plan = plan_of(plan_text(
-        ["1.1.", "Studying terrorism financing risks", "Study made", "Implementers: Ministry of Justice", "2020"],
-        ["", "2. Measures on combating terrorism financion", "ng and money laundering", "", ""],
+        ["1.1.", first, "Study made", "Implementers: Ministry of Justice", "2020"],
+        ["", header, rest, "", ""],
         ["2.1.", "Creating a register", "Register launched", "Implementers: Ministry of Finance", "2021"],
     ))
-    assert by_id(plan)["2.1"].section_title == "Measures on combating terrorism financing and money laundering"
+    assert by_id(plan)["2.1"].section_title == title
 
 
 def test_a_name_the_plan_prints_whole_elsewhere_is_not_cut_where_a_line_breaks_it():
@@ -96,16 +105,6 @@ def test_a_name_the_plan_prints_whole_elsewhere_is_not_cut_where_a_line_breaks_i
     acts = by_id(plan)
     assert acts["1.1"].names("implementer")[-2:] == ("State Migration Service", "central executive authorities")
     assert acts["1.2"].names("implementer") == ("Ministry of Labour",)
-
-
-def test_section_header_cut_inside_a_word_before_its_comma():
-    """The edge cut "energy," into "energ" and "y,": the comma goes with the word's second half."""
-    plan = plan_of(plan_text(
-        ["1.1.", "Publishing the energy tariffs", "Tariffs published", "Implementers: Ministry of Energy", "2020"],
-        ["", "2. Measures on transparency in the energ", "y, ecology and natural resources sectors", "", ""],
-        ["2.1.", "Creating a register", "Register launched", "Implementers: Ministry of Finance", "2021"],
-    ))
-    assert by_id(plan)["2.1"].section_title == "Measures on transparency in the energy, ecology and natural resources sectors"
 
 
 def test_section_header_glued_to_the_end_of_an_activity_cell():

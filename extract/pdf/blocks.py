@@ -255,7 +255,7 @@ def bold_headings(groups: list[Group], g: Geometry) -> list[Group]:
         if group.kind == ACTIVITY and group.anchor is not None:
             above = 0
             while above < len(group.lines) and group.lines[above].bottom < group.anchor \
-                    and heading(group.lines[:above + 1]):
+                    and heading(group.lines[above:above + 1]):
                 above += 1
             numbered = next((line for line in group.lines if line.top <= group.anchor <= line.bottom), None)
             own_title = [w for w in numbered.words if word_column(w, g.inner) == g.title] if numbered else []
