@@ -565,6 +565,59 @@ def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
         ["", ""], ["Ministry of Finance", "2026"]]
 
 
+def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float], styles: list[tuple],
+                    header_rows: int = 1) -> Path:
+    """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as FlowTable
+    from reportlab.platypus import TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    centred = ParagraphStyle("header", parent=style, alignment=1, fontSize=8, leading=10)
+    table = FlowTable([[Paragraph(text, centred if k < header_rows else style) if text else "" for text in row]
+                       for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *styles]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
+    return path
+
+
+def test_a_merged_cell_of_many_lines_standing_across_its_rows_is_each_rows(tmp_path):
+    """An agency list merged down three rows wraps onto lines that stand beside all three numbers, and the
+    period beside it is merged too: the rules between the rows then cross only the number and title
+    columns, and each row gets the whole list and the period."""
+    agencies = ("Ministry of Economy, Ministry of Finance, Ministry of Justice, State Statistics Committee, "
+                "Ministry of Digital Development and Transport, Ministry of Labour and Social Protection")
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Publishing the register of open data sets", agencies, "2024-2025"),
+            ("1.2.", "Opening the decisions of the courts of appeal", "", ""),
+            ("1.3.", "Training officials to answer requests for information", "", ""),
+            ("1.4.", "Holding public hearings on draft laws", "Ministry of Finance", "2026")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 300, 150, 140],
+                          [("SPAN", (2, 1), (2, 3)), ("SPAN", (3, 1), (3, 3)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    document = read_pdf(pdf)
+    assert numbered(document) == [[n, t, agencies, "2024-2025"] for n, t, _, _ in rows[1:4]] + [list(rows[4])]
+
+
+def test_a_group_label_over_two_columns_names_neither(tmp_path):
+    """'Implementation' spans 'Responsible agencies' and 'Deadline' in a two-level ruled header: the
+    columns are the labels under it, and no header word stays in a cell."""
+    rows = [("No.", "Activity", "Expected result", "Implementation", ""),
+            ("", "", "", "Responsible agencies", "Deadline"),
+            *[(n, t, "Reports published", a, p) for n, t, a, p in activities(3)]]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [36, 260, 150, 190, 70],
+                          [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
+                           ("SPAN", (3, 0), (4, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")], header_rows=2)
+    document = read_pdf(pdf)
+    assert meanings(document) == ["number", "title", "indicator", "agencies", "period"]
+    assert [c.header for c in document.columns] == ["No.", "Activity", "Expected result", "Responsible agencies",
+                                                    "Deadline"]
+    assert numbered(document) == [list(row) for row in rows[2:]]
+    header_words_absent(document)
+
+
 def test_three_level_numbering(tmp_path):
     rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
     plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),

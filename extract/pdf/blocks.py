@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..pdf_settings import PdfSettings
 from ..vocabulary import begins_section
 from .edges import word_column
-from .lines import Line, line_to_phrases
+from .lines import BBox, Line, line_to_phrases
 from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, crosses_edges, is_section, line_anchors, line_number, \
     lines_to_row
 
@@ -276,17 +276,22 @@ def row_rules(g: Geometry, top: float) -> list[float]:
     """The ys of horizontal rules below `top` that cross the table (row boundaries).
 
     A rule parts two activities only if it crosses the number column too: a rule under one of an
-    activity's several indicators, beside its merged number cell, does not.
+    activity's several indicators, beside its merged number cell, does not. It crosses the table's width,
+    or at least the number and title columns: beside a cell merged down over several activities
+    ("2025" once for three) it stops short.
     """
     left, right = g.edges[0], g.edges[-1]
     need = g.settings.rule_cover * (right - left)
     number = g.number if g.number is not None else 0
-    number_left, number_right = g.edges[number], g.edges[number + 1]
     snap = g.settings.rule_snap
+
+    def crosses(column: int, x0: float, x1: float) -> bool:
+        return x0 <= g.edges[column] + snap and x1 >= g.edges[column + 1] - snap
+
     ys: list[float] = []
     for y, x0, x1 in g.rules.horizontal:
-        crosses_number = x0 <= number_left + snap and x1 >= number_right - snap
-        if y >= top - snap and min(x1, right) - max(x0, left) >= need and crosses_number:
+        wide = min(x1, right) - max(x0, left) >= need or crosses(g.title, x0, x1)
+        if y >= top - snap and wide and crosses(number, x0, x1):
             if not ys or y - ys[-1] > g.settings.rule_snap:
                 ys.append(y)
     return ys
@@ -390,10 +395,23 @@ def rule_between(g: Geometry, upper: Row, lower: Row) -> float | None:
     return found[0] if found else None
 
 
+def merge_boxes(boxes: Sequence[BBox]) -> BBox:
+    """The box around several boxes."""
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def one_cell(rows: Sequence[Row], holding: Sequence[int], column: int, g: Geometry) -> bool:
+    """Whether the texts these consecutive rows hold in a column are the lines of one cell: each piece
+    starts a line's spacing under the one before (the row boundary passes between two of its lines)."""
+    pieces = [rows[i].boxes[column] for i in holding]
+    return all(j == i + 1 for i, j in zip(holding, holding[1:])) and \
+        all(0 <= lower[1] - upper[3] <= g.em for upper, lower in zip(pieces, pieces[1:]))
+
+
 def fill_merged_cells(rows: list[Row], g: Geometry) -> list[Row]:
     """A cell merged down over several activities' rows ("2025" once for three activities) is each of
-    theirs: the rule between two of the rows stops short of that column, and only one of them holds text
-    there."""
+    theirs: the rule between two of the rows stops short of that column. Its text is what the rows hold
+    there, top to bottom (a cell of several lines stands across the rows)."""
     between = [rule_between(g, upper, lower) if upper.kind == ACTIVITY and lower.kind == ACTIVITY else None
                for upper, lower in zip(rows, rows[1:])]
     filled = list(rows)
@@ -406,14 +424,16 @@ def fill_merged_cells(rows: list[Row], g: Geometry) -> list[Row]:
                 run.append(k)
                 continue
             holding = [i for i in run if rows[i].texts[column]]
-            if len(run) > 1 and len(holding) == 1:
-                source = rows[holding[0]]
+            if len(run) > 1 and (len(holding) == 1 or holding and one_cell(rows, holding, column, g)):
+                # A merged cell of several lines may stand across the rows' slabs: its lines in each slab
+                # are pieces of the one cell, top to bottom.
+                text = " ".join(rows[i].texts[column] for i in holding)
+                box = merge_boxes([rows[i].boxes[column] for i in holding])
+                page = rows[holding[0]].cell_page(column)
                 for i in run:
-                    if i != holding[0]:
-                        texts, boxes = list(filled[i].texts), list(filled[i].boxes)
-                        pages = list(filled[i].pages or [filled[i].page] * g.n)
-                        texts[column], boxes[column] = source.texts[column], source.boxes[column]
-                        pages[column] = source.cell_page(column)
-                        filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages))
+                    texts, boxes = list(filled[i].texts), list(filled[i].boxes)
+                    pages = list(filled[i].pages or [filled[i].page] * g.n)
+                    texts[column], boxes[column], pages[column] = text, box, page
+                    filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages))
             run = [k]
     return filled

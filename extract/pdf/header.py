@@ -133,9 +133,33 @@ def clusters_of(lines: Sequence[Line], gap: float) -> list[tuple[float, float, l
     return clusters
 
 
+def group_label_words(lines: Sequence[Line], gap: float, rules: Rules, snap: float) -> set[Word]:
+    """The words of a ruled header's group labels: a label over several columns ("Implementation" over
+    "Responsible agencies | Deadline"), its cell parted below it by a vertical rule that starts under it."""
+    if not rules.vertical or len(lines) < 2:
+        return set()
+    bottom = max(line.bottom for line in lines)
+    found: set[Word] = set()
+    for line in lines[:-1]:
+        for x0, x1, words in line_to_phrases(line, gap):
+            y = line.middle
+            crossing = [x for x, top, end in rules.vertical if top <= y <= end]
+            left = max((x for x in crossing if x <= x0 + snap), default=None)
+            right = min((x for x in crossing if x >= x1 - snap), default=None)
+            if left is None or right is None:
+                continue
+            parted = any(left + snap < x < right - snap and y < top < bottom for x, top, _ in rules.vertical)
+            if parted:
+                found.update(words)
+    return found
+
+
 def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
-                     found_by: str = "label") -> tuple[int, Header]:
+                     found_by: str = "label", rules: Rules | None = None,
+                     snap: float = 3.0) -> tuple[int, Header]:
     """Read lines[first..last] as a header row: cluster its phrases by x, each cluster a column.
+
+    A group label over several columns (ruled) names no column of its own: its columns are the labels under it.
 
     Returns (score, header): two points per cell that is exactly a label, one when text follows the
     label, minus one per cell no label opens (unless it is a short column of its own, as an extra column's
@@ -145,7 +169,12 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
     unmatched: list[tuple[float, str]] = []
     score = 0
     tolerance = (lines[first].bottom - lines[first].top) * 0.4
-    for _, _, words in clusters_of(lines[first:last + 1], gap):
+    window = list(lines[first:last + 1])
+    grouping = group_label_words(window, gap, rules, snap) if rules is not None else set()
+    if grouping:
+        window = [Line(line.top, line.bottom, kept) for line in window
+                  if (kept := tuple(w for w in line.words if w not in grouping))]
+    for _, _, words in clusters_of(window, gap):
         ordered = [w for line in words_to_lines(words, tolerance) for w in line.words]
         if len(ordered) > 2 * SHORT_CELL_WORDS:
             score -= 2
@@ -170,12 +199,18 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
     return score, Header(top, bottom, first, last, tuple(cells), tuple(unmatched), found_by)
 
 
-def adjacent(upper: Line, lower: Line, em: float, rule_ys: Sequence[float]) -> bool:
-    """Whether two lines may belong to one row: close together, no rule between them."""
+def adjacent(upper: Line, lower: Line, em: float, rules: Rules, rule_ys: Sequence[float]) -> bool:
+    """Whether two lines may belong to one row: close together, no rule between them that runs under
+    both (a rule under a group label, "Implementation", stops short of the labels beside it)."""
     if lower.top - upper.top > 1.7 * em:
         return False
     k = bisect_right(rule_ys, upper.middle)
-    return not (k < len(rule_ys) and rule_ys[k] < lower.middle)
+    while k < len(rule_ys) and rule_ys[k] < lower.middle:
+        _, x0, x1 = rules.horizontal[k]
+        if all(x0 < line.words[-1].x1 and x1 > line.words[0].x0 for line in (upper, lower)):
+            return False
+        k += 1
+    return True
 
 
 def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSettings,
@@ -185,18 +220,18 @@ def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSe
     gap = s.phrase_gap * em
     rule_ys = [y for y, _, _ in rules.horizontal]
     low, high = i, i
-    while low > max(0, i - s.header_lines) and adjacent(lines[low - 1], lines[low], em, rule_ys):
+    while low > max(0, i - s.header_lines) and adjacent(lines[low - 1], lines[low], em, rules, rule_ys):
         low -= 1
-    while high < min(len(lines) - 1, i + s.header_lines) and adjacent(lines[high], lines[high + 1], em, rule_ys):
+    while high < min(len(lines) - 1, i + s.header_lines) and adjacent(lines[high], lines[high + 1], em, rules, rule_ys):
         high += 1
     if ruled_around(lines, low, high, rule_ys, em):
         # A ruled header row: the rules above and below bound it, so all its lines are its labels' (a label
         # wrapping onto more lines than the others, "Estimated cost of the / measure", is read whole).
-        return window_to_header(lines, low, high, gap, found_by)[1]
+        return window_to_header(lines, low, high, gap, found_by, rules, s.rule_snap)[1]
     best: tuple[int, int, Header] | None = None
     for first in range(low, i + 1):
         for last in range(i, high + 1):
-            score, header = window_to_header(lines, first, last, gap, found_by)
+            score, header = window_to_header(lines, first, last, gap, found_by, rules, s.rule_snap)
             if best is None or (score, last - first) > best[:2]:
                 best = (score, last - first, header)
     return best[2] if best else None
@@ -241,7 +276,7 @@ def row_top(lines: Sequence[Line], j: int, rules: Rules, em: float) -> int:
     (a cell centred in a tall row puts lines above its number's line)."""
     rule_ys = [y for y, _, _ in rules.horizontal]
     top = j
-    while top > 0 and adjacent(lines[top - 1], lines[top], em, rule_ys):
+    while top > 0 and adjacent(lines[top - 1], lines[top], em, rules, rule_ys):
         top -= 1
     return top
 
