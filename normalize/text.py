@@ -1,4 +1,5 @@
-"""Clean cell text: white space, and words the layout broke at a hyphen ("Non- Governmental", "2020- 2022")."""
+"""Clean cell text: white space, and words the layout broke at a hyphen ("Non- Governmental", "2020- 2022")
+or at a soft hyphen."""
 from __future__ import annotations
 
 import re
@@ -6,11 +7,14 @@ import re
 # "Non- Governmental" -> "Non-Governmental", but keep a suspended hyphen ("short- and long-term").
 BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:and|or|to|and/or)\b)(?=[^\W_])")
 SPACE = re.compile(r"\s+")
+#: A soft hyphen (U+00AD) marks where a word may break; where the layout broke it the line's end follows.
+SOFT_HYPHEN = re.compile("\u00ad\\s*")
 #: The marks that open an item of a list in a cell ("• Ministry of Justice • Ministry of Finance").
 BULLETS = "•●▪◦‣"
 
 
 def clean_text(text: str) -> str:
-    """Fold white space and rejoin hyphenated words split by a line or column edge. Idempotent."""
-    text = SPACE.sub(" ", text).strip()
+    """Fold white space and rejoin hyphenated words split by a line or column edge (a soft hyphen's word
+    without its hyphen: "исполни\u00ad тельные" -> "исполнительные"). Idempotent."""
+    text = SPACE.sub(" ", SOFT_HYPHEN.sub("", text)).strip()
     return BROKEN_HYPHEN.sub("-", text)

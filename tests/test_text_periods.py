@@ -16,6 +16,8 @@ from normalize.text import clean_text
     ("Government – Civil Society", "Government – Civil Society"),
     ("  two   spaces\tand tab ", "two spaces and tab"),
     ("activity of of the Chamber", "activity of of the Chamber"),
+    ("исполни\u00ad тельные органы", "исполнительные органы"),     # a soft hyphen where a line broke
+    ("trans\u00adparency", "transparency"),                        # one where it did not
 ])
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
