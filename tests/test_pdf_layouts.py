@@ -458,6 +458,41 @@ def test_plain_numbering_under_unnumbered_headings_printed_in_the_title_cell(tmp
         (number, first if int(number) <= 3 else second, title) for number, title, _, _ in rows]
 
 
+def test_a_heading_in_the_title_cell_opening_a_page_is_a_heading(tmp_path):
+    """A ruled heading row in the title cell alone, not in bold, first under the header repeated on page 2:
+    the table prints its headings so, and the row before it ends finished, so it is no cut row's rest."""
+    import pdfplumber
+
+    rows = activities(30, numbering=lambda i: str(i + 1))
+    first, second = "Open data: opening up government data", "Government integrity: fighting corruption"
+    plan = Plan([Table(("No.", "Commitment", "Lead department(s)", "Deadline"), (40, 360, 180, 90),
+                       [first, *rows[:22], second, *rows[22:]], headings_in_title=True)], bold=FONT)
+    pdf = draw(tmp_path / "p.pdf", plan)
+    with pdfplumber.open(pdf) as opened:
+        page_two = " ".join(w["text"] for w in opened.pages[1].extract_words()[:9])
+    assert page_two == f"No. Commitment Lead department(s) Deadline {second}"   # the layout this test needs
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [(a.activity_id, a.section_title, a.title) for a in read.activities] == [
+        (number, first if int(number) <= 22 else second, title) for number, title, _, _ in rows]
+
+
+@pytest.mark.parametrize(("opening", "before", "heading"), [
+    (("", "Government integrity", "", ""), "Publishing the register on the national portal", True),
+    (("", "Ministry of Finance and the budget", "", ""), "Publishing the reports of the", False),
+    (("", "Ministry of Finance and the budget", "", ""), "Publishing the reports of budget institutions,", False),
+    (("", "and of the budget institutions", "", ""), "Publishing the reports on the portal", False),
+    (("", "Government integrity", "Ministry of Finance", ""), "Publishing the register", False),
+], ids=["heading", "after-function-word", "after-comma", "lower-case", "more-than-a-title"])
+def test_a_plain_row_opening_a_page_is_a_heading_only_where_nothing_was_cut(opening, before, heading):
+    from extract.pdf.pages import heading_opens_page
+    from extract.pdf.rows import ACTIVITY, PLAIN, Row
+
+    box = (0.0, 0.0, 1.0, 1.0)
+    first = Row(2, 60.0, PLAIN, opening, (box,) * 4)
+    last = Row(1, 500.0, ACTIVITY, ("7", before, "Ministry of Justice", "2025"), (box,) * 4)
+    assert heading_opens_page(first, last, 1) is heading
+
+
 def test_an_unlabelled_header_row_over_a_heading_that_wraps_in_the_title_cell(tmp_path):
     """The header row is found by structure above the first numbered row, past a heading of several lines."""
     rows = activities(4, numbering=lambda i: f"1.{i + 1}.")

@@ -21,8 +21,8 @@ from ..pdf_settings import PdfSettings
 from ..vocabulary import begins_section
 from .edges import word_column
 from .lines import BBox, Line, line_to_phrases
-from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, crosses_edges, is_section, line_anchors, line_number, \
-    lines_to_row
+from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, crosses_edges, is_section, line_anchors, \
+    line_number, lines_to_row
 
 
 def inner_gaps(lines: Sequence[Line]) -> list[tuple[float, float]]:
@@ -370,7 +370,12 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
         for block in kept:
             groups.extend(block_to_groups(block, g))
     groups = attach_plain_groups(bold_headings(groups, g), continues)
-    rows = [lines_to_row(group.lines, g, group.top, group.bottom, group.kind) for group in groups]
+    rows = []
+    for group in groups:
+        row = lines_to_row(group.lines, g, group.top, group.bottom, group.kind)
+        if row.kind == SECTION and only_in_title_cell(group.lines, g) and any(closed_edges(g, group.top, group.bottom)):
+            row = replace(row, title_cell=True)
+        rows.append(row)
     if g.ruled_columns:
         rows = fill_merged_cells(rows, g)
     return rows, outside, not ended

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from normalize.words import FUNCTION_WORDS
+
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, is_column_numbering
 from .blocks import body_to_rows, row_rules
@@ -196,14 +198,36 @@ def continues_table(lines: Sequence[Line], g: Geometry, top: float) -> bool:
     return bool(line_anchors(lines, g)) or g.ruled_columns or len(row_rules(g, top)) >= 2
 
 
+def ends_finished(text: str) -> bool:
+    """Whether a cell's text may end where it does: not on a function word ("of", "и"), a comma or a hyphen."""
+    words = text.split()
+    return bool(words) and words[-1][-1] not in ",;:-–(" and words[-1].casefold() not in FUNCTION_WORDS
+
+
+def heading_opens_page(first: Row, last: Row, title: int) -> bool:
+    """Whether a plain row opening a continuing page is a heading printed in its title cell rather than the
+    rest of the row the break cut: it holds only a title, opening on a capital, after a row that ends
+    finished (a cut title goes on mid-phrase)."""
+    text = first.texts[title]
+    return bool(text) and text[0].isupper() and not any(t for c, t in enumerate(first.texts) if c != title) \
+        and ends_finished(last.texts[title])
+
+
 def join_cut_rows(layouts: list[PageLayout]) -> None:
     """Join a row the page break cut: a plain row opening a page goes to the previous page's last row,
-    a plain row closing a page to the next page's first row when that one carries the number."""
+    a plain row closing a page to the next page's first row when that one carries the number.
+
+    In a table that prints its headings in the title cell alone, a plain row opening a page that looks
+    like one of them (`heading_opens_page`) is a heading."""
+    habit = {id(layout.table) for layout in layouts for row in layout.rows if row.title_cell}
     previous: PageLayout | None = None
     for layout in layouts:
         if previous is not None and previous.rows and layout.rows and previous.table is layout.table:
             last, first = previous.rows[-1], layout.rows[0]
-            if first.kind == PLAIN and last.kind != SECTION:
+            if first.kind == PLAIN and id(layout.table) in habit and layout.table is not None and \
+                    heading_opens_page(first, last, layout.table.title):
+                layout.rows[0] = replace(first, kind=SECTION, title_cell=True)
+            elif first.kind == PLAIN and last.kind != SECTION:
                 previous.rows[-1] = last.joined(first)
                 del layout.rows[0]
             elif last.kind == PLAIN and first.kind == ACTIVITY:

@@ -62,6 +62,8 @@ class Row:
     boxes: tuple[BBox, ...]
     #: The page each cell's text starts on (a row the page break cut spans two).
     pages: tuple[int, ...] = ()
+    #: A heading printed in the title cell alone, its row's other cells empty and not merged across.
+    title_cell: bool = False
 
     def cell_page(self, column: int) -> int:
         return self.pages[column] if self.pages else self.page
