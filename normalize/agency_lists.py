@@ -15,10 +15,12 @@ from normalize.text import BULLETS
 from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
                        NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
 
-_SEPARATOR = re.compile(rf"[,;{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
-"""What separates the items of an agency list: a comma, a semicolon, a bullet ("• Ministry of Justice •
-Ministry of Finance"), a colon before a space (a group and its members: "BOND Group: Article 19, CAFOD"), a
-slash with space on both sides."""
+#: A body's own words before the word for its kind ("Высшая аудиторская | палата") number at most this many.
+QUALIFIERS = 2
+_SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
+"""What separates the items of an agency list: a comma, a semicolon, a line's end (a list printed one item
+per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
+members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
 _EDGE_JUNK = " \t\r\n,;:.-\u2013\u2014\u2022\u00b7*"
@@ -39,13 +41,24 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
     """
     index = registry_index(registry)
     items: list[str] = []
-    pieces: list[str] = []
-    for piece in _split_separators(text, index):
-        piece = piece.strip(_EDGE_JUNK)
-        if pieces and _continues_series(pieces[-1], piece, registry):
-            pieces[-1] = f"{pieces[-1]}, {piece}"
+    spans: list[tuple[int, int]] = []     # the pieces as stretches of ``text``, so a joined piece reads as written
+    for start, end, separator in _split_separators(text, index):
+        start, end = _strip_span(text, start, end)
+        piece = text[start:end]
+        previous = _as_written(text[spans[-1][0]:spans[-1][1]]) if spans else ""
+        if spans and (piece.startswith("(") or separator == "\n" and not _ends_and_starts(previous, piece, registry)):
+            # A remark on the name before it ("(по согласованию)"), or a line that ended where a name goes on.
+            spans[-1] = (spans[-1][0], end)
+        elif spans and _continues_series(previous, piece, registry):
+            spans[-1] = (spans[-1][0], end)
+        elif spans and (head := _before_head_word(piece)) and _continues_series(previous, head, registry):
+            # The series goes on up to a name that follows with nothing between ("инноваций и аэрокосмической
+            # промышленности Министерство информации ...").
+            spans[-1] = (spans[-1][0], start + len(head))
+            spans.append(_strip_span(text, start + len(head), end))
         elif piece:
-            pieces.append(piece)
+            spans.append((start, end))
+    pieces = [_as_written(text[start:end]) for start, end in spans]
     for piece in pieces:
         if name_key(piece) not in NO_AGENCY:
             items.extend(_split_item(piece, registry))
@@ -55,6 +68,27 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
 def is_no_agency(text: str) -> bool:
     """True when `text` says that no agency is named ("Not applicable")."""
     return name_key(text) in NO_AGENCY
+
+
+def _before_head_word(piece: str) -> str:
+    """The piece up to the first capitalised head word past its first word ("" when there is none)."""
+    for word in list(_WORD.finditer(piece))[1:]:
+        if word.group()[:1].isupper() and name_key(word.group()) in HEAD_WORDS:
+            return piece[:word.start()].rstrip()
+    return ""
+
+
+def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
+    """Whether a line's end between two pieces parts two names: the first reads whole, the second opens like
+    a name (a capital, a quote, or a body named in lower case), and the two are not one known name. A line
+    can end for other reasons than a new item (a space that does not break, a manual break), so it never
+    cuts "Academy of | Sciences"."""
+    words = previous.split()
+    if not piece or not words or name_key(words[-1]) in FILLER_WORDS or not _complete(previous, registry) \
+            or _known(f"{previous} {piece}", registry) is not None:
+        return False
+    return piece[0].isupper() or piece[0] in _OPENING_QUOTES or _qualified_body(piece) or \
+        any(word in BODY_WORDS for word in expand_words(name_key(piece).split()[:QUALIFIERS + 1]))
 
 
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
@@ -82,11 +116,12 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     return bool(content) and content[0][:1].islower() and not any(word in BODY_WORDS for word in expand_words(words))
 
 
-def _split_separators(text: str, index: RegistryIndex) -> list[str]:
-    """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name."""
+def _split_separators(text: str, index: RegistryIndex) -> list[tuple[int, int, str]]:
+    """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name: each
+    piece as its start and end in ``text``, with the separator before it ("" for the first piece)."""
     protected = sorted(match.span() for pattern in index.separated_names for match in pattern.finditer(text))
-    pieces: list[str] = []
-    start = 0
+    pieces: list[tuple[int, int, str]] = []
+    start, before = 0, ""
     reach, next_span = 0, 0     # the furthest end of the known names that begin before the separator
     for separator in _SEPARATOR.finditer(text):
         position = separator.start()
@@ -94,10 +129,15 @@ def _split_separators(text: str, index: RegistryIndex) -> list[str]:
             reach = max(reach, protected[next_span][1])
             next_span += 1
         if reach <= position:
-            pieces.append(text[start:position])
-            start = separator.end()
-    pieces.append(text[start:])
+            pieces.append((start, position, before))
+            start, before = separator.end(), separator.group(0).strip(" ")
+    pieces.append((start, len(text), before))
     return pieces
+
+
+def _as_written(piece: str) -> str:
+    """A piece as one line: a name that a line's end ran through reads with a space there."""
+    return re.sub(r"[ \t]*\n\s*", " ", piece)
 
 
 def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -185,6 +225,8 @@ def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
     first_and_more = rest.split(maxsplit=1)
     first = first_and_more[0]
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
+    if _qualified_body(rest):
+        return True
     if not (first[0].isupper() or opens_quote):
         return False
     index = registry_index(registry)
@@ -194,11 +236,31 @@ def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
     return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
 
 
+def _qualified_body(rest: str) -> bool:
+    """Whether ``rest`` opens on a body named in sentence case by one or two words before the word for its
+    kind ("Генеральная прокуратура", "Высшая аудиторская палата", "местные исполнительные органы"). In title
+    case ("Azerbaijan Energy Regulatory Agency") any run of capitalised words before "Agency" would pass, so
+    only the words after the first in lower case tell a name's start."""
+    words = rest.split(maxsplit=QUALIFIERS + 1)[:QUALIFIERS + 1]
+    for k, word in enumerate(words):
+        key = name_key(word)
+        if k and not word[:1].islower():
+            return False
+        if k and key in BODY_WORDS:
+            return True
+        if not word[-1:].isalnum() or key in FUNCTION_WORDS or key in BODY_WORDS:
+            return False
+    return False
+
+
 def _complete(text: str, registry: Registry) -> bool:
-    """True when ``text`` reads as a whole name: a known one, or two or more words from a capital to a non-filler."""
+    """True when ``text`` reads as a whole name: a known one, two or more words from a capital to a non-filler,
+    or words closing on the word for a kind of body ("местные исполнительные органы")."""
     if _known(text, registry) is not None:
         return True
     words = text.split()
+    if len(words) > 1 and name_key(words[-1]) in BODY_WORDS:
+        return True
     return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
 
 

@@ -609,6 +609,37 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
     assert split_agency_list(text, registry) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Names in sentence case, one after another with nothing between them.
+        ("Министерство финансов Генеральная прокуратура", ["Министерство финансов", "Генеральная прокуратура"]),
+        ("Бюро национальной статистики Высшая аудиторская палата",
+         ["Бюро национальной статистики", "Высшая аудиторская палата"]),
+        ("Высшая аудиторская палата местные исполнительные органы",
+         ["Высшая аудиторская палата", "местные исполнительные органы"]),
+        ("местные исполнительные органы Министерство финансов",
+         ["местные исполнительные органы", "Министерство финансов"]),
+        # A capitalised word after a whole name that is no body's start: the name goes on.
+        ("Министерство юстиции Республики Казахстан", ["Министерство юстиции Республики Казахстан"]),
+        # Title case: a run of capitalised words before "Agency" is not a second name.
+        ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
+        ("Publish What You Fund", ["Publish What You Fund"]),
+        # A line's end (a list printed one item per line) separates, a remark in brackets stays with its name.
+        ("Cabinet Office\nOffice of the Parliamentary Counsel",
+         ["Cabinet Office", "Office of the Parliamentary Counsel"]),
+        # A line that ends where the name goes on (a wrapped name) does not separate.
+        ("Ministry of Labour and\nSocial Protection\nNational Academy of\nSciences",
+         ["Ministry of Labour and Social Protection", "National Academy of Sciences"]),
+        ("Генеральная прокуратура\n(по согласованию)\nВерховный суд",
+         ["Генеральная прокуратура (по согласованию)", "Верховный суд"]),
+    ],
+)
+def test_names_listed_without_separators_split_where_a_second_name_starts(text: str, expected: list[str],
+                                                                         registry: Registry) -> None:
+    assert split_agency_list(text, registry) == expected
+
+
 def test_registry_names_holding_a_separator_stay_whole(tmp_path: Path) -> None:
     path = tmp_path / "agencies.csv"
     path.write_text(
@@ -681,3 +712,11 @@ def test_two_bodies_placed_under_different_ministries_stay_apart(registry: Regis
     matches = match_mentions(["Land Registry Service under the Ministry of Agriculture",
                               "Land Registry Service under the Ministry of Defence", "Land Registry Service"], registry)
     assert len({m.agency_id for m in matches[:2]}) == 2
+
+
+def test_names_that_differ_in_their_last_word_stay_two_bodies(registry: Registry) -> None:
+    """'Fund' here is the name's own word, not the kind of body: weighed down as generic, the two names
+    would read alike ("publish what you" against "pay publish what you") and be clustered as one."""
+    matches = match_mentions(["Publish What You Fund", "Publish What You Pay"], registry)
+    assert [m.match_method for m in matches] == ["new", "new"]
+    assert matches[0].agency_id != matches[1].agency_id
