@@ -89,6 +89,8 @@ class Token(NamedTuple):
     band: int
     start: int        # character offset in the column's running text
     first_in_band: bool
+    #: It opens a line the line before did not run out of room for (`Fragment.breaks`).
+    after_break: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,16 @@ class Cell:
 
     text: str
     words: tuple[tuple[int, str], ...] = field(default=())
+    #: Its words (by index) that open a line after a hard break: where a list printed one item per line
+    #: goes on to its next item.
+    breaks: tuple[int, ...] = ()
+
+    def text_by_lines(self) -> str:
+        """The text with a newline before each word that opens a line after a hard break."""
+        if not self.breaks:
+            return self.text
+        words = self.text.split()
+        return " ".join(f"\n{word}" if i in self.breaks else word for i, word in enumerate(words))
 
     @property
     def lines(self) -> tuple[int, ...]:
@@ -110,8 +122,9 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
     offset = 0
     for band in bands:
         begin = offset
+        breaks = band.fragments[column].breaks
         for i, word in enumerate(band.text(column).split()):
-            tokens.append(Token(word, band.index, offset, i == 0))
+            tokens.append(Token(word, band.index, offset, i == 0, i in breaks))
             offset += len(word) + 1
         spans[band.index] = (begin, max(begin, offset - 1))
     return tokens, spans
@@ -520,6 +533,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     cells = []
     for k in range(k_count):
         words = tokens[cuts[k]: cuts[k + 1]]
-        cells.append(Cell(" ".join(tok.text for tok in words), tuple((line_of[tok.band], tok.text) for tok in words)))
+        cells.append(Cell(" ".join(tok.text for tok in words), tuple((line_of[tok.band], tok.text) for tok in words),
+                          tuple(i for i, tok in enumerate(words) if tok.after_break and i)))
     carry = cuts[-1] - first[end_window[0]] if end_window else 0
     return ColumnCut(tuple(cells), tuple(uncertain), carry)

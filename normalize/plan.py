@@ -72,8 +72,10 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
                             positions: Counter[str] | None = None) -> tuple[tuple[Mention, ...], list[str]]:
     """Split an agencies cell into mentions by role; flags for what was assumed.
 
-    Text before any role label is `unlabelled_role`'s (a partners column's cell lists partners).
+    Text before any role label is `unlabelled_role`'s (a partners column's cell lists partners). A newline
+    ends an item (a list printed one item per line).
     """
+    cell = "\n".join(text for text in (clean_text(line) for line in cell.split("\n")) if text)
     flags: list[str] = []
     mentions: list[Mention] = []
     positions = Counter() if positions is None else positions
@@ -149,10 +151,9 @@ def drop_carried(bands: dict[int, Band], window: tuple[int, int], carry: dict[in
         for b in range(window[0], window[1] + 1):
             if count <= 0:
                 break
-            words = bands[b].text(column).split()
-            taken = min(count, len(words))
+            taken = min(count, len(bands[b].text(column).split()))
             fragments = list(bands[b].fragments)
-            fragments[column] = replace(fragments[column], text=" ".join(words[taken:]))
+            fragments[column] = fragments[column].without_words(0, taken)
             bands[b] = replace(bands[b], fragments=tuple(fragments))
             count -= taken
 
@@ -346,13 +347,17 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
         index = layout.index(meaning)
         return None if index is None else columns[index].cells[i].text
 
+    def listed(meaning: str) -> str:
+        """A list cell's text, a newline where a line was ended rather than wrapped (one item per line)."""
+        index = layout.index(meaning)
+        return "" if index is None else columns[index].cells[i].text_by_lines()
+
     title = clean_text(cell("title") or "")
     indicator = clean_text(cell("indicator") or "")
     positions: Counter[str] = Counter()
-    mentions, agency_flags = agency_cell_to_mentions(clean_text(cell("agencies") or ""), registry,
-                                                     positions=positions)
+    mentions, agency_flags = agency_cell_to_mentions(listed("agencies"), registry, positions=positions)
     if cell("partners") is not None:
-        partners, _ = agency_cell_to_mentions(clean_text(cell("partners")), registry, PARTNER, positions)
+        partners, _ = agency_cell_to_mentions(listed("partners"), registry, PARTNER, positions)
         mentions += partners
     period_cell = cell("period")
     parts = [cell(part) for part in PERIOD_PARTS]

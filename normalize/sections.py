@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from extract.model import Band
+from extract.model import Band, shifted_breaks
 from extract.vocabulary import heading_labels, heading_number, roman, roman_values, section_number, strip_section_number
 
 from .anchors import Anchor
@@ -210,17 +210,22 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
 
 
 def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[SectionHeader]) -> tuple[Band, ...]:
-    """The bands with the headers' words taken out."""
+    """The bands with the headers' words taken out; a fragment's line breaks stay on their words (where its
+    words are the ones the headers were found among)."""
+    changed = {header.band for header in headers}
+    breaks = {(b, c): fragment.breaks for b in changed for c, fragment in enumerate(bands[b].fragments)
+              if tokens[b][c] == fragment.text.split()}
     for header in headers:
         for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
+            if (header.band, c) in breaks:
+                breaks[header.band, c] = shifted_breaks(breaks[header.band, c], i, j)
             del tokens[header.band][c][i:j]
-    changed = {header.band for header in headers}
-    cleaned = tuple(
-        replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column])) for f in band.fragments))
+    return tuple(
+        replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column]),
+                                              breaks=breaks.get((band.index, f.column), ()))
+                                      for f in band.fragments))
         if band.index in changed else band
-        for band in bands
-    )
-    return cleaned
+        for band in bands)
 
 
 def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,

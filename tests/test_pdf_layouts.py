@@ -636,6 +636,28 @@ def test_a_merged_cell_of_many_lines_standing_across_its_rows_is_each_rows(tmp_p
     assert numbered(document) == [[n, t, agencies, "2024-2025"] for n, t, _, _ in rows[1:4]] + [list(rows[4])]
 
 
+def test_agencies_printed_one_per_line_are_one_mention_each(tmp_path):
+    """Bodies listed one per line with no comma: a line that ends with room left for the next line's first
+    word was ended, not wrapped; the lines of a wrapped title show no such end."""
+    title = ("Publishing the register of open data sets of the ministries, the state committees and the "
+             "agencies on the national portal every quarter")
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", title, "Cabinet Office<br/>Government Digital Service<br/>The National Archives<br/>"
+                            "Office of the Parliamentary Counsel", "2024"),
+            ("1.2.", "Holding public hearings on draft laws", "Ministry of Finance<br/>Ministry of Justice", "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 260, 200, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    document = read_pdf(pdf)
+    first = next(band for band in document.bands if band.text(0) == "1.1.")
+    assert first.fragments[1].breaks == ()
+    assert first.fragments[2].breaks == (2, 5, 8)
+    read = document_to_plan(document, "p", load_registry())
+    assert [[m.text for m in a.mentions] for a in read.activities] == [
+        ["Cabinet Office", "Government Digital Service", "The National Archives",
+         "Office of the Parliamentary Counsel"],
+        ["Ministry of Finance", "Ministry of Justice"]]
+    assert read.activities[0].title == title
+
+
 def test_a_group_label_over_two_columns_names_neither(tmp_path):
     """'Implementation' spans 'Responsible agencies' and 'Deadline' in a two-level ruled header: the
     columns are the labels under it, and no header word stays in a cell."""

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import RAW_PLAN
 from extract.errors import ActionPlansError
+from extract.model import Fragment, Provenance
 from extract.text import lines_to_document, read_text
 from normalize.plan import document_to_plan
 from normalize.registry import load_registry
@@ -104,3 +105,18 @@ def test_csv_to_parquet_and_back_keeps_every_value(tmp_path_factory, values):
     assert [r["count"] for r in back] == [r["count"] for r in expected]
     assert [r["score"] for r in back] == [r["score"] for r in expected]
     assert [r["text"] for r in back] == [r["text"] for r in expected]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["Ministry", "of", "Finance", "Cabinet", "Office", "и"]), max_size=12), st.data())
+def test_taking_words_out_of_a_fragment_keeps_each_line_break_on_its_word(words, data):
+    """A hard line break marks a word; when words before or around it are taken out (a section header glued
+    to the band, words the previous activity's cell took), it still marks that word, or goes with it."""
+    breaks = tuple(data.draw(st.sets(st.integers(0, max(0, len(words) - 1)))) if words else ())
+    start = data.draw(st.integers(0, len(words)))
+    end = data.draw(st.integers(start, len(words)))
+    fragment = Fragment(" ".join(words), 0, Provenance("f.pdf", 1, 0), tuple(sorted(breaks)))
+    left = fragment.without_words(start, end)
+    kept = [k for k in range(len(words)) if not start <= k < end]
+    assert left.text.split() == [words[k] for k in kept]
+    assert [kept[k] for k in left.breaks] == [k for k in fragment.breaks if not start <= k < end]

@@ -21,8 +21,8 @@ from ..pdf_settings import PdfSettings
 from ..vocabulary import begins_section
 from .edges import word_column
 from .lines import BBox, Line, line_to_phrases
-from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, crosses_edges, is_section, line_anchors, \
-    line_number, lines_to_row
+from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, crosses_edges, is_section, joined_breaks, \
+    line_anchors, line_number, lines_to_row
 
 
 def inner_gaps(lines: Sequence[Line]) -> list[tuple[float, float]]:
@@ -435,10 +435,14 @@ def fill_merged_cells(rows: list[Row], g: Geometry) -> list[Row]:
                 text = " ".join(rows[i].texts[column] for i in holding)
                 box = merge_boxes([rows[i].boxes[column] for i in holding])
                 page = rows[holding[0]].cell_page(column)
+                cut = joined_breaks([rows[i].texts[column] for i in holding],
+                                    [rows[i].cell_breaks(column) for i in holding])
                 for i in run:
                     texts, boxes = list(filled[i].texts), list(filled[i].boxes)
                     pages = list(filled[i].pages or [filled[i].page] * g.n)
-                    texts[column], boxes[column], pages[column] = text, box, page
-                    filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages))
+                    breaks = list(filled[i].breaks or [()] * g.n)
+                    texts[column], boxes[column], pages[column], breaks[column] = text, box, page, cut
+                    filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages),
+                                        breaks=tuple(breaks))
             run = [k]
     return filled

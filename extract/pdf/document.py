@@ -201,20 +201,24 @@ def row_to_band(row: Row, index: int, line: int, name: str, positions: Sequence[
     texts = [""] * width
     boxes: list[BBox | None] = [None] * width
     pages = [row.page] * width
+    breaks: list[tuple[int, ...]] = [()] * width
     for c, position in enumerate(positions):
         texts[position] = row.texts[c]
         boxes[position] = row.boxes[c]
         pages[position] = row.cell_page(c)
+        breaks[position] = row.cell_breaks(c)
     if row.kind == SECTION and union_title is not None:
         whole = " ".join(text for text in texts if text)
         source = next((u for u in range(width) if texts[u]), union_title)
         box = boxes[source]
         texts = [""] * width
+        breaks = [()] * width
         texts[union_title] = whole
         boxes[union_title] = box
     fallback = next(box for box in boxes if box is not None)
     fragments = tuple(Fragment(texts[u], u, Provenance(name, line, u, pages[u], boxes[u] or
-                                                       (fallback[0], fallback[1], fallback[0], fallback[3])))
+                                                       (fallback[0], fallback[1], fallback[0], fallback[3])),
+                               breaks[u])
                       for u in range(width))
     return Band(index, line, fragments, spanning=row.kind == SECTION)
 

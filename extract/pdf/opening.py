@@ -120,13 +120,17 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in fontname.casefold() for mark in BOLD_FACES)
 
 
+#: Bullets a Symbol or Wingdings font prints from its private code points: the characters shown.
+SYMBOL_BULLETS = str.maketrans({"\uf0b7": "\u2022", "\uf0a7": "\u25aa"})
+
+
 def page_to_content(page: Any, snap: float) -> PageContent:
-    """Everything the reader needs from one pdfplumber page, read once."""
+    """Everything the reader needs from one pdfplumber page, read once (a symbol font's bullets as shown)."""
     upright: list[Word] = []
     sideways: list[Word] = []
     for w in page.extract_words(extra_attrs=["fontname"]):
-        word = Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                    is_bold_font(str(w.get("fontname", ""))))
+        word = Word(str(w["text"]).translate(SYMBOL_BULLETS), float(w["x0"]), float(w["x1"]), float(w["top"]),
+                    float(w["bottom"]), is_bold_font(str(w.get("fontname", ""))))
         (upright if w.get("upright", True) else sideways).append(word)
     return PageContent(page.page_number, float(page.width), float(page.height), tuple(upright),
                        rules_of(page.edges, snap), bool(page.images), tuple(sideways))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from statistics import median
 from dataclasses import dataclass, field, replace
 
 from normalize.words import FUNCTION_WORDS
@@ -164,9 +165,9 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         table = new_table(known.index + 1 if known is not None else 0, header, content.number, edges, body)
     layout.header = header
     layout.table = table
-    g = Geometry(content.number, edges, content.rules, em, s,
-                 has_ruled_columns(content.rules, edges, zone_top, s.rule_snap), table.number, table.title,
-                 table.levels)
+    ruled = has_ruled_columns(content.rules, edges, zone_top, s.rule_snap)
+    g = Geometry(content.number, edges, content.rules, em, s, ruled, table.number, table.title, table.levels,
+                 column_rights(body, edges, ruled))
     if header is None and not continues_table(body, g, zone_top):
         layout.before = lines_to_strays(lines)
         layout.table = None
@@ -189,6 +190,28 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
     layout.edges = edges
     layout.table_open = still_open
     return layout
+
+
+def column_rights(body: Sequence[Line], edges: Sequence[float], ruled: bool) -> tuple[float, ...]:
+    """How far right each column's text may reach on the page before its lines wrap. Ruled: the right rule
+    less the margin the column's lines keep from the left one (where most of them start). Unruled: as far as
+    its text reaches on the page."""
+    n = len(edges) - 1
+    rights = [edges[c] for c in range(n)]
+    starts: list[list[float]] = [[] for _ in range(n)]
+    inner = edges[1:-1]
+    for line in body:
+        previous = -1
+        for word in line.words:
+            c = word_column(word, inner)
+            rights[c] = max(rights[c], min(word.x1, edges[c + 1]))
+            if c != previous:
+                starts[c].append(word.x0)
+            previous = c
+    if ruled:
+        return tuple(edges[c + 1] - max(0.0, median(starts[c]) - edges[c]) if starts[c] else rights[c]
+                     for c in range(n))
+    return tuple(rights)
 
 
 def continues_table(lines: Sequence[Line], g: Geometry, top: float) -> bool:

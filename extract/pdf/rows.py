@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from ..pdf_settings import PdfSettings
 from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section
 from .edges import word_column
-from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_text
+from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_lines, words_to_text
 from .opening import Rules
 
 # Kinds of rows.
 ACTIVITY, SECTION, PLAIN = "activity", "section", "plain"
+#: The width of a space between words, in em.
+SPACE = 0.3
+#: How much room (em) a line must have left for the next line's first word to call its end a hard break.
+SPARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Geometry:
     number: int | None = 0
     title: int = 1
     levels: int = 1
+    #: How far right each column's text reaches on the page (its lines wrap before that, or earlier).
+    rights: tuple[float, ...] = ()
 
     @property
     def n(self) -> int:
@@ -64,6 +70,11 @@ class Row:
     pages: tuple[int, ...] = ()
     #: A heading printed in the title cell alone, its row's other cells empty and not merged across.
     title_cell: bool = False
+    #: For each column, the words of its text that open a line after a hard break (`Fragment.breaks`).
+    breaks: tuple[tuple[int, ...], ...] = ()
+
+    def cell_breaks(self, column: int) -> tuple[int, ...]:
+        return self.breaks[column] if self.breaks else ()
 
     def cell_page(self, column: int) -> int:
         return self.pages[column] if self.pages else self.page
@@ -75,8 +86,34 @@ class Row:
         boxes = tuple(a if ta else b for a, b, ta in zip(self.boxes, other.boxes, self.texts))
         pages = tuple(self.cell_page(c) if self.texts[c] else other.cell_page(c) for c in range(len(self.texts)))
         kind = ACTIVITY if ACTIVITY in (self.kind, other.kind) else self.kind
+        breaks = tuple(joined_breaks([self.texts[c], other.texts[c]], [self.cell_breaks(c), other.cell_breaks(c)])
+                       for c in range(len(self.texts)))
         place = place or self
-        return Row(place.page, place.top, kind, texts, boxes, pages)
+        return Row(place.page, place.top, kind, texts, boxes, pages, breaks=breaks)
+
+
+def joined_breaks(texts: Sequence[str], breaks: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
+    """The hard breaks of texts joined with a space, each text's counted past the words before it."""
+    found: list[int] = []
+    offset = 0
+    for text, own in zip(texts, breaks):
+        found.extend(offset + k for k in own)
+        offset += len(text.split())
+    return tuple(found)
+
+
+def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, ...]:
+    """The words (by index in reading order) that open a line although the line before had room for them
+    up to `right`, the furthest its column's text reaches: the line was ended, not wrapped."""
+    lines = words_to_lines(words, g.tolerance)
+    found: list[int] = []
+    count = 0
+    for upper, lower in zip(lines, lines[1:]):
+        count += len(upper.words)
+        first, last = lower.words[0], upper.words[-1]
+        if not last.text.endswith("-") and last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right:
+            found.append(count)
+    return tuple(found)
 
 
 def number_depth(text: str) -> int | None:
@@ -215,7 +252,9 @@ def lines_to_row(lines: Sequence[Line], g: Geometry, top: float, bottom: float, 
     texts_ = tuple(words_to_text(words, g.tolerance) for words in per_column)
     boxes_ = tuple(words_to_bbox(words) if words else cell_box(g, c, top, bottom)
                    for c, words in enumerate(per_column))
-    return Row(g.page, top, kind, texts_, boxes_)
+    breaks = tuple(hard_breaks(words, g.rights[c], g) if g.rights and targets.count(c) == 1 else ()
+                   for c, words in enumerate(per_column))
+    return Row(g.page, top, kind, texts_, boxes_, breaks=breaks)
 
 
 def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) -> bool:
