@@ -139,6 +139,10 @@ def prose_words(cell: str) -> int:
     return sum(1 for word in cell.split() if any(ch.isalpha() for ch in word))
 
 
+#: How a column is decided when its label names a result but it is the table's only text column.
+ONLY_TEXT = "only text"
+
+
 def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
                     role_label: re.Pattern[str] | None = None) -> tuple[Column, ...]:
     """Give a meaning to the columns whose header said nothing, from what their cells hold.
@@ -148,7 +152,8 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     capitals) the agencies; the widest prose column left is the title, the next one the indicator. A column
     that repeats a few values (a status, a source of funding) or holds few words is never prose, and one
     whose label the vocabulary knows as an extra field ("Budget") is never named. Only meanings no labelled
-    column has are given; the others stay extra fields.
+    column has are given; the others stay extra fields. A table with no title column left names its
+    activities in its one column headed as a result ("Milestone"), if it has one.
     """
     taken = {column.meaning for column in columns if column.meaning != EXTRA}
     unknown = [i for i, column in enumerate(columns) if column.decided_by != "label"
@@ -203,5 +208,11 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
             i = max(prose)[1]
             named[i] = Column("title", columns[i].header, "content")
             taken.add("title")
+    results = [i for i, column in enumerate(named) if column.meaning == "indicator" and filled(i)]
+    if "title" not in taken and len(results) == 1:
+        # Every activity is named; a table whose only text column is headed as a result ("Milestone",
+        # "Expected result") names its activities there.
+        named[results[0]] = Column("title", columns[results[0]].header, ONLY_TEXT)
+        taken.add("title")
     give_prose("indicator")
     return tuple(named)

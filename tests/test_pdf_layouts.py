@@ -254,6 +254,18 @@ def test_no_indicator_column(tmp_path):
     assert numbered(document) == [list(row) for row in rows]
 
 
+def test_a_table_whose_only_text_column_is_headed_as_a_result_names_its_activities_there(tmp_path):
+    """"Milestone" names an indicator column where a table also has an activity column; where it is the only
+    text, the milestones are the activities: their text is the title, never an indicator beside no title."""
+    rows = [(n, t, a, p, status) for (n, t, a, p), status in zip(activities(3), ("Ongoing", "Not started", "Done"))]
+    plan = Plan([Table(("No.", "Milestone", "Responsible", "Deadline", "Status"), (40, 330, 200, 80, 70), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period", "extra"]
+    assert document.columns[1].decided_by == "only text"
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.title, a.indicator) for a in read.activities] == [(t, "") for _, t, _, _, _ in rows]
+
+
 def test_an_extra_budget_column_is_kept_apart(tmp_path):
     rows = [(n, t, "Reports published", a, p, f"{(i + 1) * 5000} AZN") for i, (n, t, a, p) in
             enumerate(activities(3))]
@@ -780,3 +792,15 @@ def test_periods_without_years_stay_in_the_period_column(tmp_path):
                        ruled=False)])
     document = read_pdf(draw(tmp_path / "p.pdf", plan))
     assert numbered(document) == [list(row) for row in rows]
+
+
+def test_a_number_label_centred_over_numbers_printed_at_the_left_labels_them(tmp_path):
+    """"No." stands centred over its column and the numbers at the column's left, left of the label: they are
+    still the labelled number column's, not a column the header left unlabelled."""
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1", "Holding a survey of the level of corruption", "Prosecutor General's Office", "December 2025"),
+            ("2", "Running the single system of electronic services", "Ministry of Justice", "2025"),
+            ("3", "Opening the register of public procurement", "Ministry of Finance", "annually")]
+    document = read_pdf(flow_table_plan(tmp_path / "p.pdf", rows, [70, 300, 200, 120], []))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows[1:]]

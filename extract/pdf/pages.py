@@ -87,8 +87,12 @@ def number_column(header: Header, texts: Sequence[Sequence[str]]) -> int | None:
 
 def with_number_column(header: Header, body: Sequence[Line], em: float, gap: float) -> Header:
     """The header with an unlabelled column added on the left when the body's lines open with activity
-    numbers standing left of the first label (a header row that does not label its number column)."""
+    numbers standing left of the first label (a header row that does not label its number column). Where
+    the first label names the number column ("№" centred over numbers printed at the cell's left), the
+    numbers are its."""
     first = header.cells[0]
+    if first.meaning == "number":
+        return header
     xs = []
     for line in body:
         x0, x1, words = line_to_phrases(line, gap)[0]
