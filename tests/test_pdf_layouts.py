@@ -613,8 +613,9 @@ def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
 
 
 def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float], styles: list[tuple],
-                    header_rows: int = 1) -> Path:
-    """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles."""
+                    header_rows: int = 1, split_in_row: bool = False) -> Path:
+    """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles; with
+    `split_in_row`, a row that does not fit at a page's foot is cut there and goes on atop the next page."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.styles import getSampleStyleSheet
@@ -625,7 +626,8 @@ def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float]
     style = getSampleStyleSheet()["Normal"]
     centred = ParagraphStyle("header", parent=style, alignment=1, fontSize=8, leading=10)
     table = FlowTable([[Paragraph(text, centred if k < header_rows else style) if text else "" for text in row]
-                       for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows)
+                       for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows,
+                      splitInRow=int(split_in_row))
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *styles]))
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
     return path
@@ -803,4 +805,19 @@ def test_a_number_label_centred_over_numbers_printed_at_the_left_labels_them(tmp
             ("3", "Opening the register of public procurement", "Ministry of Finance", "annually")]
     document = read_pdf(flow_table_plan(tmp_path / "p.pdf", rows, [70, 300, 200, 120], []))
     assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows[1:]]
+
+
+def test_a_row_the_page_break_cut_open_at_the_foot_and_head_is_one_row(tmp_path):
+    """The page break cuts a long row: its first lines stand under the page's last rule, between the side
+    rules only, and the rest above the next page's first rule. Both parts are the row's, and the table goes
+    on to the next page."""
+    long = " ".join(["Publishing the decisions of the courts of appeal with the reasons given for each,"] * 20)
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline")] + [
+        (f"1.{i}.", long if i % 3 == 2 else f"Opening register number {i} of public records", "Ministry of Justice",
+         "2025") for i in range(1, 10)]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 360, 200, 100], [("VALIGN", (0, 0), (-1, -1), "TOP")],
+                          header_rows=0, split_in_row=True)
+    assert document_pages(pdf) >= 2
+    document = read_pdf(pdf)
     assert numbered(document) == [list(row) for row in rows[1:]]

@@ -303,6 +303,16 @@ def crossing_verticals(g: Geometry, y: float) -> bool:
     return any(left <= x <= right and r_top <= y <= r_bottom for x, r_top, r_bottom in g.rules.vertical)
 
 
+def open_ends(g: Geometry, first: float, last: float) -> tuple[float, float]:
+    """How far above the first row rule and below the last one the table's vertical rules run on: a row
+    the page break cut is ruled at its sides only, left open at the page's foot or head."""
+    left, right = g.edges[0] - g.settings.rule_snap, g.edges[-1] + g.settings.rule_snap
+    sides = [(r_top, r_bottom) for x, r_top, r_bottom in g.rules.vertical if left <= x <= right]
+    top = min((r_top for r_top, r_bottom in sides if r_bottom >= first - g.settings.rule_snap), default=first)
+    bottom = max((r_bottom for r_top, r_bottom in sides if r_top <= last + g.settings.rule_snap), default=last)
+    return top, bottom
+
+
 def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: bool
                  ) -> tuple[list[Row], list[Line], bool]:
     """The page's rows below the header, the lines outside the table, and whether the table goes on."""
@@ -315,10 +325,16 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
     reach = zone_top
     if len(rules) >= 2:
         slabs = [(a, b) for a, b in zip(rules, rules[1:])]
+        framed = g.ruled_columns
+        head, foot = open_ends(g, rules[0], rules[-1]) if framed else (rules[0], rules[-1])
+        snap = s.rule_snap
         if zone_top > 0 and body and body[0].middle < rules[0]:
             slabs.insert(0, (zone_top, rules[0]))   # lines under the header before the first rule
+        elif head < rules[0] - snap and body and body[0].middle < rules[0]:
+            slabs.insert(0, (max(head, zone_top), rules[0]))  # the rest of a row the page break cut
+        if foot > rules[-1] + snap:
+            slabs.append((rules[-1], foot))         # a row the page break cut, open at the page's foot
         # A table whose columns are ruled ends where its vertical rules stop crossing it.
-        framed = g.ruled_columns
         inside = []
         for a, b in slabs:
             if not framed or crossing_verticals(g, (a + b) / 2) or (a, b) == slabs[0]:
