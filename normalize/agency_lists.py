@@ -15,6 +15,9 @@ from normalize.text import BULLETS
 from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
                        NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
 
+#: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
+#: this many words before the one closing with a conjunction.
+SERIES_ITEMS, SERIES_WORDS = 4, 2
 #: A body's own words before the word for its kind ("Высшая аудиторская | палата") number at most this many.
 QUALIFIERS = 2
 _SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
@@ -42,15 +45,19 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
     index = registry_index(registry)
     items: list[str] = []
     spans: list[tuple[int, int]] = []     # the pieces as stretches of ``text``, so a joined piece reads as written
-    for start, end, separator in _split_separators(text, index):
-        start, end = _strip_span(text, start, end)
+    cut = [(*_strip_span(text, start, end), separator) for start, end, separator in _split_separators(text, index)]
+    k = 0
+    while k < len(cut):
+        start, end, separator = cut[k]
+        k += 1
         piece = text[start:end]
         previous = _as_written(text[spans[-1][0]:spans[-1][1]]) if spans else ""
         if spans and (piece.startswith("(") or separator == "\n" and not _ends_and_starts(previous, piece, registry)):
             # A remark on the name before it ("(по согласованию)"), or a line that ended where a name goes on.
             spans[-1] = (spans[-1][0], end)
-        elif spans and _continues_series(previous, piece, registry):
-            spans[-1] = (spans[-1][0], end)
+        elif spans and (last := _series_end(previous, text, cut, k - 1, registry)) is not None:
+            spans[-1] = (spans[-1][0], cut[last][1])
+            k = last + 1
         elif spans and (head := _before_head_word(piece)) and _continues_series(previous, head, registry):
             # The series goes on up to a name that follows with nothing between ("инноваций и аэрокосмической
             # промышленности Министерство информации ...").
@@ -89,6 +96,23 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
         return False
     return piece[0].isupper() or piece[0] in _OPENING_QUOTES or _qualified_body(piece) or \
         any(word in BODY_WORDS for word in expand_words(name_key(piece).split()[:QUALIFIERS + 1]))
+
+
+def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first: int,
+                registry: Registry) -> int | None:
+    """The last of the pieces from ``first`` on that are the rest of a name holding a series, or None: a few
+    short items parted by commas up to one closing with a conjunction ("Ministry of ... Territories, |
+    Labour, | Health and Social Affairs"), read together by :func:`_continues_series`."""
+    for last in range(first, min(first + SERIES_ITEMS, len(cut))):
+        if last > first and cut[last][2] != ",":
+            return None
+        piece = text[cut[last][0]:cut[last][1]]
+        if _AND.search(piece):
+            rest = _as_written(text[cut[first][0]:cut[last][1]])
+            return last if _continues_series(previous, rest, registry) else None
+        if not piece or len(piece.split()) > SERIES_WORDS:
+            return None
+    return None
 
 
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:

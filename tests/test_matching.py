@@ -573,6 +573,13 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
     [
         ("Department for Business, Innovation and Skills, Cabinet Office",
          ["Department for Business, Innovation and Skills", "Cabinet Office"]),
+        # A series of more than two items: short ones up to the one closing with "and".
+        ("Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
+         "Affairs, Ministry of Finance",
+         ["Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
+          "Affairs", "Ministry of Finance"]),
+        ("Министерство культуры, информации, спорта и туризма, Генеральная прокуратура",
+         ["Министерство культуры, информации, спорта и туризма", "Генеральная прокуратура"]),
         # A Russian name says what the body is for in lower case (genitive), and its series goes on so.
         ("Министерство цифрового развития, инноваций и аэрокосмической промышленности, Министерство финансов",
          ["Министерство цифрового развития, инноваций и аэрокосмической промышленности", "Министерство финансов"]),
@@ -588,6 +595,11 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
 )
 def test_a_name_holding_a_series_stays_whole(text: str, expected: list[str], registry: Registry) -> None:
     assert split_agency_list(text, registry) == expected
+
+
+def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Registry) -> None:
+    items = split_agency_list("Ministry of Culture of Georgia, Tbilisi City Hall, Parliament and NGOs", registry)
+    assert items[:2] == ["Ministry of Culture of Georgia", "Tbilisi City Hall"]
 
 
 @pytest.mark.parametrize(
