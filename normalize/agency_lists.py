@@ -26,7 +26,7 @@ per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
-_EDGE_JUNK = " \t\r\n,;:.-\u2013\u2014\u2022\u00b7*"
+_EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
 )

@@ -19,7 +19,7 @@ from .agency_lists import split_agency_list
 from .periods import Period, cell_to_period
 from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
-from .sections import SectionHeader, bands_to_sections, plain_sections
+from .sections import SUB_HEADING, SectionHeader, bands_to_sections, plain_sections
 from .text import clean_text
 from .words import Vocabulary
 
@@ -283,7 +283,8 @@ def document_places(document: RawDocument, anchors: list[Anchor], headers: list[
         band = document.bands[header.band]
         for c, i, j in header.parts:
             words = band.text(c).split()
-            places += [WordPlace(band.line, word, f"section {header.number} title") for word in words[i:j]]
+            place = f"section {header.number} {'sub-heading' if header.key == SUB_HEADING else 'title'}"
+            places += [WordPlace(band.line, word, place) for word in words[i:j]]
             in_header.update((header.band, c, k) for k in range(i, j))
     numbered = {a.band: a.activity_id for a in anchors}
     for band in document.bands:

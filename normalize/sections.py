@@ -39,6 +39,10 @@ class SectionHeader:
     key: int = 0
 
 
+#: The `SectionHeader.key` of a heading inside a section: it names no section, no activity takes its title.
+SUB_HEADING = -1
+
+
 class BandTokens(dict):
     """The words of each band's fragments, split when first asked for (a long plan is not split at once)."""
 
@@ -206,7 +210,26 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         if numbered:
             title = strip_section_number(title)
         headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts, section))
+    headers += sub_headings(bands, tokens, anchored | {header.band for header in headers}, anchors, vocabulary)
     return without_headers(bands, tokens, headers), headers
+
+
+def sub_headings(bands: tuple[Band, ...], tokens: Tokens, taken: set[int], anchors: list[Anchor],
+                 vocabulary: Vocabulary) -> list[SectionHeader]:
+    """The rows merged across the table (a PDF's `Band.spanning`) that are neither an activity nor its
+    section's heading: a heading inside a section ("1.1. Budget transparency" over 1.1.1, 1.1.2). Its words
+    stay out of the activities' cells; the section keeps its own title."""
+    found = []
+    for band in bands:
+        if not band.spanning or band.index in taken:
+            continue
+        parts = tuple((c, 0, len(words)) for c, words in enumerate(tokens[band.index]) if c != NUMBER and words)
+        if not parts:
+            continue
+        below = next((a for a in anchors if a.band > band.index), None)
+        found.append(SectionHeader(below.section_no if below else None, parts_to_title(tokens[band.index], list(parts),
+                                   vocabulary), False, band.index, band.line, parts, SUB_HEADING))
+    return found
 
 
 def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[SectionHeader]) -> tuple[Band, ...]:

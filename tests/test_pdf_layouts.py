@@ -698,6 +698,21 @@ def test_three_level_numbering(tmp_path):
     assert [texts for texts in bands(document) if not texts[0]] == [["", "1. Open data", "", ""]]
 
 
+def test_a_heading_inside_a_section_stays_out_of_the_activities(tmp_path):
+    """Under "1. Open data", "1.1. Budget transparency" heads activities 1.1.1 and 1.1.2: a row merged across
+    the table, neither an activity nor its section's heading. Its words go in no activity's cell; the
+    section keeps its own title, and the report accounts for the words as the section's sub-heading."""
+    rows = [(f"1.{1 + i // 2}.{1 + i % 2}.", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
+                       ["1. Open data", "1.1. Budget transparency", *rows[:2], "1.2. Open procurement", *rows[2:]])])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    read, accounting = document_to_plan(document, "p", load_registry(), keep_accounting=True)
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in read.activities] == [
+        (n.rstrip("."), 1, "Open data", t) for n, t, _, _ in rows]
+    assert [place.word for place in accounting.places if place.place == "section 1 sub-heading"] == \
+        "1.1. Budget transparency 1.2. Open procurement".split()
+
+
 # ----------------------------------------------------------------------------- PDFs as published
 
 def test_a_page_with_a_curve_and_an_image(tmp_path):
@@ -821,3 +836,17 @@ def test_a_row_the_page_break_cut_open_at_the_foot_and_head_is_one_row(tmp_path)
     assert document_pages(pdf) >= 2
     document = read_pdf(pdf)
     assert numbered(document) == [list(row) for row in rows[1:]]
+
+
+def test_one_label_naming_two_roles_heads_one_column(tmp_path):
+    """"Responsible / Partners" heads one column whose cells label each role: the slash joins two labels of
+    one column, it does not start a second column (unruled, the column edges come from the labels)."""
+    rows = [(n, t, f"Responsible: {a} / Partners: Transparency International", p) for n, t, a, p in activities(3)]
+    plan = Plan([Table(("No.", "Action", "Responsible / Partners", "Deadline"), (40, 330, 260, 90), rows,
+                       ruled=False)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows]
+    read = document_to_plan(document, "p", load_registry())
+    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
+        [("implementer", a), ("partner", "Transparency International")] for _, _, a, _ in activities(3)]

@@ -114,8 +114,11 @@ def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None
             position += len(w.text) + 1
         cells.append((list(words[start:start + max(1, taken)]), label.meaning))
         start += max(1, taken)
-        if start < len(words) and match_label(" ".join(w.text for w in words[start:])) is None:
-            cells[-1][0].extend(words[start:])  # the label goes on in words the vocabulary lacks
+        if start < len(words) and (words[start].text.startswith("/") or
+                                   match_label(" ".join(w.text for w in words[start:])) is None):
+            # The label goes on in words the vocabulary lacks, or names a second meaning of the same column
+            # ("Responsible / Partners": one column whose cells label each role).
+            cells[-1][0].extend(words[start:])
             break
     return cells
 
