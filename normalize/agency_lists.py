@@ -26,6 +26,8 @@ per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
+_CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
+_REMARK = re.compile(r"\([^()]*\)")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -257,7 +259,16 @@ def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
     words = name_key(rest).split(maxsplit=index.most_name_words)
     if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
         return True
+    if opens_quote and _quoted_only(rest):
+        return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
+
+
+def _quoted_only(rest: str) -> bool:
+    """Whether ``rest`` is one name in quotes and nothing else but remarks in brackets ("«Атамекен» (по
+    согласованию)"): no word after it says it is a body of its own ('"Azersu" OJSC')."""
+    core = _REMARK.sub(" ", rest).strip()
+    return len(core) > 2 and core[-1] in _CLOSING_QUOTES and not any(q in core[1:-1] for q in _CLOSING_QUOTES[2:])
 
 
 def _qualified_body(rest: str) -> bool:

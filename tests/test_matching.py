@@ -634,6 +634,11 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          ["местные исполнительные органы", "Министерство финансов"]),
         # A capitalised word after a whole name that is no body's start: the name goes on.
         ("Министерство юстиции Республики Казахстан", ["Министерство юстиции Республики Казахстан"]),
+        # A name in quotes after a body's words is the body's own name, remarks in brackets or not; with a
+        # word after it that says what it is, it is a body of its own.
+        ("Национальная палата предпринимателей «Атамекен» (по согласованию)",
+         ["Национальная палата предпринимателей «Атамекен» (по согласованию)"]),
+        ('Ministry of Energy "Azerishig" OJSC', ["Ministry of Energy", '"Azerishig" OJSC']),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),
