@@ -672,6 +672,24 @@ def test_agencies_printed_one_per_line_are_one_mention_each(tmp_path):
     assert read.activities[0].title == title
 
 
+def test_a_body_named_on_a_line_of_its_own_in_a_list_one_per_line_is_a_mention(tmp_path):
+    """In a cell that lists one body per line, "Public Property Agency" opens a line whose first word would
+    not have fitted after "Administration of the Government": the line is still an item of its own, for it
+    is a body's whole name. A title-case name wrapped inside ("... Sustainable | Development") is not."""
+    first = "Administration of the Government"
+    width = stringWidth(first, "Helvetica", 10) + 12 + stringWidth(" Public", "Helvetica", 10) * 0.8
+    cell = (f"Civil Service Bureau<br/>{first}<br/>Public Property Agency<br/>"
+            "Ministry of Economy and Sustainable Development")
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Publishing the register of state property", cell, "2024"),
+            ("1.2.", "Holding public hearings on draft laws", "Ministry of Finance", "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 300, width, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [[m.text for m in a.mentions] for a in read.activities] == [
+        ["Civil Service Bureau", first, "Public Property Agency", "Ministry of Economy and Sustainable Development"],
+        ["Ministry of Finance"]]
+
+
 def test_a_group_label_over_two_columns_names_neither(tmp_path):
     """'Implementation' spans 'Responsible agencies' and 'Deadline' in a two-level ruled header: the
     columns are the labels under it, and no header word stays in a cell."""

@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from normalize.matching import CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, expand_words
+from normalize.registry import name_key
+
 from ..pdf_settings import PdfSettings
 from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section
 from .edges import word_column
@@ -104,16 +107,32 @@ def joined_breaks(texts: Sequence[str], breaks: Sequence[tuple[int, ...]]) -> tu
 
 def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, ...]:
     """The words (by index in reading order) that open a line although the line before had room for them
-    up to `right`, the furthest its column's text reaches: the line was ended, not wrapped."""
+    up to `right`, the furthest its column's text reaches: the line was ended, not wrapped. In a cell that
+    ends lines so (a list printed one item per line), a line that is a body's whole name in title case
+    ("Public Property Agency") after one that reads finished opens an item too, though its first word
+    would not have fitted on the line before."""
     lines = words_to_lines(words, g.tolerance)
-    found: list[int] = []
+    ends: list[tuple[int, bool, bool]] = []
     count = 0
     for upper, lower in zip(lines, lines[1:]):
         count += len(upper.words)
         first, last = lower.words[0], upper.words[-1]
-        if not last.text.endswith("-") and last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right:
-            found.append(count)
-    return tuple(found)
+        fits = not last.text.endswith("-") and last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right
+        ends.append((count, fits, names_a_body(upper, lower)))
+    if not any(fits for _, fits, _ in ends):
+        return ()
+    return tuple(k for k, fits, named in ends if fits or named)
+
+
+def names_a_body(upper: Line, lower: Line) -> bool:
+    """Whether ``lower`` is a whole name of a body in title case (capitalised, two words or more, ending on
+    the word for its kind: "National Statistics Office") and the line ``upper`` before it reads finished."""
+    words = [w.text.strip(".,;:()\"'«»“”") for w in lower.words]
+    last = upper.words[-1].text
+    if len(words) < 2 or not all(word[:1].isupper() or name_key(word) in FUNCTION_WORDS for word in words) \
+            or last[-1:] in ",-(/" or name_key(last) in FILLER_WORDS or name_key(last) in CONJUNCTIONS:
+        return False
+    return any(part in KIND_BIT for part in expand_words(name_key(words[-1]).split()))
 
 
 def number_depth(text: str) -> int | None:
