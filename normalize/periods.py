@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -191,6 +192,22 @@ def years_in(text: str) -> tuple[list[int], bool]:
 
 
 # ---------------------------------------------------------------------------------------------- API
+
+
+#: A tick mark in a cell: one or two signs ("X", "✓", "+", "•", "V", "х"), no word and no number.
+_TICK = re.compile(r"^(?:[^\w\s]{1,2}|[xXvVхХ])$")
+
+
+def ticks_to_period(cells: Iterable[tuple[str, str]]) -> Period | None:
+    """The period of a plan that ticks years in columns of their own ("2024 | 2025 | 2026", an "X" under
+    each year of the activity): from the first year ticked to the last, printed as no text. ``cells`` are
+    (header, cell text) pairs; None when no column headed by one year holds a tick."""
+    ticked = []
+    for header, text in cells:
+        years, _ = years_in(header)
+        if len(years) == 1 and _TICK.match(text.strip()):
+            ticked.append(years[0])
+    return Period("", min(ticked), max(ticked)) if ticked else None
 
 
 def cell_to_period(cell: str) -> Period:

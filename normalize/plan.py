@@ -16,7 +16,7 @@ from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_pl
 from .anchors import Anchor, bands_to_anchors
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
 from .agency_lists import split_agency_list
-from .periods import Period, cell_to_period
+from .periods import Period, cell_to_period, ticks_to_period
 from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, plain_sections
@@ -387,6 +387,8 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
     as_fields = {EXTRA, *PERIOD_PARTS} if cell("period") is not None else {EXTRA}
     fields = tuple((layout.headers[c], clean_text(cut.cells[i].text)) for c, cut in columns.items()
                    if layout.cut[c] in as_fields and cut.cells[i].text.strip())
+    if period_cell is None and (ticked := ticks_to_period(fields)) is not None:
+        period = ticked     # no period column: the years ticked in columns of their own (kept as fields too)
     lines = sorted({anchor.line, *(line for cut in columns.values() for line in cut.cells[i].lines)})
     return Activity(anchor.activity_id, anchor.section_no, section_title, title, indicator, mentions, period,
                     tuple(lines), tuple(dict.fromkeys(flags)), fields)

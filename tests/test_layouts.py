@@ -107,6 +107,21 @@ def test_a_period_printed_in_a_start_and_an_end_column_is_one_period():
         ("January 2014 – December 2015", 2014, 2015, ()), ("June 2014", 2014, 2014, ())]
 
 
+def test_years_ticked_in_columns_of_their_own_are_the_period():
+    """No period column: a tick under "2024", "2025", "2026" says in which years the activity runs. The
+    years come from the first and the last year ticked; the ticks stay fields, and a column of numbers
+    under a year (a budget) ticks nothing."""
+    document, plan = read(
+        "No.\tCommitment\tResponsible\t2024\t2025\t2026\tBudget 2024",
+        "1\tPublishing budget data in open formats\tMinistry of Finance\t\tX\tX\t1200",
+        "2\tOpening court decisions to the public\tMinistry of Justice\t✓\t\t\t",
+        "3\tTraining officials in open data\tMinistry of Economy\t\t\t\t300",
+    )
+    assert [(a.period.text, a.period.start_year, a.period.end_year) for a in plan.activities] == [
+        ("", 2025, 2026), ("", 2024, 2024), ("", None, None)]
+    assert plan.activities[0].fields == (("2025", "X"), ("2026", "X"), ("Budget 2024", "1200"))
+
+
 def test_a_start_column_beside_a_period_column_is_a_field():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline\tStart date",
