@@ -198,18 +198,26 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column)
         numbered = start is not None
         if start is None:
-            start = find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
+            # An unnumbered heading: the first row merged across the table above the section (a PDF's), else
+            # one found in the text.
+            merged = next((b for b in range(previous_end + 1 if previous_end else 0, first)
+                           if bands[b].spanning and b not in anchored and any(tokens[b])), None)
+            start = (merged, next(c for c, words in enumerate(tokens[merged]) if words), 0) if merged is not None \
+                else find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
         if start is not None:
             starts.append((section, start, numbered))
         previous_end = last
-    traces = trace_headers(tokens, [start for _, start, _ in starts], anchored, widths, vocabulary, period_column)
+    traced = [start for _, start, _ in starts if not bands[start[0]].spanning]
+    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column)))
     headers: list[SectionHeader] = []
-    for (section, start, numbered), trace in zip(starts, traces):
+    for section, start, numbered in starts:
         b = start[0]
-        title = parts_to_title(tokens[b], list(trace.parts), vocabulary)
+        parts = traces[start].parts if start in traces else \
+            tuple((c, 0, len(words)) for c, words in enumerate(tokens[b]) if c != NUMBER and words)
+        title = parts_to_title(tokens[b], list(parts), vocabulary)
         if numbered:
             title = strip_section_number(title)
-        headers.append(SectionHeader(section, title, numbered, b, bands[b].line, trace.parts, section))
+        headers.append(SectionHeader(section, title, numbered, b, bands[b].line, parts, section))
     headers += sub_headings(bands, tokens, anchored | {header.band for header in headers}, anchors, vocabulary)
     return without_headers(bands, tokens, headers), headers
 

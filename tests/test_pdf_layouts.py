@@ -716,6 +716,17 @@ def test_three_level_numbering(tmp_path):
     assert [texts for texts in bands(document) if not texts[0]] == [["", "1. Open data", "", ""]]
 
 
+def test_unnumbered_headings_over_activities_numbered_in_two_levels_title_their_sections(tmp_path):
+    """The rows merged across the table print no number ("Full disclosure policy"); the activities' numbers
+    ("1.1", "2.1") give the section numbers, the heading rows above them their titles."""
+    rows = [(f"{1 + i // 2}.{1 + i % 2}", t, a, p) for i, (_, t, a, p) in enumerate(activities(4))]
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
+                       ["Full disclosure policy", *rows[:2], "Citizen feedback", *rows[2:]])])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in read.activities] == [
+        (n, int(n[0]), "Full disclosure policy" if n < "2" else "Citizen feedback", t) for n, t, _, _ in rows]
+
+
 def test_a_heading_inside_a_section_stays_out_of_the_activities(tmp_path):
     """Under "1. Open data", "1.1. Budget transparency" heads activities 1.1.1 and 1.1.2: a row merged across
     the table, neither an activity nor its section's heading. Its words go in no activity's cell; the
