@@ -21,7 +21,7 @@ from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, plain_sections
 from .text import clean_text
-from .words import Vocabulary
+from .words import Vocabulary, rejoin_line_breaks
 
 
 @dataclass(frozen=True)
@@ -342,16 +342,21 @@ def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, l
 
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
-                      flags: list[str], registry: Registry, layout: Layout) -> Activity:
-    """The activity made of the i-th cell of each column."""
+                      flags: list[str], registry: Registry, layout: Layout,
+                      vocabulary: Vocabulary | None = None) -> Activity:
+    """The activity made of the i-th cell of each column (with the document's `vocabulary`, words broken
+    at a hyphen where a line ended are made whole: "moni- toring")."""
+    def whole(text: str) -> str:
+        return text if vocabulary is None else rejoin_line_breaks(text, vocabulary)
+
     def cell(meaning: str) -> str | None:
         index = layout.index(meaning)
-        return None if index is None else columns[index].cells[i].text
+        return None if index is None else whole(columns[index].cells[i].text)
 
     def listed(meaning: str) -> str:
         """A list cell's text, a newline where a line was ended rather than wrapped (one item per line)."""
         index = layout.index(meaning)
-        return "" if index is None else columns[index].cells[i].text_by_lines()
+        return "" if index is None else whole(columns[index].cells[i].text_by_lines())
 
     title = clean_text(cell("title") or "")
     indicator = clean_text(cell("indicator") or "")
@@ -385,7 +390,7 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
             flags.append(f"{meaning}_boundary_uncertain")
     # A start or end column beside a period column of its own is a field of the activity, as printed.
     as_fields = {EXTRA, *PERIOD_PARTS} if cell("period") is not None else {EXTRA}
-    fields = tuple((layout.headers[c], clean_text(cut.cells[i].text)) for c, cut in columns.items()
+    fields = tuple((layout.headers[c], clean_text(whole(cut.cells[i].text))) for c, cut in columns.items()
                    if layout.cut[c] in as_fields and cut.cells[i].text.strip())
     if period_cell is None and (ticked := ticks_to_period(fields)) is not None:
         period = ticked     # no period column: the years ticked in columns of their own (kept as fields too)
@@ -458,7 +463,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                                      document.whole_rows):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
-                                         layout)
+                                         layout, vocabulary)
             activities.append(activity)
             tally.add(activity_places(activity, columns, i, layout))
     if agencies_column is not None and not any(find_labels(band.text(agencies_column)) for band in bands):

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,9 @@ from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
+#: A word broken at a hyphen where a line ended ("moni- toring", "anti- corruption"); a hyphen before
+#: "and" / "or" is a suspended one ("short- and long-term").
+_LINE_BROKEN = re.compile(r"(?<![^\W_])([^\W\d_]+)- +(?!(?:and|or|to|и|или)\b)([^\W\d_][^\W_]*)")
 
 
 def _phrase_words(kind: str) -> frozenset[str]:
@@ -35,6 +38,9 @@ FUNCTION_WORDS = _phrase_words("function")
 #: a cut word.
 COMMON_WORDS = FUNCTION_WORDS | _phrase_words("common")
 
+
+#: Words that open a compound with a hyphen ("anti-corruption", "self-governing", "e-services").
+HYPHEN_PREFIXES = _phrase_words("prefix")
 
 #: The letters that are words by themselves ("a", "I", "и", "в"); any other lone letter is a piece of a cut word.
 SINGLE_LETTER_WORDS = frozenset(word for word in COMMON_WORDS if len(word) == 1)
@@ -61,9 +67,12 @@ class Vocabulary:
     counts: Counter[str]
     trigrams: Counter[str]
     bigrams: Counter[str]
+    #: How often each word is a half of a word broken at a hyphen where a line ended ("moni- toring").
+    broken: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
+        texts = list(texts)
         keys = [word.casefold() for text in texts for word in words_of(text)]
         keys += [part for key in keys if "-" in key for part in key.split("-") if part]
         counts = Counter(keys)
@@ -71,7 +80,13 @@ class Vocabulary:
         # Counter.update over one generator counts in C: far cheaper than a Python loop over letters.
         trigrams = Counter(m[i: i + 3] for m in marked for i in range(len(m) - 2))
         bigrams = Counter(m[i: i + 2] for m in marked for i in range(len(m) - 2))
-        return cls(counts, trigrams, bigrams)
+        broken = Counter(half.casefold() for text in texts if "- " in text
+                         for match in _LINE_BROKEN.finditer(text) for half in match.groups())
+        return cls(counts, trigrams, bigrams, broken)
+
+    def used_elsewhere(self, word: str) -> bool:
+        """Whether the document uses ``word`` (case-folded) other than as half of a word a line broke."""
+        return self.counts[word] > self.broken[word]
 
     def by_ends(self) -> dict[tuple[str, str], list[str]]:
         """The words by their first two and last two letters (built once)."""
@@ -216,3 +231,22 @@ def join_cut_word(left: str, right: str, vocabulary: Vocabulary) -> str | None:
     """Just the rejoined word of `rejoin`, or None for two words."""
     joined = rejoin(left, right, vocabulary)
     return joined[0] if joined else None
+
+
+
+def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
+    """Words a typesetter broke at a line's end made whole: "moni- toring" -> "monitoring" where the
+    document writes "monitoring" elsewhere, or where the break makes no compound. A compound stays
+    hyphenated ("anti- corruption" is left for :func:`~normalize.text.clean_text`, which makes it
+    "anti-corruption") where the document writes it with its hyphen elsewhere, its first part is a prefix
+    that takes one (`HYPHEN_PREFIXES`), or both parts are words the document uses elsewhere ("state- owned")."""
+    def joined(match: re.Match[str]) -> str:
+        first, second = match.group(1).casefold(), match.group(2).casefold()
+        if not match.group(2)[0].islower():
+            return match.group(0)
+        compound = vocabulary.counts[f"{first}-{second}"] or first in HYPHEN_PREFIXES or \
+            all(vocabulary.used_elsewhere(half) or half in COMMON_WORDS for half in (first, second))
+        if vocabulary.counts[first + second] or not compound:
+            return match.group(1) + match.group(2)
+        return match.group(0)
+    return _LINE_BROKEN.sub(joined, text)

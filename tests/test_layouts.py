@@ -107,6 +107,18 @@ def test_a_period_printed_in_a_start_and_an_end_column_is_one_period():
         ("January 2014 – December 2015", 2014, 2015, ()), ("June 2014", 2014, 2014, ())]
 
 
+def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "1.1.\tStrengthening the moni-\tMinistry of Finance\t2025",
+        "\ttoring of state-owned\t\t",
+        "1.2.\tTraining in anti-\tMinistry of Justice\t2026",
+        "\tcorruption monitoring\t\t",
+    )
+    assert [a.title for a in plan.activities] == ["Strengthening the monitoring of state-owned",
+                                                  "Training in anti-corruption monitoring"]
+
+
 def test_years_ticked_in_columns_of_their_own_are_the_period():
     """No period column: a tick under "2024", "2025", "2026" says in which years the activity runs. The
     years come from the first and the last year ticked; the ticks stay fields, and a column of numbers

@@ -1,10 +1,11 @@
 """Rejoining a word that a column edge cut in two, judged by the document's own words (`normalize/words.py`)."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.words import Vocabulary, rejoin_uncached
+from normalize.words import Vocabulary, rejoin_line_breaks, rejoin_uncached
 
 ENGLISH = Vocabulary.from_texts([
     "Developing the open data portal and publishing the budget of the ministries",
@@ -64,3 +65,28 @@ def test_a_rejoined_word_is_made_of_both_halves(left: str, right: str):
     doubled shown once."""
     found = joined(left, right, ENGLISH)
     assert found is None or found in (left + right, left[:-1] + right)
+
+
+HYPHENATED = Vocabulary.from_texts([
+    "Strengthening the moni- toring of the institutional frame- work of state- owned enterprises",
+    "Publishing the framework of the state budget, owned by the ministry; anti- corruption training",
+    "Развитие социально- экономической сферы и исполни- тельных органов",
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A typesetter's break: the second part is no word of the document, or the document writes it whole.
+    ("the moni- toring of", "the monitoring of"),
+    ("institutional frame- work", "institutional framework"),
+    ("исполни- тельных органов", "исполнительных органов"),
+    # A compound: both parts are the document's words, or its first part takes a hyphen.
+    ("state- owned enterprises", "state- owned enterprises"),
+    ("anti- corruption training", "anti- corruption training"),
+    ("социально- экономической сферы", "социально- экономической сферы"),
+    # A capital, a number or a suspended hyphen after the break is never joined.
+    ("Non- Governmental", "Non- Governmental"),
+    ("2020- 2022", "2020- 2022"),
+    ("short- and long-term", "short- and long-term"),
+])
+def test_a_word_a_line_broke_at_a_hyphen_is_made_whole_unless_it_is_a_compound(text: str, expected: str) -> None:
+    assert rejoin_line_breaks(text, HYPHENATED) == expected
