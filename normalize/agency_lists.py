@@ -224,7 +224,7 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
     window = registry_index(registry).start_window
     for word in _WORD.finditer(item, begin, end):
         rest = item[word.start(): min(end, word.start() + window)]
-        if previous is not None and _starts_name(previous.group(), rest, registry) \
+        if previous is not None and _starts_name(previous.group(), rest, registry, item[begin:previous.end()]) \
                 and _complete_span(item, begin, previous.end(), registry, previous):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
@@ -242,19 +242,26 @@ def _names_body(first: str, rest: str, registry: Registry) -> bool:
     return name_key(first) in HEAD_WORDS or name_form(rest).key in registry_index(registry).exact
 
 
-def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
+def _starts_name(previous: str, rest: str, registry: Registry, before: str = "") -> bool:
     """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
-    begin a second name right after the word ``previous``."""
+    begin a second name right after the word ``previous`` (which ends ``before``, the item so far)."""
     ends_word = previous[-1:].isalnum() or previous.endswith(")")
     if not ends_word or name_key(previous) in FUNCTION_WORDS:
         return False
     first_and_more = rest.split(maxsplit=1)
     first = first_and_more[0]
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
-    if _qualified_body(rest):
+    if _qualified_body(rest) or _names_bodies(first_and_more, previous):
         return True
     if not (first[0].isupper() or opens_quote):
         return False
+    previous_key, first_key = name_key(previous), name_key(first)
+    if before[:1].islower() and any(part in BODY_WORDS for part in expand_words([previous_key])) or \
+            first_key in BODY_WORDS and first_key not in KIND_BIT and previous_key in KIND_BIT:
+        # After bodies named in lower case, on the word for them ("local self-government bodies | Civil
+        # Service Bureau"), a capital opens a name; after a name closing on its kind ("... Agency |
+        # Parliament") a word that names a body by itself does.
+        return True
     index = registry_index(registry)
     words = name_key(rest).split(maxsplit=index.most_name_words)
     if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
@@ -262,6 +269,16 @@ def _starts_name(previous: str, rest: str, registry: Registry) -> bool:
     if opens_quote and _quoted_only(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
+
+
+def _names_bodies(first_and_more: list[str], previous: str) -> bool:
+    """Whether the words open on bodies named in lower case by the word for them ("акиматы областей",
+    "органы местного самоуправления") right after a capitalised word that ends a name ("... Республики
+    Казахстан"); a word for one body's kind ("палата") after an adjective is that name's own."""
+    first = first_and_more[0]
+    return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
+        name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and previous[:1].isupper() and \
+        name_key(previous) not in FILLER_WORDS
 
 
 def _quoted_only(rest: str) -> bool:
@@ -282,7 +299,9 @@ def _qualified_body(rest: str) -> bool:
         if k and not word[:1].islower():
             return False
         if k and key in BODY_WORDS:
-            return True
+            # After a capital, only the word for one body's kind as printed ("прокуратура", "палата"): a
+            # proper name before bodies in lower case ("Казахстан | акиматы областей") ends the name before.
+            return words[0][:1].islower() or key in KIND_BIT
         if not word[-1:].isalnum() or key in FUNCTION_WORDS or key in BODY_WORDS:
             return False
     return False
@@ -296,6 +315,9 @@ def _complete(text: str, registry: Registry) -> bool:
     words = text.split()
     if len(words) > 1 and name_key(words[-1]) in BODY_WORDS:
         return True
+    if len(words) > 1 and words[0][:1].islower() and name_key(words[-1]) not in FILLER_WORDS and \
+            any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
+        return True     # bodies named in lower case ("республиканские органы государственного управления")
     return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
 
 

@@ -634,6 +634,19 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          ["местные исполнительные органы", "Министерство финансов"]),
         # A capitalised word after a whole name that is no body's start: the name goes on.
         ("Министерство юстиции Республики Казахстан", ["Министерство юстиции Республики Казахстан"]),
+        # Bodies named in lower case end on the word for them; a capital after them opens a name, and so do
+        # bodies in lower case after a capitalised word that ends a name.
+        ("республиканские органы государственного управления Министерство по налогам и сборам",
+         ["республиканские органы государственного управления", "Министерство по налогам и сборам"]),
+        ("local self-government bodies Civil Service Bureau", ["local self-government bodies", "Civil Service Bureau"]),
+        ("Министерство финансов Республики Казахстан акиматы областей",
+         ["Министерство финансов Республики Казахстан", "акиматы областей"]),
+        ("местные исполнительные органы власти", ["местные исполнительные органы власти"]),
+        # A word that names a body by itself after a name closing on its kind; a kind after a kind does not.
+        ("Public Service Development Agency Parliament", ["Public Service Development Agency", "Parliament"]),
+        ("Civil Service Bureau", ["Civil Service Bureau"]),
+        ("Министерство юстиции Республики Казахстан Общественное объединение «Transparency Kazakhstan»",
+         ["Министерство юстиции Республики Казахстан", "Общественное объединение «Transparency Kazakhstan»"]),
         # A name in quotes after a body's words is the body's own name, remarks in brackets or not; with a
         # word after it that says what it is, it is a body of its own.
         ("Национальная палата предпринимателей «Атамекен» (по согласованию)",

@@ -127,6 +127,8 @@ def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, 
 def names_a_body(upper: Line, lower: Line) -> bool:
     """Whether ``lower`` is a whole name of a body in title case (capitalised, two words or more, ending on
     the word for its kind: "National Statistics Office") and the line ``upper`` before it reads finished."""
+    if any(w.text[-1:] in ",;" for w in (*upper.words, *lower.words)):
+        return False    # a list parted by commas says where its items end
     words = [w.text.strip(".,;:()\"'«»“”") for w in lower.words]
     last = upper.words[-1].text
     if len(words) < 2 or not all(word[:1].isupper() or name_key(word) in FUNCTION_WORDS for word in words) \
