@@ -146,6 +146,73 @@ def header_rows(rows: Sequence[Sequence[str]]) -> set[int]:
     return found
 
 
+#: A column-header row's labels wrap onto at most this many lines above it and as many below.
+HEADER_LINES = 3
+#: A line of a wrapped label holds at most this many words in a cell.
+LABEL_LINE_WORDS = 3
+
+
+def header_block(rows: Sequence[Sequence[str]], lines: Sequence[int], main: int) -> list[int]:
+    """The rows of one column-header row whose labels wrap over several lines, `main` the one the header was
+    found on: the lines right above it and below it, none numbered, each cell a few words. A naive
+    extractor centres each label on the row, so a label of one line stands on the middle line and a longer
+    one goes on above and below it ("Форма" / "завершения"): a line below is the header's only where each
+    of its cells goes on a label begun above, or in lower case one of the middle line's ("agencies")."""
+    def label_line(j: int) -> bool:
+        cells = rows[j]
+        filled = [cell for cell in cells if cell]
+        return bool(filled) and not (cells and activity_number_parts(cells[0])) and \
+            not SECTION_NUMBER.match(" ".join(filled)) and all(len(c.split()) <= LABEL_LINE_WORDS for c in filled)
+
+    above = []
+    j = main - 1
+    while j >= 0 and len(above) < HEADER_LINES and lines[j] == lines[j + 1] - 1 and label_line(j):
+        above.insert(0, j)
+        j -= 1
+    begun = {k for i in above for k, cell in enumerate(rows[i]) if cell}
+    below = []
+    j = main + 1
+    while j < len(rows) and len(below) < HEADER_LINES and lines[j] == lines[j - 1] + 1 and label_line(j) and \
+            all(k in begun or k < len(rows[main]) and rows[main][k] and cell[:1].islower()
+                for k, cell in enumerate(rows[j]) if cell):
+        below.append(j)
+        j += 1
+    return [*above, main, *below]
+
+
+def merge_header_blocks(rows: list[list[str]], lines: list[int], headers: set[int]
+                        ) -> tuple[list[list[str]], list[int], set[int], dict[int, list[list[tuple[int, str]]]]]:
+    """The rows with each column-header row's wrapped label lines (`header_block`) joined into it, cell by
+    cell, and for each joined row the (line, word) of every word of each cell, so the words are accounted on
+    the lines that print them."""
+    # (Of header rows on consecutive lines, the last is the middle one: the others are its label lines.)
+    mains = [i for i in sorted(headers) if not (i + 1 in headers and lines[i + 1] == lines[i] + 1)]
+    blocks = [header_block(rows, lines, main) for main in mains]
+    if all(len(block) == 1 for block in blocks):
+        return rows, lines, headers, {}
+    merged_rows: list[list[str]] = []
+    merged_lines: list[int] = []
+    new_headers: set[int] = set()
+    sources: dict[int, list[list[tuple[int, str]]]] = {}
+    start_of = {block[0]: block for block in blocks}
+    inside = {j for block in blocks for j in block}
+    for i, cells in enumerate(rows):
+        block = start_of.get(i)
+        if block is None:
+            if i not in inside:
+                merged_rows.append(cells)
+                merged_lines.append(lines[i])
+            continue
+        width = max(len(rows[j]) for j in block)
+        words = [[(lines[j], word) for j in block if k < len(rows[j]) for word in rows[j][k].split()]
+                 for k in range(width)]
+        new_headers.add(len(merged_rows))
+        sources[len(merged_rows)] = words
+        merged_rows.append([" ".join(word for _, word in cell) for cell in words])
+        merged_lines.append(lines[next(j for j in reversed(block) if j in headers)])
+    return merged_rows, merged_lines, new_headers, sources
+
+
 def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
     """How many columns a table has: its header row's cells, or more when most of its rows (three at least)
     fill cells past them (a column whose header is blank); text a few rows put past the last column is stray."""
@@ -245,12 +312,14 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         rows.append(cells)
         row_lines.append(number)
     headers = header_rows(rows)
+    rows, row_lines, headers, label_lines = merge_header_blocks(rows, row_lines, headers)
     preamble = preamble_rows(rows, headers)
     if preamble:
         outside.extend((number, " ".join(cell for cell in cells if cell)) for number, cells in
                        zip(row_lines[:preamble], rows[:preamble]))
         rows, row_lines = rows[preamble:], row_lines[preamble:]
         headers = header_rows(rows)
+        label_lines = {i - preamble: words for i, words in label_lines.items() if i >= preamble}
     table_of, tables, starts = rows_to_tables(rows, row_lines, headers)
     columns, positions = union_columns(tables)
     bands: list[Band] = []
@@ -266,7 +335,9 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         if i in headers:
             for k, column in enumerate(table):
                 label, cells[k] = strip_header_cell(cells[k], column)
-                header_words.extend((number, word) for word in label.split())
+                printed = label_lines[i][k] if i in label_lines and k < len(label_lines[i]) else \
+                    [(number, word) for word in label.split()]
+                header_words.extend(printed[:len(label.split())])
         texts = [""] * len(columns)
         physical = [ABSENT] * len(columns)
         for k, position in enumerate(positions[table_of[i]]):

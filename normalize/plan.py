@@ -399,6 +399,31 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
                     tuple(lines), tuple(dict.fromkeys(flags)), fields)
 
 
+#: Of the activities whose title runs onto the next line, at least this share must open it on their
+#: number's line for the document's cells to be read as hanging from the top of their rows.
+TOP_ALIGNED_SHARE = 0.9
+#: ... and at least this many such activities must show it.
+TOP_ALIGNED_EVIDENCE = 3
+
+
+def top_aligned(bands: tuple[Band, ...], anchors: list[Anchor], title_column: int | None) -> bool:
+    """Whether the text form's cells hang from the top of their rows: every title that runs onto more lines
+    opens on its number's line, with a capital. Each activity's row is then its number's line and the lines
+    under it up to the next number (as a PDF's rows are); cells centred on their rows (the usual text form)
+    open above the number's line as often as on it, a title's middle line on it."""
+    if title_column is None:
+        return False
+    anchored = {a.band for a in anchors}
+    opening = []
+    for anchor in anchors:
+        b = anchor.band
+        below = b + 1 < len(bands) and b + 1 not in anchored and bands[b + 1].text(title_column)
+        if below and not bands[b + 1].column_header:
+            first = bands[b].text(title_column)[:1]
+            opening.append(first.isupper() or first.isdigit() or first in "\"«“")
+    return len(opening) >= TOP_ALIGNED_EVIDENCE and sum(opening) >= TOP_ALIGNED_SHARE * len(opening)
+
+
 def section_titles(anchors: list[Anchor], headers: list[SectionHeader]) -> list[str]:
     """Each activity's section title: that of the last header of its section at or above its band."""
     ordered = sorted(headers, key=lambda h: h.band)
@@ -437,6 +462,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
         bands, headers = bands_to_sections(document.bands, anchors, vocabulary,
                                            1 if title_column is None else title_column, layout.index("period"))
     header_bands = tuple(h.band for h in headers)
+    whole_rows = document.whole_rows or top_aligned(bands, anchors, title_column)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)
     period_column = layout.index("period")
@@ -449,7 +475,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     names = name_hints(registry, bands, [i for i, m in layout.cut.items() if m in ("agencies", "partners")])
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
-                                     names=names, whole_rows=document.whole_rows):
+                                     names=names, whole_rows=whole_rows):
             orders.update(label_orders(columns[agencies_column].cells))
     usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
     if orders["cells"] and orders[""] >= UNLABELLED_HABIT * orders["cells"]:
@@ -460,7 +486,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     tally.add(document_places(document, anchors, headers, layout.number))
     activities: list[Activity] = []
     for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names,
-                                     document.whole_rows):
+                                     whole_rows):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
                                          layout, vocabulary)

@@ -107,6 +107,46 @@ def test_a_period_printed_in_a_start_and_an_end_column_is_one_period():
         ("January 2014 – December 2015", 2014, 2015, ()), ("June 2014", 2014, 2014, ())]
 
 
+def test_a_header_whose_labels_wrap_over_several_lines_is_one_header():
+    """The extractor centres each label on the header row: "No." and "Activity" stand on the middle line,
+    the longer labels go on above and below it. The lines are one header; the period and budget columns
+    keep their whole labels, and no label word is left in a cell."""
+    document, plan = read(
+        "\t\t\t\tBudget",
+        "\t\tResponsible\tImplementation\t",
+        "No.\tActivity\t\t\t(thousand",
+        "\t\tagencies\tperiod\t",
+        "\t\t\t\tGEL)",
+        "1.1.\tPublishing budget data in open formats\tMinistry of Finance\t2025\t140",
+        "1.2.\tOpening court decisions to the public\tMinistry of Justice\t2026\t80",
+    )
+    assert [(c.meaning, c.header) for c in document.columns] == [
+        ("number", "No."), ("title", "Activity"), ("agencies", "Responsible agencies"),
+        ("period", "Implementation period"), ("extra", "Budget (thousand GEL)")]
+    assert [(a.title, a.period.start_year, a.fields) for a in plan.activities] == [
+        ("Publishing budget data in open formats", 2025, (("Budget (thousand GEL)", "140"),)),
+        ("Opening court decisions to the public", 2026, (("Budget (thousand GEL)", "80"),))]
+
+
+def test_cells_hanging_from_the_top_of_their_rows_are_read_by_rows():
+    """Every title that runs onto more lines opens on its number's line: the cells hang from the top of
+    their rows, so the lines under a number up to the next are its activity's, in every column."""
+    document, plan = read(
+        "№ п/п\tНаименование мероприятия\tФорма завершения\tОтветственные исполнители\tСрок исполнения",
+        "1.1.\tПроведение информационно-разъяснительной работы\tсовместный приказ\tМинистерство финансов\t2025 год",
+        "\tсреди населения о мерах по противодействию\t\tМинистерство юстиции\t",
+        "\tкоррупции\t\t\t",
+        "1.2.\tВнедрение системы мониторинга исполнения\tинформация в\tГенеральная прокуратура\t2026 год",
+        "\tрекомендаций внешнего государственного аудита\tАдминистрацию\t\t",
+        "\t\tПрезидента\t\t",
+        "1.3.\tРазмещение на интернет-ресурсах отчетов\tприказ руководителя\tМинистерство финансов\t2025 год",
+        "\tоб исполнении бюджетных программ\tгосударственного\t\t",
+        "\t\tоргана\t\t",
+    )
+    assert [a.indicator for a in plan.activities] == [
+        "совместный приказ", "информация в Администрацию Президента", "приказ руководителя государственного органа"]
+
+
 def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
