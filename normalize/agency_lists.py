@@ -27,7 +27,6 @@ members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
 _CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
-_REMARK = re.compile(r"\([^()]*\)")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -127,7 +126,7 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     if len(previous) > NAME_LIMIT:
         return False
     words = name_key(piece).split()
-    if not words or piece.isupper() or _known(piece, registry) is not None or _known(previous, registry) is not None:
+    if not words or piece.isupper() or _known(piece, registry) is not None:
         return False
     if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
         return False
@@ -266,7 +265,7 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     words = name_key(rest).split(maxsplit=index.most_name_words)
     if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
         return True
-    if opens_quote and _quoted_only(rest):
+    if opens_quote and not _quoted_body(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
 
@@ -281,11 +280,15 @@ def _names_bodies(first_and_more: list[str], previous: str) -> bool:
         name_key(previous) not in FILLER_WORDS
 
 
-def _quoted_only(rest: str) -> bool:
-    """Whether ``rest`` is one name in quotes and nothing else but remarks in brackets ("«Атамекен» (по
-    согласованию)"): no word after it says it is a body of its own ('"Azersu" OJSC')."""
-    core = _REMARK.sub(" ", rest).strip()
-    return len(core) > 2 and core[-1] in _CLOSING_QUOTES and not any(q in core[1:-1] for q in _CLOSING_QUOTES[2:])
+def _quoted_body(rest: str) -> bool:
+    """Whether ``rest``, opening on a name in quotes, names a body of its own: the quotes are followed right
+    away by its legal form in capitals ('"Azersu" OJSC', "«Казахтелеком» АО"). Otherwise the name in quotes
+    is the body's before it ("Национальная палата предпринимателей «Атамекен» (по согласованию)"), whatever
+    follows it."""
+    closing = next((k for k in range(1, len(rest)) if rest[k] in _CLOSING_QUOTES), None)
+    after = rest[closing + 1:].split(maxsplit=1) if closing is not None else []
+    form = after[0].strip(",;.") if after else ""
+    return len(form) >= 2 and form.isalpha() and form.isupper()
 
 
 def _qualified_body(rest: str) -> bool:

@@ -329,6 +329,8 @@ def test_review_rows(registry: Registry) -> None:
         ),
         ("Ministry of Justice Cabinet of Ministers", ["Ministry of Justice", "Cabinet of Ministers"]),
         ('Ministry of Energy "Azerishig" OJSC', ["Ministry of Energy", '"Azerishig" OJSC']),
+        ("Национальная палата предпринимателей «Атамекен» (по согласованию) Министерство финансов",
+         ["Национальная палата предпринимателей «Атамекен» (по согласованию)", "Министерство финансов"]),
         (
             "State Committee for Work with Religious Organizations Financial Monitoring Service",
             ["State Committee for Work with Religious Organizations", "Financial Monitoring Service"],
@@ -573,6 +575,9 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
     [
         ("Department for Business, Innovation and Skills, Cabinet Office",
          ["Department for Business, Innovation and Skills", "Cabinet Office"]),
+        # The series goes on after a name the registry knows by itself ("Ministry of Economy").
+        ("Ministry of Economy, Trade and Industry; Ministry of Finance",
+         ["Ministry of Economy, Trade and Industry", "Ministry of Finance"]),
         # A series of more than two items: short ones up to the one closing with "and".
         ("Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
          "Affairs, Ministry of Finance",
@@ -652,6 +657,8 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Национальная палата предпринимателей «Атамекен» (по согласованию)",
          ["Национальная палата предпринимателей «Атамекен» (по согласованию)"]),
         ('Ministry of Energy "Azerishig" OJSC', ["Ministry of Energy", '"Azerishig" OJSC']),
+        ("Национальная палата предпринимателей «Атамекен» (по согласованию) Министерство финансов",
+         ["Национальная палата предпринимателей «Атамекен» (по согласованию)", "Министерство финансов"]),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),

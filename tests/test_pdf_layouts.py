@@ -879,3 +879,20 @@ def test_one_label_naming_two_roles_heads_one_column(tmp_path):
     read = document_to_plan(document, "p", load_registry())
     assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
         [("implementer", a), ("partner", "Transparency International")] for _, _, a, _ in activities(3)]
+
+
+def test_rules_drawn_in_pieces_beside_a_merged_cell_between_number_and_title_part_rows(tmp_path):
+    """An "Objective" cell merged down three rows stands between the number and the activity: each rule
+    between those rows is drawn in two pieces, over the number column and from the activity on. Together
+    they part the rows, and each row keeps its own cells."""
+    rows = [("No.", "Objective", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Open budgets", "Creating an open register of the beneficial owners of legal entities and "
+             "publishing it on the portal of the ministry every quarter", "Ministry of Justice", "2025"),
+            ("1.2.", "", "Publishing the reports of the audit chamber", "Audit Chamber, Ministry of Finance, "
+             "State Statistics Committee, Ministry of Economy", "2026"),
+            ("1.3.", "", "Training officials to answer requests for information in the ministries and the state "
+             "committees and agencies", "Civil Service Agency", "2025"),
+            ("1.4.", "Open courts", "Publishing the decisions of the courts", "Supreme Court", "2026")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 110, 250, 160, 80], [("SPAN", (1, 1), (1, 3))])
+    document = read_pdf(pdf)
+    assert [texts[2:] for texts in numbered(document)] == [list(row[2:]) for row in rows[1:]]

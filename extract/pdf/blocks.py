@@ -288,10 +288,18 @@ def row_rules(g: Geometry, top: float) -> list[float]:
     def crosses(column: int, x0: float, x1: float) -> bool:
         return x0 <= g.edges[column] + snap and x1 >= g.edges[column + 1] - snap
 
-    ys: list[float] = []
+    # The segments of one rule: beside a cell merged down between the number and title columns, a rule
+    # is drawn in pieces, one over the number column and one from the title column on.
+    at: dict[float, list[tuple[float, float]]] = {}
     for y, x0, x1 in g.rules.horizontal:
-        wide = min(x1, right) - max(x0, left) >= need or crosses(g.title, x0, x1)
-        if y >= top - snap and wide and crosses(number, x0, x1):
+        level = next((known for known in at if abs(known - y) <= snap), y)
+        at.setdefault(level, []).append((x0, x1))
+    ys: list[float] = []
+    for y in sorted(at):
+        pieces = at[y]
+        covered = sum(max(0.0, min(x1, right) - max(x0, left)) for x0, x1 in pieces)
+        wide = covered >= need or any(crosses(g.title, x0, x1) for x0, x1 in pieces)
+        if y >= top - snap and wide and any(crosses(number, x0, x1) for x0, x1 in pieces):
             if not ys or y - ys[-1] > g.settings.rule_snap:
                 ys.append(y)
     return ys
