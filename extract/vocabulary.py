@@ -41,11 +41,26 @@ _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
 
 
 def activity_number_parts(text: str) -> tuple[int, ...] | None:
-    """The levels of an activity number ("1.10." -> (1, 10); "7" -> (7,)), or None when it is not one."""
+    """The levels of an activity number ("1.10." -> (1, 10); "7" -> (7,); "Activity 1.2" -> (1, 2): after a
+    label of `activity_labels.csv`), or None when it is not one."""
     match = ACTIVITY_NUMBER.match(text)
+    if not match and (label := activity_label().match(text)):
+        match = ACTIVITY_NUMBER.match(text[label.end():])
     if not match:
         return None
     return tuple(int(part) for part in re.split(r"\s*\.\s*", match[1]))
+
+
+ACTIVITY_LABELS_FILE = Path(__file__).with_name("activity_labels.csv")
+
+
+@lru_cache(maxsize=1)
+def activity_label() -> re.Pattern[str]:
+    """A word an activity's number may be printed after in its cell ("Activity 1.1", "Мероприятие 2"), and
+    the space after it; data in `activity_labels.csv`."""
+    with ACTIVITY_LABELS_FILE.open(encoding="utf-8", newline="") as f:
+        labels = sorted((row["label"] for row in csv.DictReader(f)), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s+(?=\d)", re.IGNORECASE)
 
 
 def roman(number: int) -> str:

@@ -147,6 +147,19 @@ def test_cells_hanging_from_the_top_of_their_rows_are_read_by_rows():
         "совместный приказ", "информация в Администрацию Президента", "приказ руководителя государственного органа"]
 
 
+@pytest.mark.parametrize("label", ["Activity", "Мероприятие"])
+def test_an_activity_number_printed_after_a_label_is_the_number(label):
+    _, plan = read(
+        "No.\tActivity\tResponsible\tDeadline",
+        "\tCommitment 1: Public participation\t\t",
+        f"{label} 1.1\tPublishing budget data in open formats\tMinistry of Finance\t2025",
+        f"{label} 1.2\tOpening court decisions to the public\tMinistry of Justice\t2026",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1.1", 1, "Public participation", "Publishing budget data in open formats"),
+        ("1.2", 1, "Public participation", "Opening court decisions to the public")]
+
+
 def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
