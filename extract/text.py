@@ -18,9 +18,9 @@ from typing import AnyStr, BinaryIO
 from normalize.roles import role_label_pattern
 
 from .errors import InputError
-from .layout import SHORT_CELL_WORDS, column_key, header_to_columns, name_by_content, names_columns, row_signature, \
-    union_columns
+from .layout import column_key, header_to_columns, name_by_content, row_signature, union_columns
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
+from .text_header import header_rows, merge_header_blocks
 from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, is_column_numbering, split_header_cell
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 #: A column the header row leaves blank is a column when at least this many rows fill it (else stray text).
@@ -122,95 +122,6 @@ def wide_lines(chunks: Iterable[bytes], encoding: str, name: str) -> Iterator[st
     except UnicodeDecodeError:
         raise InputError(f"{name}: broken {encoding.upper()} text (after line {number}); "
                          "name another encoding with --encoding") from None
-
-
-def header_rows(rows: Sequence[Sequence[str]]) -> set[int]:
-    """The indexes of the rows that are a table's column-header row.
-
-    A row is one when it names two or more columns in the vocabulary; failing that, when it recurs (the
-    same first word in each of three or more cells: the header repeated at the top of pages, whatever
-    shares its band); failing both, when it is the first row, above the first numbered one, and its cells
-    are short. (A recurring row is only a guess: a plan that copies a section's heading row recurs too.)
-    """
-    found = {i for i, cells in enumerate(rows) if names_columns(cells)}
-    if not found:
-        signatures = [row_signature(cells) for cells in rows]
-        counts = Counter(signature for signature in signatures if signature)
-        found = {i for i, signature in enumerate(signatures) if signature and counts[signature] >= 2}
-    first_numbered = next((i for i, cells in enumerate(rows) if cells and activity_number_parts(cells[0])), None)
-    if rows and first_numbered and not found:
-        cells = rows[0]
-        filled = [cell for cell in cells if cell]
-        if len(filled) >= 2 and all(len(cell.split()) <= SHORT_CELL_WORDS for cell in filled):
-            found.add(0)
-    return found
-
-
-#: A column-header row's labels wrap onto at most this many lines above it and as many below.
-HEADER_LINES = 3
-#: A line of a wrapped label holds at most this many words in a cell.
-LABEL_LINE_WORDS = 3
-
-
-def header_block(rows: Sequence[Sequence[str]], lines: Sequence[int], main: int) -> list[int]:
-    """The rows of one column-header row whose labels wrap over several lines, `main` the one the header was
-    found on: the lines right above it and below it, none numbered, each cell a few words. A naive
-    extractor centres each label on the row, so a label of one line stands on the middle line and a longer
-    one goes on above and below it ("Форма" / "завершения"): a line below is the header's only where each
-    of its cells goes on a label begun above, or in lower case one of the middle line's ("agencies")."""
-    def label_line(j: int) -> bool:
-        cells = rows[j]
-        filled = [cell for cell in cells if cell]
-        return bool(filled) and not (cells and activity_number_parts(cells[0])) and \
-            not SECTION_NUMBER.match(" ".join(filled)) and all(len(c.split()) <= LABEL_LINE_WORDS for c in filled)
-
-    above = []
-    j = main - 1
-    while j >= 0 and len(above) < HEADER_LINES and lines[j] == lines[j + 1] - 1 and label_line(j):
-        above.insert(0, j)
-        j -= 1
-    begun = {k for i in above for k, cell in enumerate(rows[i]) if cell}
-    below = []
-    j = main + 1
-    while j < len(rows) and len(below) < HEADER_LINES and lines[j] == lines[j - 1] + 1 and label_line(j) and \
-            all(k in begun or k < len(rows[main]) and rows[main][k] and cell[:1].islower()
-                for k, cell in enumerate(rows[j]) if cell):
-        below.append(j)
-        j += 1
-    return [*above, main, *below]
-
-
-def merge_header_blocks(rows: list[list[str]], lines: list[int], headers: set[int]
-                        ) -> tuple[list[list[str]], list[int], set[int], dict[int, list[list[tuple[int, str]]]]]:
-    """The rows with each column-header row's wrapped label lines (`header_block`) joined into it, cell by
-    cell, and for each joined row the (line, word) of every word of each cell, so the words are accounted on
-    the lines that print them."""
-    # (Of header rows on consecutive lines, the last is the middle one: the others are its label lines.)
-    mains = [i for i in sorted(headers) if not (i + 1 in headers and lines[i + 1] == lines[i] + 1)]
-    blocks = [header_block(rows, lines, main) for main in mains]
-    if all(len(block) == 1 for block in blocks):
-        return rows, lines, headers, {}
-    merged_rows: list[list[str]] = []
-    merged_lines: list[int] = []
-    new_headers: set[int] = set()
-    sources: dict[int, list[list[tuple[int, str]]]] = {}
-    start_of = {block[0]: block for block in blocks}
-    inside = {j for block in blocks for j in block}
-    for i, cells in enumerate(rows):
-        block = start_of.get(i)
-        if block is None:
-            if i not in inside:
-                merged_rows.append(cells)
-                merged_lines.append(lines[i])
-            continue
-        width = max(len(rows[j]) for j in block)
-        words = [[(lines[j], word) for j in block if k < len(rows[j]) for word in rows[j][k].split()]
-                 for k in range(width)]
-        new_headers.add(len(merged_rows))
-        sources[len(merged_rows)] = words
-        merged_rows.append([" ".join(word for _, word in cell) for cell in words])
-        merged_lines.append(lines[next(j for j in reversed(block) if j in headers)])
-    return merged_rows, merged_lines, new_headers, sources
 
 
 def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
@@ -318,8 +229,8 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         outside.extend((number, " ".join(cell for cell in cells if cell)) for number, cells in
                        zip(row_lines[:preamble], rows[:preamble]))
         rows, row_lines = rows[preamble:], row_lines[preamble:]
-        headers = header_rows(rows)
-        label_lines = {i - preamble: words for i, words in label_lines.items() if i >= preamble}
+        headers = {i - preamble for i in headers}
+        label_lines = {i - preamble: words for i, words in label_lines.items()}
     table_of, tables, starts = rows_to_tables(rows, row_lines, headers)
     columns, positions = union_columns(tables)
     bands: list[Band] = []
@@ -335,9 +246,16 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         if i in headers:
             for k, column in enumerate(table):
                 label, cells[k] = strip_header_cell(cells[k], column)
-                printed = label_lines[i][k] if i in label_lines and k < len(label_lines[i]) else \
-                    [(number, word) for word in label.split()]
+                if i not in label_lines or k >= len(label_lines[i]):
+                    header_words.extend((number, word) for word in label.split())
+                    continue
+                # A header joined from several lines: each word is accounted on the line that prints it, and
+                # what is not label stays in the band if it is the band's line's, else goes to the stray text.
+                printed = label_lines[i][k]
                 header_words.extend(printed[:len(label.split())])
+                rest = printed[len(label.split()):]
+                cells[k] = " ".join(word for line, word in rest if line == number)
+                stray.extend((line, word) for line, word in rest if line != number)
         texts = [""] * len(columns)
         physical = [ABSENT] * len(columns)
         for k, position in enumerate(positions[table_of[i]]):

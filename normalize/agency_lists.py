@@ -125,6 +125,9 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     case that names a body ("местные исполнительные органы")."""
     if len(previous) > NAME_LIMIT:
         return False
+    # Names may run on before this one with nothing between ("... (по согласованию) Министерство цифрового
+    # развития"): the series is the last one's.
+    previous = _split_item(previous, registry)[-1]
     words = name_key(piece).split()
     if not words or piece.isupper() or _known(piece, registry) is not None:
         return False
@@ -273,11 +276,12 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
 def _names_bodies(first_and_more: list[str], previous: str) -> bool:
     """Whether the words open on bodies named in lower case by the word for them ("акиматы областей",
     "органы местного самоуправления") right after a capitalised word that ends a name ("... Республики
-    Казахстан"); a word for one body's kind ("палата") after an adjective is that name's own."""
+    Казахстан") or a closing bracket or quote; a word for one body's kind ("палата") after an adjective is
+    that name's own."""
     first = first_and_more[0]
     return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
-        name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and previous[:1].isupper() and \
-        name_key(previous) not in FILLER_WORDS
+        name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and \
+        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and name_key(previous) not in FILLER_WORDS
 
 
 def _quoted_body(rest: str) -> bool:

@@ -647,6 +647,13 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Министерство финансов Республики Казахстан акиматы областей",
          ["Министерство финансов Республики Казахстан", "акиматы областей"]),
         ("местные исполнительные органы власти", ["местные исполнительные органы власти"]),
+        ("Национальная палата предпринимателей «Атамекен» (по согласованию) акиматы областей",
+         ["Национальная палата предпринимателей «Атамекен» (по согласованию)", "акиматы областей"]),
+        # The series is the last name's, where names run on before it with nothing between them.
+        ("Генеральная прокуратура (по согласованию) Министерство цифрового развития, инноваций и "
+         "аэрокосмической промышленности",
+         ["Генеральная прокуратура (по согласованию)",
+          "Министерство цифрового развития, инноваций и аэрокосмической промышленности"]),
         # A word that names a body by itself after a name closing on its kind; a kind after a kind does not.
         ("Public Service Development Agency Parliament", ["Public Service Development Agency", "Parliament"]),
         ("Civil Service Bureau", ["Civil Service Bureau"]),
