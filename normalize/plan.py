@@ -420,7 +420,7 @@ def top_aligned(bands: tuple[Band, ...], anchors: list[Anchor], title_column: in
         below = b + 1 < len(bands) and b + 1 not in anchored and bands[b + 1].text(title_column)
         if below and not bands[b + 1].column_header:
             first = bands[b].text(title_column)[:1]
-            opening.append(first.isupper() or first.isdigit() or first in "\"«“")
+            opening.append(bool(first) and (first.isupper() or first.isdigit() or first in "\"«“"))
     return len(opening) >= TOP_ALIGNED_EVIDENCE and sum(opening) >= TOP_ALIGNED_SHARE * len(opening)
 
 

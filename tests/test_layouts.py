@@ -160,6 +160,26 @@ def test_an_activity_number_printed_after_a_label_is_the_number(label):
         ("1.2", 1, "Public participation", "Opening court decisions to the public")]
 
 
+def test_titles_centred_on_a_number_between_their_lines_are_not_read_as_hanging_from_the_top():
+    """A title of two lines centred on its row leaves its number's line empty in the title column: that is
+    no title opening on its number's line, and the lines above the number are its activity's."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tPublishing budget data\t\t",
+        "1.1.\t\tMinistry of Finance\t2025",
+        "\tin open formats\t\t",
+        "\tOpening court decisions\t\t",
+        "1.2.\t\tMinistry of Justice\t2026",
+        "\tto the public\t\t",
+        "\tTraining officials to answer\t\t",
+        "1.3.\t\tMinistry of Economy\t2025",
+        "\trequests for information\t\t",
+    )
+    assert [a.title for a in plan.activities] == ["Publishing budget data in open formats",
+                                                  "Opening court decisions to the public",
+                                                  "Training officials to answer requests for information"]
+
+
 def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
