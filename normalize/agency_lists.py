@@ -12,8 +12,8 @@ from functools import lru_cache
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
+from .matching import (ABBREVIATIONS, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
+                       NAME_LIMIT, NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -26,6 +26,7 @@ per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
+_REMARKS = re.compile(r"\([^()]*\)")
 _CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
@@ -230,7 +231,8 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
                 and _complete_span(item, begin, previous.end(), registry, previous):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
-                and _starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry) \
+                and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
+                     or _opens_named_body(item[begin:before.end()], rest, item[word.start():end])) \
                 and _complete_span(item, begin, before.end(), registry, before):
             # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
             return before.end(), word.start()
@@ -244,6 +246,50 @@ def _names_body(first: str, rest: str, registry: Registry) -> bool:
     return name_key(first) in HEAD_WORDS or name_form(rest).key in registry_index(registry).exact
 
 
+#: A body's name in title case that closes on the word for its kind has at most this many words.
+TITLE_CASE_NAME_WORDS = 6
+
+
+def _opens_named_body(left: str, rest: str, after: str = "") -> bool:
+    """Whether ``rest``, after a conjunction that follows the name ``left``, opens on a body's whole name: the
+    word for its kind and what it is for ("Department of ICT", "Agency for ..."); capitalised words closing
+    on the word for a kind of body, where ``left`` closes on one too ("Makueni Budget Forum | County Public
+    Service Board", "İqtisadiyyat Nazirliyi | Maliyyə Nazirliyi"; in "Rəqəmsal İnkişaf və Nəqliyyat
+    Nazirliyi" the kind closes the one name); or, after a capitalised name, bodies named in lower case
+    ("Министерство финансов | центральные органы исполнительной власти"). "Social Protection" closes on no
+    such word: the conjunction is inside one name ("Ministry of Labour and Social Protection"). Where the
+    name before is whole and the item (``after``: all of it past the conjunction) closes on the word for a
+    kind, a second name may hold a conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və
+    Nəqliyyat Nazirliyi")."""
+    words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
+    if not words:
+        return False
+    if _qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
+        return left[:1].isupper()
+    if not words[0][:1].isupper():
+        return False
+    if name_key(words[0]) in KIND_BIT and len(words) > 1 and name_key(words[1]) in FUNCTION_WORDS:
+        return True
+    run = []
+    for word in words:
+        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
+            break
+        run.append(word)
+        if not word[-1:].isalnum():
+            break
+    left_words = left.split()
+    whole = bool(left_words) and (_closes_on_kind(left_words[-1]) or len(left_words) > 2 and
+                                  _closes_on_kind(left_words[0]) and name_key(left_words[1]) in FUNCTION_WORDS)
+    last = _REMARKS.sub(" ", after).split()
+    return whole and (len(run) > 1 and _closes_on_kind(run[-1]) or bool(last) and _closes_on_kind(last[-1]))
+
+
+def _closes_on_kind(word: str) -> bool:
+    """Whether ``word`` is the word for a kind of body ("Board", "Nazirliyi", "Services")."""
+    key = name_key(word.strip("()"))
+    return key in KIND_BIT or ABBREVIATIONS.get(key) in KIND_BIT or key.endswith("s") and key[:-1] in KIND_BIT
+
+
 def _starts_name(previous: str, rest: str, registry: Registry, before: str = "") -> bool:
     """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
     begin a second name right after the word ``previous`` (which ends ``before``, the item so far)."""
@@ -253,7 +299,9 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     first_and_more = rest.split(maxsplit=1)
     first = first_and_more[0]
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
-    if _qualified_body(rest) or _names_bodies(first_and_more, previous):
+    if _qualified_body(rest) and (first[:1].isupper() or not _qualified_body(f"{previous} {rest}", QUALIFIERS)) \
+            or _names_bodies(first_and_more, previous):
+        # (In lower case, the word before may be the phrase's own: "local | executive authorities".)
         return True
     if not (first[0].isupper() or opens_quote):
         return False
@@ -295,12 +343,14 @@ def _quoted_body(rest: str) -> bool:
     return len(form) >= 2 and form.isalpha() and form.isupper()
 
 
-def _qualified_body(rest: str) -> bool:
+def _qualified_body(rest: str, most: int | None = None) -> bool:
     """Whether ``rest`` opens on a body named in sentence case by one or two words before the word for its
     kind ("Генеральная прокуратура", "Высшая аудиторская палата", "местные исполнительные органы"). In title
     case ("Azerbaijan Energy Regulatory Agency") any run of capitalised words before "Agency" would pass, so
     only the words after the first in lower case tell a name's start."""
-    words = rest.split(maxsplit=QUALIFIERS + 1)[:QUALIFIERS + 1]
+    # Bodies named in lower case take a qualifier more ("relevant central executive authorities").
+    qualifiers = most if most is not None else QUALIFIERS + 1 if rest[:1].islower() else QUALIFIERS
+    words = rest.split(maxsplit=qualifiers + 1)[:qualifiers + 1]
     for k, word in enumerate(words):
         key = name_key(word)
         if k and not word[:1].islower():

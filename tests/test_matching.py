@@ -615,7 +615,18 @@ def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Reg
          ["Ministry of Economy", "State Tax Service under the Ministry of Economy"]),
         ("Ministry of Finance and Cabinet of Ministers", ["Ministry of Finance", "Cabinet of Ministers"]),
         ("Министерство финансов и Министерство юстиции", ["Министерство финансов", "Министерство юстиции"]),
+        # Names the registry does not know: the word for a kind and what it is for; two names closing on
+        # their kinds; bodies in lower case after a capitalised name.
+        ("Makueni Budget Forum and Department of ICT", ["Makueni Budget Forum", "Department of ICT"]),
+        ("Department of Health Services and County Public Service Board",
+         ["Department of Health Services", "County Public Service Board"]),
+        ("İqtisadiyyat Nazirliyi və Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi",
+         ["İqtisadiyyat Nazirliyi", "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"]),
+        ("Министерство финансов и центральные органы исполнительной власти",
+         ["Министерство финансов", "центральные органы исполнительной власти"]),
+        ("Генеральная прокуратура и хокимияты областей", ["Генеральная прокуратура", "хокимияты областей"]),
         # "and" inside a name: what follows names no body.
+        ("Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", ["Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"]),
         ("Ministry of Labour and Social Protection of Population", ["Ministry of Labour and Social Protection of Population"]),
         ("Department for Communities and Local Government", ["Department for Communities and Local Government"]),
         ("Министерство труда и социальной защиты населения", ["Министерство труда и социальной защиты населения"]),
