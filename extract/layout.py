@@ -139,6 +139,8 @@ def prose_words(cell: str) -> int:
     return sum(1 for word in cell.split() if any(ch.isalpha() for ch in word))
 
 
+#: A second column headed as the activity is the title where it holds this many times the distinct texts.
+RIVAL_SHARE = 1.5
 #: How a column is decided when its label names a result but it is the table's only text column.
 ONLY_TEXT = "only text"
 
@@ -214,5 +216,18 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         # "Expected result") names its activities there.
         named[results[0]] = Column("title", columns[results[0]].header, ONLY_TEXT)
         taken.add("title")
+    title = next((i for i, column in enumerate(named) if column.meaning == "title"), None)
+    rivals = [i for i, column in enumerate(named) if column.meaning == EXTRA and column.decided_by == "label"
+              and split_header_cell(column.header)[0] == "title"]
+    distinct = {i: len({squash(cell) for cell in filled(i)}) for i in [*rivals, title] if i is not None}
+    best = max(rivals, key=lambda i: distinct[i], default=None)
+    if title is not None and best is not None and distinct[best] >= RIVAL_SHARE * distinct[title]:
+        # Two columns headed as the activity ("Task" | "Activity"): the one that names each activity apart
+        # is the title; the other, a heading merged down over several of them, is a field.
+        named[best] = Column("title", named[best].header, "label")
+        named[title] = Column(EXTRA, named[title].header, "label")
+        unknown.remove(best)
+        if title in unknown:
+            unknown.remove(title)
     give_prose("indicator")
     return tuple(named)

@@ -180,6 +180,24 @@ def test_titles_centred_on_a_number_between_their_lines_are_not_read_as_hanging_
                                                   "Training officials to answer requests for information"]
 
 
+def test_of_two_columns_headed_as_the_activity_the_one_naming_each_apart_is_the_title():
+    """"Task" and "Activity" both head an activity column; the task is printed once over several activities
+    (a cell merged down), the activities each apart: the activity column is the title, the task a field."""
+    document, plan = read(
+        "No.\tTask\tActivity\tResponsible\tDeadline",
+        "1.1\tIncreasing the transparency of public finances\tPublishing budget data in open formats"
+        "\tMinistry of Finance\t2025",
+        "1.2\t\tOpening the register of public contracts\tMinistry of Economy\t2026",
+        "1.3\t\tTraining officials in open data\tMinistry of Justice\t2025",
+    )
+    assert [(c.meaning, c.header) for c in document.columns] == [
+        ("number", "No."), ("extra", "Task"), ("title", "Activity"), ("agencies", "Responsible"),
+        ("period", "Deadline")]
+    assert [a.title for a in plan.activities] == ["Publishing budget data in open formats",
+                                                  "Opening the register of public contracts",
+                                                  "Training officials in open data"]
+
+
 def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
