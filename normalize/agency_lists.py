@@ -54,7 +54,9 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
         k += 1
         piece = text[start:end]
         previous = _as_written(text[spans[-1][0]:spans[-1][1]]) if spans else ""
-        if spans and (piece.startswith("(") or separator == "\n" and not _ends_and_starts(previous, piece, registry)):
+        # A line that ends after a comma was parted by the comma: its end says nothing more.
+        ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
+        if spans and (piece.startswith("(") or ended and not _ends_and_starts(previous, piece, registry)):
             # A remark on the name before it ("(по согласованию)"), or a line that ended where a name goes on.
             spans[-1] = (spans[-1][0], end)
         elif spans and (last := _series_end(previous, text, cut, k - 1, registry)) is not None:
@@ -265,7 +267,8 @@ def _opens_named_body(left: str, rest: str, after: str = "") -> bool:
     if not words:
         return False
     if _qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
-        return left[:1].isupper()
+        # (Two categories in lower case joined by a conjunction are one list item.)
+        return left[:1].isupper() or rest[:1].isupper()
     if not words[0][:1].isupper():
         return False
     if name_key(words[0]) in KIND_BIT and len(words) > 1 and name_key(words[1]) in FUNCTION_WORDS:
@@ -370,7 +373,7 @@ def _complete(text: str, registry: Registry) -> bool:
     if _known(text, registry) is not None:
         return True
     words = text.split()
-    if len(words) > 1 and name_key(words[-1]) in BODY_WORDS:
+    if len(words) > 1 and any(part in BODY_WORDS for part in expand_words([name_key(words[-1])])):
         return True
     if len(words) > 1 and words[0][:1].islower() and name_key(words[-1]) not in FILLER_WORDS and \
             any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
