@@ -26,7 +26,6 @@ per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
 _OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
-_REMARKS = re.compile(r"\([^()]*\)")
 _CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
@@ -168,7 +167,7 @@ def _split_separators(text: str, index: RegistryIndex) -> list[tuple[int, int, s
 
 def _as_written(piece: str) -> str:
     """A piece as one line: a name that a line's end ran through reads with a space there."""
-    return re.sub(r"[ \t]*\n\s*", " ", piece)
+    return re.sub(r"[ \t]*\n\s*", " ", piece) if "\n" in piece else piece
 
 
 def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -227,19 +226,38 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
     previous: re.Match[str] | None = None
     before: re.Match[str] | None = None      # the word before `previous`
     window = registry_index(registry).start_window
+    opening = item[begin:begin + window]     # (the item's first words and its last: never the whole of it)
     for word in _WORD.finditer(item, begin, end):
         rest = item[word.start(): min(end, word.start() + window)]
-        if previous is not None and _starts_name(previous.group(), rest, registry, item[begin:previous.end()]) \
+        if previous is not None and _starts_name(previous.group(), rest, registry, opening) \
                 and _complete_span(item, begin, previous.end(), registry, previous):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
                 and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
-                     or _opens_named_body(item[begin:before.end()], rest, item[word.start():end])) \
+                     or _opens_named_body(opening, before.group(), rest, _last_word(item, begin, end))) \
                 and _complete_span(item, begin, before.end(), registry, before):
             # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
             return before.end(), word.start()
         before, previous = previous, word
     return None
+
+
+def _last_word(item: str, begin: int, end: int) -> str:
+    """The last word of item[begin:end] before any remark in brackets ("Kenya Revenue Authority (KRA)"),
+    found from its end (a long item is not copied)."""
+    stop = end
+    while stop > begin and item[stop - 1].isspace():
+        stop -= 1
+    if stop > begin and item[stop - 1] == ")":
+        opening = item.rfind("(", max(begin, stop - NAME_LIMIT), stop)
+        if opening > begin:
+            stop = opening
+            while stop > begin and item[stop - 1].isspace():
+                stop -= 1
+    start = stop
+    while start > begin and not item[start - 1].isspace():
+        start -= 1
+    return item[start:stop]
 
 
 def _names_body(first: str, rest: str, registry: Registry) -> bool:
@@ -252,16 +270,17 @@ def _names_body(first: str, rest: str, registry: Registry) -> bool:
 TITLE_CASE_NAME_WORDS = 6
 
 
-def _opens_named_body(left: str, rest: str, after: str = "") -> bool:
-    """Whether ``rest``, after a conjunction that follows the name ``left``, opens on a body's whole name: the
+def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
+    """Whether ``rest``, after a conjunction that follows the name ``left`` (its first words; ``left_last`` its
+    last), opens on a body's whole name: the
     word for its kind and what it is for ("Department of ICT", "Agency for ..."); capitalised words closing
     on the word for a kind of body, where ``left`` closes on one too ("Makueni Budget Forum | County Public
     Service Board", "İqtisadiyyat Nazirliyi | Maliyyə Nazirliyi"; in "Rəqəmsal İnkişaf və Nəqliyyat
     Nazirliyi" the kind closes the one name); or, after a capitalised name, bodies named in lower case
     ("Министерство финансов | центральные органы исполнительной власти"). "Social Protection" closes on no
     such word: the conjunction is inside one name ("Ministry of Labour and Social Protection"). Where the
-    name before is whole and the item (``after``: all of it past the conjunction) closes on the word for a
-    kind, a second name may hold a conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və
+    name before is whole and the item closes on the word for a kind (``last``: its last word), a second
+    name may hold a conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və
     Nəqliyyat Nazirliyi")."""
     words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
     if not words:
@@ -280,11 +299,10 @@ def _opens_named_body(left: str, rest: str, after: str = "") -> bool:
         run.append(word)
         if not word[-1:].isalnum():
             break
-    left_words = left.split()
-    whole = bool(left_words) and (_closes_on_kind(left_words[-1]) or len(left_words) > 2 and
-                                  _closes_on_kind(left_words[0]) and name_key(left_words[1]) in FUNCTION_WORDS)
-    last = _REMARKS.sub(" ", after).split()
-    return whole and (len(run) > 1 and _closes_on_kind(run[-1]) or bool(last) and _closes_on_kind(last[-1]))
+    left_words = left.split(maxsplit=2)
+    whole = _closes_on_kind(left_last) or len(left_words) > 2 and _closes_on_kind(left_words[0]) and \
+        name_key(left_words[1]) in FUNCTION_WORDS
+    return whole and (len(run) > 1 and _closes_on_kind(run[-1]) or _closes_on_kind(last))
 
 
 def _closes_on_kind(word: str) -> bool:
@@ -297,18 +315,24 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
     begin a second name right after the word ``previous`` (which ends ``before``, the item so far)."""
     ends_word = previous[-1:].isalnum() or previous.endswith(")")
-    if not ends_word or name_key(previous) in FUNCTION_WORDS:
+    previous_key = name_key(previous)
+    if not ends_word or previous_key in FUNCTION_WORDS:
         return False
     first_and_more = rest.split(maxsplit=1)
     first = first_and_more[0]
     opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
-    if _qualified_body(rest) and (first[:1].isupper() or not _qualified_body(f"{previous} {rest}", QUALIFIERS)) \
-            or _names_bodies(first_and_more, previous):
+    if first[:1].isupper():
+        # (A body in sentence case goes on in lower case: "Генеральная прокуратура".)
+        qualified = len(first_and_more) > 1 and first_and_more[1][:1].islower() and _qualified_body(rest)
+    else:
         # (In lower case, the word before may be the phrase's own: "local | executive authorities".)
+        qualified = _names_bodies(first_and_more, previous) or _qualified_body(rest) and \
+            not _qualified_body(f"{previous} {rest}", QUALIFIERS)
+    if qualified:
         return True
     if not (first[0].isupper() or opens_quote):
         return False
-    previous_key, first_key = name_key(previous), name_key(first)
+    first_key = name_key(first)
     if before[:1].islower() and any(part in BODY_WORDS for part in expand_words([previous_key])) or \
             first_key in BODY_WORDS and first_key not in KIND_BIT and previous_key in KIND_BIT:
         # After bodies named in lower case, on the word for them ("local self-government bodies | Civil
@@ -321,7 +345,7 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
         return True
     if opens_quote and not _quoted_body(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
-    return (opens_quote or name_key(first) in HEAD_WORDS) and len(first_and_more) > 1
+    return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
 
 
 def _names_bodies(first_and_more: list[str], previous: str) -> bool:

@@ -249,4 +249,4 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
         if vocabulary.counts[first + second] or not compound:
             return match.group(1) + match.group(2)
         return match.group(0)
-    return _LINE_BROKEN.sub(joined, text)
+    return _LINE_BROKEN.sub(joined, text) if "- " in text else text

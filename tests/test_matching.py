@@ -626,7 +626,8 @@ def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Reg
          ["Министерство финансов", "центральные органы исполнительной власти"]),
         ("Генеральная прокуратура и хокимияты областей", ["Генеральная прокуратура", "хокимияты областей"]),
         # After bodies named in lower case, a body named in capitals.
-        ("other interested state bodies and Ministry of Finance", ["other interested state bodies", "Ministry of Finance"]),
+        ("other interested state bodies and Ministry of Finance",
+         ["other interested state bodies", "Ministry of Finance"]),
         ("местные органы исполнительной власти и Счетная палата",
          ["местные органы исполнительной власти", "Счетная палата"]),
         # "and" inside a name: what follows names no body.
@@ -691,7 +692,8 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Labour and\nSocial Protection\nNational Academy of\nSciences",
          ["Ministry of Labour and Social Protection", "National Academy of Sciences"]),
         # A line that ends after a comma was parted by the comma.
-        ("Национальный статистический комитет, \nоблисполкомы", ["Национальный статистический комитет", "облисполкомы"]),
+        ("Национальный статистический комитет, \nоблисполкомы",
+         ["Национальный статистический комитет", "облисполкомы"]),
         ("Генеральная прокуратура\n(по согласованию)\nВерховный суд",
          ["Генеральная прокуратура (по согласованию)", "Верховный суд"]),
     ],
