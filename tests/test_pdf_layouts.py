@@ -690,6 +690,21 @@ def test_a_body_named_on_a_line_of_its_own_in_a_list_one_per_line_is_a_mention(t
         ["Ministry of Finance"]]
 
 
+def test_a_long_names_tail_closing_on_its_kind_is_not_a_name_of_its_own(tmp_path):
+    """A name that puts the word for its kind last wraps: its last line, "Destek Agentliyi", closes on that
+    word, but after a line that closes on none it is the name's tail, not a second body."""
+    name = "Azerbaycan Respublikasinin Prezidenti yaninda Qeyri-Hokumet Teskilatlarina Dovlet Destek Agentliyi"
+    head = name.rsplit(" ", 2)[0]
+    width = stringWidth(head, "Helvetica", 10) + 12 + stringWidth(" Destek", "Helvetica", 10) * 0.8
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Publishing the register of state support", f"{name}<br/>Edliyye Nazirliyi", "2024"),
+            ("1.2.", "Holding public hearings on draft laws", "Maliyye Nazirliyi", "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 250, width, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [[m.text for m in a.mentions] for a in read.activities] == [[name, "Edliyye Nazirliyi"],
+                                                                       ["Maliyye Nazirliyi"]]
+
+
 def test_a_group_label_over_two_columns_names_neither(tmp_path):
     """'Implementation' spans 'Responsible agencies' and 'Deadline' in a two-level ruled header: the
     columns are the labels under it, and no header word stays in a cell."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from normalize.matching import CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, expand_words
+from normalize.matching import BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, expand_words
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
@@ -27,6 +27,10 @@ ACTIVITY, SECTION, PLAIN = "activity", "section", "plain"
 SPACE = 0.3
 #: How much room (em) a line must have left for the next line's first word to call its end a hard break.
 SPARE = 0.1
+#: A line that is a body's whole name by itself has at least this many words ("Public Property Agency"), or
+#: follows a line closing on the word for a body ("... Commission | Anti-Corruption Bureau"): a shorter one
+#: closing on the word for a kind is as often a long name's tail ("... Dövlət | Dəstəyi Agentliyi").
+NAME_LINE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, 
 
 
 def names_a_body(upper: Line, lower: Line) -> bool:
-    """Whether ``lower`` is a whole name of a body in title case (capitalised, two words or more, ending on
+    """Whether ``lower`` is a whole name of a body in title case (capitalised, three words or more, ending on
     the word for its kind: "National Statistics Office") and the line ``upper`` before it reads finished."""
     if any(w.text[-1:] in ",;" for w in (*upper.words, *lower.words)):
         return False    # a list parted by commas says where its items end
@@ -134,6 +138,8 @@ def names_a_body(upper: Line, lower: Line) -> bool:
     if len(words) < 2 or not all(word[:1].isupper() or name_key(word) in FUNCTION_WORDS for word in words) \
             or last[-1:] in ",-(/" or name_key(last) in FILLER_WORDS or name_key(last) in CONJUNCTIONS:
         return False
+    if len(words) < NAME_LINE_WORDS and not any(part in BODY_WORDS for part in expand_words([name_key(last)])):
+        return False    # (a short line opens a name only after one that closed on the word for a body)
     return any(part in KIND_BIT for part in expand_words(name_key(words[-1]).split()))
 
 
