@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from normalize.periods import looks_like_period_start
 
 from .model import Column
-from .vocabulary import EXTRA, activity_number_parts, split_header_cell, squash
+from .vocabulary import EXTRA, activity_number_parts, label_rank, split_header_cell, squash
 
 #: A cell of a column-header row holds at most this many words of its own (besides spilled text).
 SHORT_CELL_WORDS = 8
@@ -229,5 +229,19 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         unknown.remove(best)
         if title in unknown:
             unknown.remove(title)
+    indicator = next((i for i, column in enumerate(named) if column.meaning == "indicator"
+                      and column.decided_by == "label"), None)
+    rivals = [i for i, column in enumerate(named) if column.meaning == EXTRA and column.decided_by == "label"
+              and split_header_cell(column.header)[0] == "indicator"]
+    best = max(rivals, key=lambda i: label_rank(named[i].header), default=None)
+    if indicator is not None and best is not None and \
+            label_rank(named[best].header) > label_rank(named[indicator].header):
+        # Two columns headed as a result ("Expected outcome" | "Indicator"): the label that names an
+        # indicator as such takes the field; the other is a field of its own.
+        named[best] = Column("indicator", named[best].header, "label")
+        named[indicator] = Column(EXTRA, named[indicator].header, "label")
+        unknown.remove(best)
+        if indicator in unknown:
+            unknown.remove(indicator)
     give_prose("indicator")
     return tuple(named)

@@ -145,13 +145,16 @@ class Label:
     language: str
     text: str
     key: str
+    #: Of two columns whose labels name one meaning, the higher rank takes it ("Indicator" over "Expected
+    #: outcome"); ties go to the first.
+    rank: int = 0
 
 
 @lru_cache(maxsize=1)
 def header_labels() -> tuple[Label, ...]:
     """Every header label of the vocabulary, longest key first (so "Period of performance" beats "Period")."""
     with HEADERS_FILE.open(encoding="utf-8", newline="") as f:
-        labels = [Label(row["meaning"], row["language"], row["label"], squash(row["label"]))
+        labels = [Label(row["meaning"], row["language"], row["label"], squash(row["label"]), int(row.get("rank") or 0))
                   for row in csv.DictReader(f)]
     unknown = sorted({label.meaning for label in labels} - {*MEANINGS, EXTRA})
     if unknown:
@@ -225,6 +228,12 @@ def match_label(text: str) -> tuple[Label, int] | None:
             continue  # the label would split a printed word ("Number:X")
         return label, end
     return None
+
+
+def label_rank(text: str) -> int:
+    """The rank of the label a header cell starts with (`Label.rank`), 0 when none."""
+    found = match_label(text)
+    return found[0].rank if found else 0
 
 
 def split_header_cell(text: str) -> tuple[str | None, str, str]:

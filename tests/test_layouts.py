@@ -198,6 +198,23 @@ def test_of_two_columns_headed_as_the_activity_the_one_naming_each_apart_is_the_
                                                   "Training officials in open data"]
 
 
+def test_of_a_result_column_and_an_indicator_column_the_indicator_is_the_indicator():
+    """"Expected outcome" and "Indicator" both head a result; the label that names an indicator as such
+    takes the field (its rank in `extract/headers.csv`), the outcome is kept as a field of its own."""
+    document, plan = read(
+        "No.\tActivity\tExpected outcome\tIndicator\tResponsible\tDeadline",
+        "1.1.\tPublishing budget data in open formats\tMore open budgets\tData published\tMinistry of Finance"
+        "\t2025",
+        "1.2.\tOpening court decisions to the public\tOpen courts\tDecisions online\tMinistry of Justice\t2026",
+    )
+    assert [(c.meaning, c.header) for c in document.columns] == [
+        ("number", "No."), ("title", "Activity"), ("extra", "Expected outcome"), ("indicator", "Indicator"),
+        ("agencies", "Responsible"), ("period", "Deadline")]
+    assert [(a.indicator, a.fields) for a in plan.activities] == [
+        ("Data published", (("Expected outcome", "More open budgets"),)),
+        ("Decisions online", (("Expected outcome", "Open courts"),))]
+
+
 def test_words_a_line_broke_at_a_hyphen_are_whole_in_the_activity():
     _, plan = read(
         "No.\tActivity\tResponsible agencies\tDeadline",
