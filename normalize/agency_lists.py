@@ -327,7 +327,7 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     else:
         # (In lower case, the word before may be the phrase's own: "local | executive authorities".)
         qualified = _names_bodies(first_and_more, previous) or _qualified_body(rest) and \
-            not _qualified_body(f"{previous} {rest}", QUALIFIERS)
+            not _qualified_body(f"{previous} {rest}", QUALIFIERS + 1)
     if qualified:
         return True
     if not (first[0].isupper() or opens_quote):

@@ -625,6 +625,10 @@ def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Reg
         ("Министерство финансов и центральные органы исполнительной власти",
          ["Министерство финансов", "центральные органы исполнительной власти"]),
         ("Генеральная прокуратура и хокимияты областей", ["Генеральная прокуратура", "хокимияты областей"]),
+        ("State Customs Committee and other interested state bodies",
+         ["State Customs Committee", "other interested state bodies"]),
+        ("Ministry of Finance and relevant central executive authorities",
+         ["Ministry of Finance", "relevant central executive authorities"]),
         # After bodies named in lower case, a body named in capitals.
         ("other interested state bodies and Ministry of Finance",
          ["other interested state bodies", "Ministry of Finance"]),
