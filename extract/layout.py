@@ -10,7 +10,7 @@ follow one union layout (`union_columns`), each table keeping its own profile.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from normalize.periods import looks_like_period_start
 
@@ -139,7 +139,8 @@ def prose_words(cell: str) -> int:
     return sum(1 for word in cell.split() if any(ch.isalpha() for ch in word))
 
 
-#: A second column headed as the activity is the title where it holds this many times the distinct texts.
+#: A second column headed as the activity is the title where it holds more than this many times the distinct
+#: texts of the first.
 RIVAL_SHARE = 1.5
 #: How a column is decided when its label names a result but it is the table's only text column.
 ONLY_TEXT = "only text"
@@ -216,32 +217,26 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         # "Expected result") names its activities there.
         named[results[0]] = Column("title", columns[results[0]].header, ONLY_TEXT)
         taken.add("title")
-    title = next((i for i, column in enumerate(named) if column.meaning == "title"), None)
-    rivals = [i for i, column in enumerate(named) if column.meaning == EXTRA and column.decided_by == "label"
-              and split_header_cell(column.header)[0] == "title"]
-    distinct = {i: len({squash(cell) for cell in filled(i)}) for i in [*rivals, title] if i is not None}
-    best = max(rivals, key=lambda i: distinct[i], default=None)
-    if title is not None and best is not None and distinct[best] >= RIVAL_SHARE * distinct[title]:
-        # Two columns headed as the activity ("Task" | "Activity"): the one that names each activity apart
-        # is the title; the other, a heading merged down over several of them, is a field.
-        named[best] = Column("title", named[best].header, "label")
-        named[title] = Column(EXTRA, named[title].header, "label")
-        unknown.remove(best)
-        if title in unknown:
-            unknown.remove(title)
-    indicator = next((i for i, column in enumerate(named) if column.meaning == "indicator"
-                      and column.decided_by == "label"), None)
-    rivals = [i for i, column in enumerate(named) if column.meaning == EXTRA and column.decided_by == "label"
-              and split_header_cell(column.header)[0] == "indicator"]
-    best = max(rivals, key=lambda i: label_rank(named[i].header), default=None)
-    if indicator is not None and best is not None and \
-            label_rank(named[best].header) > label_rank(named[indicator].header):
-        # Two columns headed as a result ("Expected outcome" | "Indicator"): the label that names an
-        # indicator as such takes the field; the other is a field of its own.
-        named[best] = Column("indicator", named[best].header, "label")
-        named[indicator] = Column(EXTRA, named[indicator].header, "label")
-        unknown.remove(best)
-        if indicator in unknown:
-            unknown.remove(indicator)
+
+    def hand_over(meaning: str, weight: Callable[[int], float], margin: float = 1.0) -> None:
+        """Of two columns headed with `meaning`'s labels, a later one takes it where it weighs more than
+        `margin` times the first; the first is then a field of its own."""
+        holder = next((i for i, column in enumerate(named) if column.meaning == meaning
+                       and column.decided_by == "label"), None)
+        rivals = [i for i, column in enumerate(named) if column.meaning == EXTRA and column.decided_by == "label"
+                  and split_header_cell(column.header)[0] == meaning]
+        best = max(rivals, key=weight, default=None)
+        if holder is None or best is None or weight(best) <= margin * weight(holder):
+            return
+        named[best] = Column(meaning, named[best].header, "label")
+        named[holder] = Column(EXTRA, named[holder].header, "label")
+        for i in (best, holder):
+            if i in unknown:
+                unknown.remove(i)
+
+    # "Task" | "Activity": the column that names each activity apart is the title, not one merged down over
+    # several. "Expected outcome" | "Indicator": the label that names an indicator as such (its rank).
+    hand_over("title", lambda i: len({squash(cell) for cell in filled(i)}), RIVAL_SHARE)
+    hand_over("indicator", lambda i: label_rank(named[i].header))
     give_prose("indicator")
     return tuple(named)

@@ -76,6 +76,11 @@ def clean_labels(cells: Sequence[str]) -> int:
     return sum(1 for hit in map(header_hit, cells) if hit and hit[1])
 
 
+def stands(joined: Sequence[str], middle: Sequence[str]) -> bool:
+    """Whether a header's lines joined name the columns, at least as cleanly as its middle line alone."""
+    return names_columns(joined) and clean_labels(joined) >= clean_labels(middle)
+
+
 def merge_header_blocks(rows: list[list[str]], lines: list[int], headers: set[int]
                         ) -> tuple[list[list[str]], list[int], set[int], dict[int, list[list[tuple[int, str]]]]]:
     """The rows with each column-header row's wrapped label lines (`header_block`) joined into it, cell by
@@ -85,20 +90,22 @@ def merge_header_blocks(rows: list[list[str]], lines: list[int], headers: set[in
     mains = [i for i in sorted(headers) if not (i + 1 in headers and lines[i + 1] == lines[i] + 1)]
     blocks = [header_block(rows, lines, main) for main in mains]
     # A block stands only where its joined labels name the columns at least as cleanly as its middle line.
-    blocks = [block if len(block) == 1 or clean_labels(joined_cells(rows, block)) >= clean_labels(rows[main])
-              and names_columns(joined_cells(rows, block)) else [main] for block, main in zip(blocks, mains)]
+    blocks = [block if len(block) == 1 or stands(joined_cells(rows, block), rows[main]) else [main]
+              for block, main in zip(blocks, mains)]
     if all(len(block) == 1 for block in blocks):
         return rows, lines, headers, {}
     merged_rows: list[list[str]] = []
     merged_lines: list[int] = []
     new_headers: set[int] = set()
     sources: dict[int, list[list[tuple[int, str]]]] = {}
-    start_of = {block[0]: block for block in blocks}
+    start_of = {block[0]: (block, main) for block, main in zip(blocks, mains)}
     inside = {j for block in blocks for j in block}
     for i, cells in enumerate(rows):
-        block = start_of.get(i)
+        block, main = start_of.get(i, (None, None))
         if block is None:
             if i not in inside:
+                if i in headers:
+                    new_headers.add(len(merged_rows))
                 merged_rows.append(cells)
                 merged_lines.append(lines[i])
             continue
@@ -108,5 +115,5 @@ def merge_header_blocks(rows: list[list[str]], lines: list[int], headers: set[in
         new_headers.add(len(merged_rows))
         sources[len(merged_rows)] = words
         merged_rows.append([" ".join(word for _, word in cell) for cell in words])
-        merged_lines.append(lines[next(j for j in reversed(block) if j in headers)])
+        merged_lines.append(lines[main])
     return merged_rows, merged_lines, new_headers, sources

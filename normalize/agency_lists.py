@@ -12,8 +12,8 @@ from functools import lru_cache
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS
 
-from .matching import (ABBREVIATIONS, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
-                       NAME_LIMIT, NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms)
+from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+                       NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms, spelled_out)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -271,17 +271,17 @@ TITLE_CASE_NAME_WORDS = 6
 
 
 def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
-    """Whether ``rest``, after a conjunction that follows the name ``left`` (its first words; ``left_last`` its
-    last), opens on a body's whole name: the
-    word for its kind and what it is for ("Department of ICT", "Agency for ..."); capitalised words closing
-    on the word for a kind of body, where ``left`` closes on one too ("Makueni Budget Forum | County Public
-    Service Board", "İqtisadiyyat Nazirliyi | Maliyyə Nazirliyi"; in "Rəqəmsal İnkişaf və Nəqliyyat
-    Nazirliyi" the kind closes the one name); or, after a capitalised name, bodies named in lower case
-    ("Министерство финансов | центральные органы исполнительной власти"). "Social Protection" closes on no
-    such word: the conjunction is inside one name ("Ministry of Labour and Social Protection"). Where the
-    name before is whole and the item closes on the word for a kind (``last``: its last word), a second
-    name may hold a conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və
-    Nəqliyyat Nazirliyi")."""
+    """Whether ``rest``, after a conjunction that follows the name ``left`` (its first words; ``left_last``
+    its last), opens on a body's whole name:
+    - the word for its kind and what it is for ("Department of ICT", "Agency for ...");
+    - capitalised words closing on the word for a kind of body, where ``left`` closes on one too ("Makueni
+      Budget Forum | County Public Service Board"; in "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi" the kind
+      closes the one name), or where the item does (``last``: its last word), the second name holding a
+      conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi");
+    - after a capitalised name, bodies named in lower case ("Министерство финансов | центральные органы
+      исполнительной власти").
+    "Social Protection" closes on no such word: the conjunction is inside one name ("Ministry of Labour and
+    Social Protection")."""
     words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
     if not words:
         return False
@@ -307,8 +307,7 @@ def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
 
 def _closes_on_kind(word: str) -> bool:
     """Whether ``word`` is the word for a kind of body ("Board", "Nazirliyi", "Services")."""
-    key = name_key(word.strip("()"))
-    return key in KIND_BIT or ABBREVIATIONS.get(key) in KIND_BIT or key.endswith("s") and key[:-1] in KIND_BIT
+    return any(part in KIND_BIT for part in spelled_out(name_key(word.strip("()"))))
 
 
 def _starts_name(previous: str, rest: str, registry: Registry, before: str = "") -> bool:

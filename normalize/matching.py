@@ -198,6 +198,12 @@ def _word(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def spelled_out(word: str) -> tuple[str, ...]:
+    """One key word with its abbreviation spelled out, singular, and no typo fixed: the word as printed, for
+    telling the word for a kind of body ("Services" -> "service"; "xidmət" stays itself)."""
+    return tuple(_stem(part) for part in ABBREVIATIONS.get(word, word).split())
+
+
 def expand_words(words: Iterable[str]) -> list[str]:
     """Key words as compared (see :func:`_word`)."""
     return [part for word in words for part in _word(word)]

@@ -8,6 +8,7 @@ without it (`normalize.tracing` follows a heading across the columns).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from extract.model import Band, shifted_breaks
@@ -228,15 +229,17 @@ def sub_headings(bands: tuple[Band, ...], tokens: Tokens, taken: set[int], ancho
     section's heading: a heading inside a section ("1.1. Budget transparency" over 1.1.1, 1.1.2). Its words
     stay out of the activities' cells; the section keeps its own title."""
     found = []
+    anchor_bands = [anchor.band for anchor in anchors]
     for band in bands:
         if not band.spanning or band.index in taken:
             continue
         parts = tuple((c, 0, len(words)) for c, words in enumerate(tokens[band.index]) if c != NUMBER and words)
         if not parts:
             continue
-        below = next((a for a in anchors if a.band > band.index), None)
-        found.append(SectionHeader(below.section_no if below else None, parts_to_title(tokens[band.index], list(parts),
-                                   vocabulary), False, band.index, band.line, parts, SUB_HEADING))
+        after = bisect_right(anchor_bands, band.index)
+        section = anchors[after].section_no if after < len(anchors) else None
+        found.append(SectionHeader(section, parts_to_title(tokens[band.index], list(parts), vocabulary), False,
+                                   band.index, band.line, parts, SUB_HEADING))
     return found
 
 

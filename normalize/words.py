@@ -20,9 +20,9 @@ from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
-#: A word broken at a hyphen where a line ended ("moni- toring", "anti- corruption"); a hyphen before
-#: "and" / "or" is a suspended one ("short- and long-term").
-_LINE_BROKEN = re.compile(r"(?<![^\W_])([^\W\d_]+)- +(?!(?:and|or|to|и|или)\b)([^\W\d_][^\W_]*)")
+#: A word broken at a hyphen where a line ended ("moni- toring", "anti- corruption"); a hyphen before a
+#: function word is a suspended one ("short- and long-term"), told apart in `rejoin_line_breaks`.
+_LINE_BROKEN = re.compile(r"(?<![^\W_])([^\W\d_]+)- +([^\W\d_][^\W_]*)")
 
 
 def _phrase_words(kind: str) -> frozenset[str]:
@@ -242,7 +242,7 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     that takes one (`HYPHEN_PREFIXES`), or both parts are words the document uses elsewhere ("state- owned")."""
     def joined(match: re.Match[str]) -> str:
         first, second = match.group(1).casefold(), match.group(2).casefold()
-        if not match.group(2)[0].islower():
+        if not match.group(2)[0].islower() or second in FUNCTION_WORDS:
             return match.group(0)
         compound = vocabulary.counts[f"{first}-{second}"] or first in HYPHEN_PREFIXES or \
             all(vocabulary.used_elsewhere(half) or half in COMMON_WORDS for half in (first, second))

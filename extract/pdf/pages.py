@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from statistics import median
 from dataclasses import dataclass, field, replace
+from statistics import median
 
 from normalize.words import FUNCTION_WORDS
 

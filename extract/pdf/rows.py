@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from normalize.matching import BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, expand_words
+from normalize.matching import BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, spelled_out
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
@@ -116,21 +116,22 @@ def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, 
     ("Public Property Agency") after one that reads finished opens an item too, though its first word
     would not have fitted on the line before."""
     lines = words_to_lines(words, g.tolerance)
-    ends: list[tuple[int, bool, bool]] = []
+    ends: list[tuple[int, bool]] = []
     count = 0
     for upper, lower in zip(lines, lines[1:]):
         count += len(upper.words)
         first, last = lower.words[0], upper.words[-1]
-        fits = not last.text.endswith("-") and last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right
-        ends.append((count, fits, names_a_body(upper, lower)))
-    if not any(fits for _, fits, _ in ends):
+        ends.append((count, not last.text.endswith("-") and
+                     last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right))
+    if not any(fits for _, fits in ends):
         return ()
-    return tuple(k for k, fits, named in ends if fits or named)
+    return tuple(k for (k, fits), upper, lower in zip(ends, lines, lines[1:]) if fits or names_a_body(upper, lower))
 
 
 def names_a_body(upper: Line, lower: Line) -> bool:
-    """Whether ``lower`` is a whole name of a body in title case (capitalised, three words or more, ending on
-    the word for its kind: "National Statistics Office") and the line ``upper`` before it reads finished."""
+    """Whether ``lower`` is a whole name of a body in title case (capitalised, ending on the word for its kind:
+    "National Statistics Office"; of two words only after a line closing on the word for a body) and the line
+    ``upper`` before it reads finished."""
     if any(w.text[-1:] in ",;" for w in (*upper.words, *lower.words)):
         return False    # a list parted by commas says where its items end
     words = [w.text.strip(".,;:()\"'«»“”") for w in lower.words]
@@ -138,9 +139,9 @@ def names_a_body(upper: Line, lower: Line) -> bool:
     if len(words) < 2 or not all(word[:1].isupper() or name_key(word) in FUNCTION_WORDS for word in words) \
             or last[-1:] in ",-(/" or name_key(last) in FILLER_WORDS or name_key(last) in CONJUNCTIONS:
         return False
-    if len(words) < NAME_LINE_WORDS and not any(part in BODY_WORDS for part in expand_words([name_key(last)])):
+    if len(words) < NAME_LINE_WORDS and not any(part in BODY_WORDS for part in spelled_out(name_key(last))):
         return False    # (a short line opens a name only after one that closed on the word for a body)
-    return any(part in KIND_BIT for part in expand_words(name_key(words[-1]).split()))
+    return any(part in KIND_BIT for part in spelled_out(name_key(words[-1])))
 
 
 def number_depth(text: str) -> int | None:
