@@ -12,7 +12,7 @@ from functools import lru_cache
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+from .matching import (BODY_WORDS, CONJUNCTIONS, UNFINISHED_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
                        NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms, spelled_out)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
@@ -92,9 +92,10 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     """Whether a line's end between two pieces parts two names: the first reads whole, the second opens like
     a name (a capital, a quote, or a body named in lower case), and the two are not one known name. A line
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
-    cuts "Academy of | Sciences"."""
+    cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ...")."""
     words = previous.split()
-    if not piece or not words or name_key(words[-1]) in FILLER_WORDS or not _complete(previous, registry) \
+    if not piece or not words or name_key(words[-1]) in UNFINISHED_WORDS or not _complete(previous, registry) \
+            or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
             or _known(f"{previous} {piece}", registry) is not None:
         return False
     return piece[0].isupper() or piece[0] in _OPENING_QUOTES or _qualified_body(piece) or \
@@ -190,15 +191,19 @@ def _split_item(item: str, registry: Registry) -> list[str]:
     tails: list[str] = []           # categories cut off the end, last first
     begin, end = 0, len(item)
     while begin < end:
-        if end - begin <= NAME_LIMIT and _known(item[begin:end], registry) is not None:
+        known = end - begin <= NAME_LIMIT and _known(item[begin:end], registry) is not None
+        if known and _spelled_as_known(item[begin:end], registry):
             break
-        category = _category_at_end(item, begin, end, registry)
+        category = None if known else _category_at_end(item, begin, end, registry)
         if category is not None:
             begin, end, right = category
             tails.append(right)
             continue
         cut = _second_name_start(item, begin, end, registry)
-        if cut is None:
+        if cut is None or known and _known(item[begin:cut[0]], registry) is None \
+                and _known(item[cut[1]:end], registry) is None:
+            # (A name known only by likeness stays whole unless one side of the cut is a known name of its
+            # own: "Ministry of Digital Development and Transport and State Tax Service" is like the first.)
             break
         heads.append(item[begin:cut[0]])
         begin = cut[1]
@@ -279,15 +284,21 @@ def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
       closes the one name), or where the item does (``last``: its last word), the second name holding a
       conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi");
     - after a capitalised name, bodies named in lower case ("Министерство финансов | центральные органы
-      исполнительной власти").
+      исполнительной власти");
+    - after bodies named in lower case, bodies so named ("местные органы исполнительной власти | центральные
+      органы ...") or a capitalised name closing on its kind ("mərkəzi icra hakimiyyəti orqanları | Ədliyyə
+      Nazirliyi").
     "Social Protection" closes on no such word: the conjunction is inside one name ("Ministry of Labour and
     Social Protection")."""
     words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
     if not words:
         return False
+    named_in_lower_case = left[:1].islower() and any(
+        word in BODY_WORDS for word in expand_words(name_key(left).split()[:QUALIFIERS + 1]))
     if _qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
-        # (Two categories in lower case joined by a conjunction are one list item.)
-        return left[:1].isupper() or rest[:1].isupper()
+        # (Two categories in lower case are two items only when the first names bodies by itself: "central
+        # | and local executive authorities" is one.)
+        return left[:1].isupper() or rest[:1].isupper() or named_in_lower_case
     if not words[0][:1].isupper():
         return False
     if name_key(words[0]) in KIND_BIT and len(words) > 1 and name_key(words[1]) in FUNCTION_WORDS:
@@ -301,7 +312,8 @@ def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
             break
     left_words = left.split(maxsplit=2)
     whole = _closes_on_kind(left_last) or len(left_words) > 2 and _closes_on_kind(left_words[0]) and \
-        name_key(left_words[1]) in FUNCTION_WORDS
+        name_key(left_words[1]) in FUNCTION_WORDS or named_in_lower_case and \
+        any(word in BODY_WORDS for word in expand_words([name_key(left_last)]))
     return whole and (len(run) > 1 and _closes_on_kind(run[-1]) or _closes_on_kind(last))
 
 
@@ -355,7 +367,7 @@ def _names_bodies(first_and_more: list[str], previous: str) -> bool:
     first = first_and_more[0]
     return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
         name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and \
-        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and name_key(previous) not in FILLER_WORDS
+        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and name_key(previous) not in UNFINISHED_WORDS
 
 
 def _quoted_body(rest: str) -> bool:
@@ -398,10 +410,10 @@ def _complete(text: str, registry: Registry) -> bool:
     words = text.split()
     if len(words) > 1 and any(part in BODY_WORDS for part in expand_words([name_key(words[-1])])):
         return True
-    if len(words) > 1 and words[0][:1].islower() and name_key(words[-1]) not in FILLER_WORDS and \
+    if len(words) > 1 and words[0][:1].islower() and name_key(words[-1]) not in UNFINISHED_WORDS and \
             any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
         return True     # bodies named in lower case ("республиканские органы государственного управления")
-    return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in FILLER_WORDS
+    return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in UNFINISHED_WORDS
 
 
 def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re.Match[str] | None = None) -> bool:
@@ -416,7 +428,12 @@ def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re
         last_word = item[last_start:end]
     else:
         last_start, last_word = last.start(), last.group()
-    return item[begin].isupper() and last_start > begin and name_key(last_word) not in FILLER_WORDS
+    return item[begin].isupper() and last_start > begin and name_key(last_word) not in UNFINISHED_WORDS
+
+
+def _spelled_as_known(text: str, registry: Registry) -> bool:
+    """Whether ``text`` is a registry name or alias as spelled (not only like one)."""
+    return name_form(text).key in registry_index(registry).exact
 
 
 def _known(text: str, registry: Registry) -> str | None:

@@ -59,8 +59,13 @@ def _name_words(role: str) -> list[tuple[str, str]]:
 FUNCTION_WORDS = frozenset(word for word, _ in _name_words("function"))
 """Words that never end a complete name: a name cannot be split right after one of them."""
 
-FILLER_WORDS = FUNCTION_WORDS | {word for word, _ in _name_words("filler")}
-"""Words that only place a body ("... under the President of the Republic of ...")."""
+UNFINISHED_WORDS = FUNCTION_WORDS | {word for word, _ in _name_words("filler")}
+"""Words a name does not end on: function words, and words that ask for what follows ("... under the
+President | of the Republic of ...")."""
+
+FILLER_WORDS = UNFINISHED_WORDS | {word for word, _ in _name_words("country")}
+"""Words that only place a body ("... under the President of the Republic of Azerbaijan"); a name may end on a
+country's name."""
 
 KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 """Generic head words that say what kind of body it is: two different ones mean two different bodies."""
@@ -87,7 +92,10 @@ HEAD_WORDS = frozenset(word for word, _ in _name_words("head"))
 NO_AGENCY = frozenset(name_key(word) for word, _ in _name_words("none"))
 """What a cell prints to say it names no agency ("Not applicable", "N/A", "нет"): no mention is made of it."""
 
-KIND_BIT = {word: 1 << position for position, word in enumerate(KIND_WORDS)}
+_KIND_OF = {word: expansion or word for word, expansion in _name_words("kind")}
+_KIND_ORDER = list(dict.fromkeys(_KIND_OF.values()))
+KIND_BIT = {word: 1 << _KIND_ORDER.index(kind) for word, kind in _KIND_OF.items()}
+"""One bit for each kind of body; a kind's words in other languages share its bit (``expansion`` names the kind)."""
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")

@@ -588,9 +588,10 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
         # A Russian name says what the body is for in lower case (genitive), and its series goes on so.
         ("Министерство цифрового развития, инноваций и аэрокосмической промышленности, Министерство финансов",
          ["Министерство цифрового развития, инноваций и аэрокосмической промышленности", "Министерство финансов"]),
-        # A piece in lower case that names bodies is a mention of its own, in either language.
+        # A piece in lower case that names bodies is a mention of its own, in either language; so is each of
+        # two such joined by a conjunction.
         ("Министерство финансов, местные исполнительные органы и общественные объединения",
-         ["Министерство финансов", "местные исполнительные органы и общественные объединения"]),
+         ["Министерство финансов", "местные исполнительные органы", "общественные объединения"]),
         ("Ministry of Justice, municipalities and NGOs", ["Ministry of Justice", "municipalities and NGOs"]),
         # A Russian head word starts a second name after a complete one with no comma; a genitive one does not.
         ("Министерство юстиции Министерство финансов", ["Министерство юстиции", "Министерство финансов"]),
@@ -634,8 +635,28 @@ def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Reg
          ["other interested state bodies", "Ministry of Finance"]),
         ("местные органы исполнительной власти и Счетная палата",
          ["местные органы исполнительной власти", "Счетная палата"]),
+        # After bodies named in lower case, bodies so named, or a name closing on its kind.
+        ("местные органы исполнительной власти и центральные органы исполнительной власти",
+         ["местные органы исполнительной власти", "центральные органы исполнительной власти"]),
+        ("mərkəzi icra hakimiyyəti orqanları və Ədliyyə Nazirliyi",
+         ["mərkəzi icra hakimiyyəti orqanları", "Ədliyyə Nazirliyi"]),
+        # Two names closing on their kinds, in a language whose kind words are data ("Məclis", "Məhkəmə").
+        ("Mərkəzi Seçki Komissiyası və Milli Məclis", ["Mərkəzi Seçki Komissiyası", "Milli Məclis"]),
+        ("Ali Məhkəmə və Məhkəmə-Hüquq Şurası", ["Ali Məhkəmə", "Məhkəmə-Hüquq Şurası"]),
+        # A name that ends on its country's name is whole.
+        ("Civil Service Commission under the President of the Republic of Azerbaijan and local executive "
+         "authorities",
+         ["Civil Service Commission under the President of the Republic of Azerbaijan", "local executive authorities"]),
+        # The whole is like a known name only because that name is one side of the conjunction.
+        ("Ministry of Digital Development and Transport and State Tax Service under the MoE",
+         ["Ministry of Digital Development and Transport", "State Tax Service under the MoE"]),
+        ("municipalities and Supreme Court", ["municipalities", "Supreme Court"]),
+        ("Chamber of Accounts and Ministry of Digital Development and Transport",
+         ["Chamber of Accounts", "Ministry of Digital Development and Transport"]),
         # "and" inside a name: what follows names no body.
         ("Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", ["Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"]),
+        ("central and local executive authorities", ["central and local executive authorities"]),
+        ("органы прокуратуры и внутренних дел", ["органы прокуратуры и внутренних дел"]),
         ("Ministry of Labour and Social Protection of Population", ["Ministry of Labour and Social Protection of Population"]),
         ("Department for Communities and Local Government", ["Department for Communities and Local Government"]),
         ("Министерство труда и социальной защиты населения", ["Министерство труда и социальной защиты населения"]),
@@ -700,6 +721,11 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          ["Национальный статистический комитет", "облисполкомы"]),
         ("Генеральная прокуратура\n(по согласованию)\nВерховный суд",
          ["Генеральная прокуратура (по согласованию)", "Верховный суд"]),
+        # A line that opens on a function word goes on with the name; a line after a placing word too.
+        ("Vətəndaşlara Xidmət və Sosial İnnovasiyalar\nüzrə Dövlət Agentliyi",
+         ["Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi"]),
+        ("Azərbaycan Respublikasının Prezidenti yanında\nQeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi",
+         ["Azərbaycan Respublikasının Prezidenti yanında Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi"]),
     ],
 )
 def test_names_listed_without_separators_split_where_a_second_name_starts(text: str, expected: list[str],
