@@ -87,9 +87,15 @@ def header_to_columns(cells: Sequence[str], repetitions: Sequence[Sequence[str]]
     for index in range(max(len(cells), width)):
         cell = cells[index] if index < len(cells) else ""
         meaning, label, _ = split_header_cell(cell)
+        others = [row[index] for row in repetitions if index < len(row)]
         if meaning in (None, EXTRA):
-            others = [row[index] for row in repetitions if index < len(row)]
             label = (common_prefix_words([cell, *others]) if others else cell).strip()
+        elif others:
+            # A label longer than the vocabulary's, printed whole on every page ("Responsible and partner
+            # organisations"): its words are the header's, not a heading's or a spilled cell's.
+            printed = common_prefix_words([cell, *others])
+            if len(printed) > len(label) and squash(printed).startswith(squash(label)):
+                label = printed
         if meaning in (None, EXTRA) or meaning in taken:
             column = Column(EXTRA, label or f"column {index + 1}", "label" if label else "position")
             if any(column_key(other) == column_key(column) for other in columns):

@@ -137,13 +137,12 @@ def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
 def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
     """(label, rest) of one cell of a repeated header row, by the column its table's header named."""
     meaning, label, rest = split_header_cell(cell)
-    if meaning not in (None, EXTRA):
-        return label, rest
     header = column.header
-    if column.decided_by != "position" and header and cell.startswith(header) and \
+    # (The table's label as printed may be longer than the vocabulary's.)
+    if column.decided_by != "position" and header and len(header) >= len(label) and cell.startswith(header) and \
             (len(cell) == len(header) or cell[len(header)].isspace()):
         return header, cell[len(header):].strip()
-    return "", cell
+    return (label, rest) if meaning not in (None, EXTRA) else ("", cell)
 
 
 def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int], header_indexes: set[int]

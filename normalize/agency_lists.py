@@ -12,8 +12,9 @@ from functools import lru_cache
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, UNFINISHED_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       NO_AGENCY, RegistryIndex, expand_words, name_form, registry_index, resolve_forms, spelled_out)
+from .matching import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, NO_AGENCY,
+                       UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, registry_index, resolve_forms,
+                       spelled_out)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -96,10 +97,25 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     words = previous.split()
     if not piece or not words or name_key(words[-1]) in UNFINISHED_WORDS or not _complete(previous, registry) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
-            or _known(f"{previous} {piece}", registry) is not None:
+            or _known(f"{previous} {piece}", registry) is not None or _too_short_for_a_name(previous, piece, registry):
         return False
     return piece[0].isupper() or piece[0] in _OPENING_QUOTES or _qualified_body(piece) or \
         any(word in BODY_WORDS for word in expand_words(name_key(piece).split()[:QUALIFIERS + 1]))
+
+
+def _too_short_for_a_name(previous: str, piece: str, registry: Registry) -> bool:
+    """Whether ``piece``, after the name ``previous``, is too little to be a name of its own: the word for a
+    kind alone ("Personal Data Protection | Service"), or a head word and one word where neither side is a
+    known name ("Government for Citizens | State Corporation", "Kyiv City | State Administration"; but
+    "Ministry of Finance | State Treasury", and after a name closing on its kind "Competition Council | State
+    Chancellery"; a head word that names the kind makes a name with one word:
+    "Министерство финансов"). Two words are like many a name, so only the registry's own spelling counts."""
+    words = piece.split()
+    if len(words) == 1:
+        return _closes_on_kind(words[0]) and _known(piece, registry) is None
+    return len(words) == 2 and name_key(words[0]) in HEAD_WORDS and not _closes_on_kind(words[0]) and \
+        not _spelled_as_known(piece, registry) and _known(previous, registry) is None and \
+        not _closes_on_kind(_last_word(previous, 0, len(previous)))
 
 
 def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first: int,
@@ -235,7 +251,8 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
     for word in _WORD.finditer(item, begin, end):
         rest = item[word.start(): min(end, word.start() + window)]
         if previous is not None and _starts_name(previous.group(), rest, registry, opening) \
-                and _complete_span(item, begin, previous.end(), registry, previous):
+                and _complete_span(item, begin, previous.end(), registry, previous) \
+                and not _too_short_for_a_name(item[begin:previous.end()], item[word.start():end], registry):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
                 and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
@@ -354,6 +371,8 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     words = name_key(rest).split(maxsplit=index.most_name_words)
     if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
         return True
+    if first.isupper() and first.isalpha() and len(first) > 2 and len(first_and_more) == 1 and not previous.isupper():
+        return True     # an acronym closing the item after a name in other letters ("... and Infrastructure IDFI")
     if opens_quote and not _quoted_body(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
@@ -367,7 +386,8 @@ def _names_bodies(first_and_more: list[str], previous: str) -> bool:
     first = first_and_more[0]
     return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
         name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and \
-        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and name_key(previous) not in UNFINISHED_WORDS
+        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and \
+        name_key(previous) not in UNFINISHED_WORDS
 
 
 def _quoted_body(rest: str) -> bool:

@@ -88,17 +88,22 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
 def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int],
                       title_column: int = TITLE) -> tuple[int, int, int] | None:
     """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first,
-    in the columns from the number column to the title column (a row across the table begins left of its
-    centre; a PDF's merged row is read into the title column, wherever the table prints it)."""
+    in any column: a row across the table begins left of its centre, which for a short heading may be past
+    the title column; a PDF's merged row is read into the title column, wherever the table prints it."""
     wanted = {f"{section}.", f"{roman(section)}."}
     labelled = {f"{section}:", f"{roman(section)}:"} | wanted
+    before = {f"{section - 1}.", f"{roman(section - 1)}."} if section > 1 else set()
+    after = {f"{section + 1}.", f"{roman(section + 1)}."}
     for b in reversed(bands):
-        for c in range(min(max(title_column, TITLE), len(tokens[b]) - 1) + 1):
+        for c in range(len(tokens[b])):
             row = tokens[b][c]
+            if c > max(title_column, TITLE) and wanted.intersection(row) and \
+                    (before.intersection(row) or after.intersection(row)):
+                continue    # a list numbered in a cell ("1. Reports published 2. Data opened")
             for i, token in enumerate(row):
                 if c == NUMBER and b in anchored:
                     break
-                label = label_start(row, i)
+                label = label_start(row, i, any_words=c <= max(title_column, TITLE))
                 if token not in (labelled if label is not None else wanted):
                     continue
                 start = i if label is None else label    # "Task 2. Open data": the heading opens on its label
@@ -111,12 +116,13 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     return None
 
 
-def label_start(row: list[str], i: int) -> int | None:
+def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
     """Where the label a heading prints before its number at token i starts ("Task 2.", "Commitment 3:",
-    "Задача 1."): one or two words opening the fragment, the first capitalised, no number or punctuation;
-    or, after other text (a heading glued to an activity's), a label of `heading_labels.csv`. None if
-    there is none."""
-    if 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
+    "Задача 1."): with `any_words`, one or two words opening the fragment, the first capitalised, no number
+    or punctuation; or, after other text (a heading glued to an activity's), a label of
+    `heading_labels.csv`. None if there is none. (Right of the title column a cell's own short text opens
+    the fragment, "Amendments adopted 4. Open justice": only a known label counts there.)"""
+    if any_words and 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
         return 0
     known = heading_labels()
     for size in range(LABEL_WORDS, 0, -1):

@@ -9,6 +9,8 @@ BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:and|or|to|and/or)\b)(?=[^\W_])"
 SPACE = re.compile(r"\s+")
 #: A soft hyphen (U+00AD) marks where a word may break; where the layout broke it the line's end follows.
 SOFT_HYPHEN = re.compile("\u00ad\\s*")
+#: Numbers are not broken across lines: a soft hyphen between two is a dash its producer printed so ("2020-2022").
+SOFT_HYPHEN_IN_RANGE = re.compile("(?<=\\d)\u00ad\\s*(?=\\d)")
 #: The marks that open an item of a list in a cell ("• Ministry of Justice • Ministry of Finance").
 BULLETS = "•●▪◦‣"
 
@@ -16,5 +18,5 @@ BULLETS = "•●▪◦‣"
 def clean_text(text: str) -> str:
     """Fold white space and rejoin hyphenated words split by a line or column edge (a soft hyphen's word
     without its hyphen: "исполни\u00ad тельные" -> "исполнительные"). Idempotent."""
-    text = SPACE.sub(" ", SOFT_HYPHEN.sub("", text)).strip()
+    text = SPACE.sub(" ", SOFT_HYPHEN.sub("", SOFT_HYPHEN_IN_RANGE.sub("-", text))).strip()
     return BROKEN_HYPHEN.sub("-", text)

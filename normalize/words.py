@@ -224,6 +224,8 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
         odds = vocabulary.junction_odds(left, right)
         if odds <= -JOIN_ODDS or odds <= 0 and vocabulary.ends_and_begins_words(left, right):
             return None
+    if doubled and vocabulary.junction_odds(left, right) > vocabulary.junction_odds(left, right, doubled=True):
+        return plain, FRAGMENTS     # the letter is printed twice in the word ("maliy" + "yəsinin")
     return doubled or plain, FRAGMENTS
 
 

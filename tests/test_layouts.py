@@ -597,3 +597,35 @@ def test_header_words_of_other_plans_name_their_columns(labels, meanings):
         ("Publishing budget data", "Data published", ("Ministry of Finance",)),
         ("Opening court decisions", "Decisions published", ("Ministry of Justice",))]
 
+
+
+def test_a_short_heading_centred_past_the_title_column_is_found_where_it_was_glued():
+    """A short heading row ("2. Open data") centred across the table lies in the indicator and status
+    columns; the extraction glued it after the indicator of the row above. It is the section's heading,
+    and the indicator keeps only its own words. A list numbered inside a cell is not a heading."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tStatus\tResponsible agency\tTimeframe",
+        "1.1.\tPublishing budget data\t1. Report published 2. Data opened\tOngoing\tMinistry of Finance\t2025",
+        "1.2.\tOpening court decisions\tDecisions published 2. Open da\tCompleted ta\tMinistry of Justice\t2025",
+        "2.1.\tTraining officials\tOfficials trained\tOngoing\tCivil Service Commission\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.indicator) for a in plan.activities] == [
+        (1, "", "1. Report published 2. Data opened"), (1, "", "Decisions published"),
+        (2, "Open data", "Officials trained")]
+    assert plan.activities[1].fields == (("Status", "Completed"),)
+
+
+def test_a_header_label_longer_than_the_vocabularys_is_the_header_on_every_page():
+    """"Responsible and partner organisations" starts with a label of the vocabulary ("Responsible"); printed
+    whole on each page, all of it is the header, not the text of a heading or a cell glued to it."""
+    header = "No.\tActivity\tResponsible and partner organisations\tPeriod"
+    _, plan = read(
+        header,
+        "1.1.\tPublishing budget data\tResponsible: Ministry of Finance Partners: Open Data Centre\t2024",
+        "",
+        header,
+        "1.2.\tOpening court decisions\tResponsible: Ministry of Justice\t2025",
+    )
+    assert [roles(a) for a in plan.activities] == [
+        {"implementer": ["Ministry of Finance"], "partner": ["Open Data Centre"]},
+        {"implementer": ["Ministry of Justice"]}]

@@ -721,6 +721,16 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          ["Национальный статистический комитет", "облисполкомы"]),
         ("Генеральная прокуратура\n(по согласованию)\nВерховный суд",
          ["Генеральная прокуратура (по согласованию)", "Верховный суд"]),
+        # Too little for a name of its own: the word for a kind alone, or "State" and one word after a name
+        # the registry does not know (the registry's names and a known name before still part).
+        ("Personal Data Protection\nService", ["Personal Data Protection Service"]),
+        ("Government for Citizens\nState Corporation", ["Government for Citizens State Corporation"]),
+        ("Kyiv City State Administration", ["Kyiv City State Administration"]),
+        ("Ministry of Finance State Treasury", ["Ministry of Finance", "State Treasury"]),
+        ("Competition Council\nState Chancellery", ["Competition Council", "State Chancellery"]),
+        # An acronym closing the list after a name, its comma missing.
+        ("Ministry of Regional Development and Infrastructure IDFI",
+         ["Ministry of Regional Development and Infrastructure", "IDFI"]),
         # A line that opens on a function word goes on with the name; a line after a placing word too.
         ("Vətəndaşlara Xidmət və Sosial İnnovasiyalar\nüzrə Dövlət Agentliyi",
          ["Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi"]),

@@ -185,3 +185,10 @@ def test_any_text_reads_and_keeps_its_text(text):
 ])
 def test_a_cell_holding_the_end_of_one_period_and_the_start_of_the_next(text, two):
     assert holds_two_periods(text) is two
+
+
+def test_a_soft_hyphen_between_two_years_is_their_range():
+    """Numbers are not broken across lines: a producer that prints a range's dash as a soft hyphen
+    ("2020\\u00ad2022") means the range, not one number (hypothesis found "1900\\u00ad1900" read as none)."""
+    period = cell_to_period("2020\u00ad2022")
+    assert (period.text, period.start_year, period.end_year) == ("2020-2022", 2020, 2022)

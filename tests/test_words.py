@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.words import Vocabulary, rejoin_line_breaks, rejoin_uncached
+from normalize.words import Vocabulary, join_cut_word, rejoin_line_breaks, rejoin_uncached
 
 ENGLISH = Vocabulary.from_texts([
     "Developing the open data portal and publishing the budget of the ministries",
@@ -90,3 +90,13 @@ HYPHENATED = Vocabulary.from_texts([
 ])
 def test_a_word_a_line_broke_at_a_hyphen_is_made_whole_unless_it_is_a_compound(text: str, expected: str) -> None:
     assert rejoin_line_breaks(text, HYPHENATED) == expected
+
+
+def test_a_cut_word_keeps_a_letter_printed_twice_where_the_documents_words_double_it():
+    """A column edge through "maliyyəsinin" leaves "maliy" | "yəsinin": the letter at the cut is the word's
+    own second "y" (the document doubles it in other words), not one letter shown on both sides of the edge,
+    as in "tran" | "nsparency" (the document never writes "nns")."""
+    vocabulary = Vocabulary.from_texts(["fəaliyyəti fəaliyyət maliyyə hüquqi fəaliyyətinin şəffaflığı",
+                                        "transport translation sponsors transfer responsibility"])
+    assert join_cut_word("maliy", "yəsinin", vocabulary) == "maliyyəsinin"
+    assert join_cut_word("tran", "nsparency", vocabulary) == "transparency"
