@@ -534,6 +534,22 @@ def test_roman_looking_words_in_prose_are_no_activity_numbers():
     assert [a.activity_id for a in plan.activities] == ["I.1", "I.2"]
 
 
+@pytest.mark.parametrize("bracket", [")", "."])
+def test_plain_numbers_closed_by_a_bracket_are_activities(bracket):
+    """"1)", "2)" number activities as "1.", "2." do; the id keeps the number only."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tI. Organisational measures\t\t",
+        f"1{bracket}\tDrafting the plan of measures\tMinistry of Justice\t2022",
+        f"2{bracket}\tMonitoring the plan\tMinistry of Finance\t2023",
+        "\tII. Transparency of public finance\t\t",
+        f"3{bracket}\tPublishing the reports\tMinistry of Finance\t2024",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        ("1", 1, "Organisational measures"), ("2", 1, "Organisational measures"),
+        ("3", 2, "Transparency of public finance")]
+
+
 def test_three_level_numbering():
     _, plan = read(
         "No.\tMeasures\tExecuting bodies\tExecution period",

@@ -573,6 +573,16 @@ def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read(
         (number.rstrip("."), *sections[number.split(".")[0]], title, ()) for number, title, _, _ in rows]
 
 
+def test_plain_numbers_closed_by_a_bracket_are_activities(tmp_path):
+    """"1)", "2)", ... number activities as "1.", "2." do; the id keeps the number only."""
+    rows = activities(3, numbering=lambda i: f"{i + 1})")
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
+                       ["I. Organisational measures", *rows[:2], "II. Transparency of public finance", rows[2]])])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.title) for a in read.activities] == [
+        ("1", 1, rows[0][1]), ("2", 1, rows[1][1]), ("3", 2, rows[2][1])]
+
+
 def test_a_number_wrapped_in_a_narrow_number_column_opens_its_row(tmp_path):
     """"1. 10." too wide for its column wraps to "1." over "10.": the row is activity 1.10, even first on a
     page under the repeated header (not the tail of the row the page before ended on)."""
