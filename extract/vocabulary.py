@@ -25,8 +25,11 @@ PERIOD_PARTS: tuple[str, ...] = ("start", "end")
 EXTRA = "extra"
 
 #: An activity number as printed: "1", "40", "1.1", "1.1.", "2.10", "1.1.1", "3 .4", "1.1000", "1000.1", "7)",
-#: "1.2)"; a plain number has at most three digits (a year in the number column is not an activity).
-ACTIVITY_NUMBER = re.compile(r"^\s*(\d{1,9}(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*[.)]?\s*$")
+#: "1.2)"; a plain number has at most three digits (a year in the number column is not an activity). The
+#: first level may print its section in Roman numerals, "I.1", "II.3.", under a heading "II. ...": only
+#: before a level in digits, so a Roman-looking word alone ("I", "V", "MIX") is never an activity number.
+ACTIVITY_NUMBER = re.compile(
+    r"^\s*((?:\d{1,9}|[IVXL]{1,6})(?:\s*\.\s*\d{1,9})+|\d{1,3})\s*[.)]?\s*$")
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
@@ -42,13 +45,34 @@ _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
 
 def activity_number_parts(text: str) -> tuple[int, ...] | None:
     """The levels of an activity number ("1.10." -> (1, 10); "7" -> (7,); "Activity 1.2" -> (1, 2): after a
-    label of `activity_labels.csv`), or None when it is not one."""
+    label of `activity_labels.csv`; "II.3" -> (2, 3): a section in Roman numerals is its value), or None
+    when it is not one."""
+    printed = printed_number_parts(text)
+    if printed is None:
+        return None
+    return tuple(int(part) if part.isdigit() else roman_values()[part] for part in printed)
+
+
+def activity_id(text: str) -> str | None:
+    """An activity number as the output keeps it: its levels joined by dots, without spaces, a label or
+    trailing punctuation ("1.10." -> "1.10", "3 .4" -> "3.4", "7)" -> "7", "II.3." -> "II.3": a level in
+    Roman numerals stays as printed); None when `text` is no activity number."""
+    printed = printed_number_parts(text)
+    if printed is None:
+        return None
+    return ".".join(part if not part.isdigit() else str(int(part)) for part in printed)
+
+
+def printed_number_parts(text: str) -> tuple[str, ...] | None:
+    """The levels of an activity number as printed ("II . 3." -> ("II", "3")), None when it is not one (a
+    first level in Roman numerals must be one `roman` writes: "IIII.1" is not)."""
     match = ACTIVITY_NUMBER.match(text)
     if not match and (label := activity_label().match(text)):
         match = ACTIVITY_NUMBER.match(text[label.end():])
     if not match:
         return None
-    return tuple(int(part) for part in re.split(r"\s*\.\s*", match[1]))
+    parts = tuple(re.split(r"\s*\.\s*", match[1]))
+    return parts if parts[0].isdigit() or parts[0] in roman_values() else None
 
 
 ACTIVITY_LABELS_FILE = Path(__file__).with_name("activity_labels.csv")
@@ -56,11 +80,11 @@ ACTIVITY_LABELS_FILE = Path(__file__).with_name("activity_labels.csv")
 
 @lru_cache(maxsize=1)
 def activity_label() -> re.Pattern[str]:
-    """A word an activity's number may be printed after in its cell ("Activity 1.1", "Мероприятие 2"), and
-    the space after it; data in `activity_labels.csv`."""
+    """A word an activity's number may be printed after in its cell ("Activity 1.1", "Мероприятие 2",
+    "Activity II.1"), and the space after it; data in `activity_labels.csv`."""
     with ACTIVITY_LABELS_FILE.open(encoding="utf-8", newline="") as f:
         labels = sorted((row["label"] for row in csv.DictReader(f)), key=len, reverse=True)
-    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s+(?=\d)", re.IGNORECASE)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, labels)) + r")\s+(?=\d|[IVXL]+\s*\.\s*\d)", re.IGNORECASE)
 
 
 def roman(number: int) -> str:

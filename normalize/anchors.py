@@ -1,7 +1,9 @@
-"""Find the activities: the bands whose number column holds an activity number ("1.10.", "2.3", "7", "1.1.1").
+"""Find the activities: the bands whose number column holds an activity number ("1.10.", "2.3", "7", "1.1.1",
+"II.3").
 
 A plan numbers its activities one way. Where some numbers have two levels or more ("2.3"), those are the
-activities and the first level is the section; a lone number is then a section's. Where every number is
+activities and the first level is the section (in Roman numerals, "II.3", the section is its value, 2,
+as its heading "II. ..." prints it); a lone number is then a section's. Where every number is
 plain ("1", "2", ... "40"), each is an activity and the section is the heading row above it (see
 `normalize.sections`).
 """
@@ -10,14 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import Band
-from extract.vocabulary import activity_number_parts
+from extract.vocabulary import activity_id, activity_number_parts
 
 
 @dataclass(frozen=True)
 class Anchor:
     """An activity's number and the band it stands in (the band at its row's vertical centre).
 
-    `section_no` is the section number as printed (None when the plan numbers its activities plainly);
+    `section_no` is the section number as printed, a Roman one as its value ("II.3" -> 2; None when the plan
+    numbers its activities plainly);
     `section_key` groups the activities of one section (the section number, or the heading's rank).
     """
 
@@ -33,14 +36,15 @@ def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[An
     for band in bands:
         if band.column_header or number_column >= len(band.fragments):
             continue
-        parts = activity_number_parts(band.text(number_column))
+        text = band.text(number_column)
+        parts = activity_number_parts(text)
         if parts is not None:
-            numbered.append((band, parts))
-    levelled = any(len(parts) >= 2 for _, parts in numbered)
+            numbered.append((band, parts, activity_id(text)))
+    levelled = any(len(parts) >= 2 for _, parts, _ in numbered)
     anchors = []
-    for band, parts in numbered:
+    for band, parts, printed in numbered:
         if levelled and len(parts) < 2:
             continue
         section = parts[0] if levelled else None
-        anchors.append(Anchor(".".join(map(str, parts)), section, band.index, band.line, section or 0))
+        anchors.append(Anchor(printed, section, band.index, band.line, section or 0))
     return anchors

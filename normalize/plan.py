@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from extract.errors import InputError
 from extract.model import Band, RawDocument, TableProfile
-from extract.vocabulary import EXTRA, PERIOD_PARTS
+from extract.vocabulary import EXTRA, PERIOD_PARTS, activity_number_parts
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
@@ -97,9 +97,9 @@ def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
     """Activity ids given twice, out of order, or a section number going backwards."""
     flags: dict[int, list[str]] = {}
     seen: set[str] = set()
-    previous: tuple[int, int] | None = None
+    previous: tuple[int, ...] | None = None
     for i, anchor in enumerate(anchors):
-        key = tuple(int(x) for x in anchor.activity_id.split("."))
+        key = activity_number_parts(anchor.activity_id) or ()    # ("II.3" is (2, 3), after "I.4")
         if anchor.activity_id in seen:
             flags.setdefault(i, []).append("activity_id_duplicate")
         if previous and len(key) > 1 and key[0] < previous[0]:
@@ -447,7 +447,8 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     layout = Layout.of(document)
     anchors = bands_to_anchors(document.bands, layout.number)
     if not anchors:
-        raise InputError(f"{document.path}: no activity numbers found (expected rows numbered like 1, 1.1 or 2.10.)")
+        raise InputError(f"{document.path}: no activity numbers found "
+                         "(expected rows numbered like 1, 1.1, 2.10. or I.1)")
     problems = order_flags(anchors)
     if strict and problems:
         i = min(problems)

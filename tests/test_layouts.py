@@ -498,6 +498,58 @@ def test_two_level_numbering_under_headings_numbered_in_roman_numerals():
         ("1.1", 1, "Organisational measures against corruption"), ("2.1", 2, "Transparency of public finance")]
 
 
+def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read():
+    """Ids print their section's Roman numeral ("I.1", "I.2.", "II.1") under headings "I. ...", "II. ...":
+    they are activities, kept as printed without the trailing dot, and their section is the numeral's value,
+    the number the heading prints."""
+    _, plan = read(
+        "No.\tKey activity\tResponsible agency\tTimeframe",
+        "\tI. Fiscal Openness\t\t",
+        "I.1\tPublishing budget data\tMinistry of Finance\t2025",
+        "I.2.\tOpening the contracts register\tMinistry of Economy\t2026",
+        "\tII. Citizen Participation\t\t",
+        "II.1\tHolding public hearings on draft laws\tMinistry of Justice\t2027",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title, a.flags) for a in plan.activities] == [
+        ("I.1", 1, "Fiscal Openness", "Publishing budget data", ()),
+        ("I.2", 1, "Fiscal Openness", "Opening the contracts register", ()),
+        ("II.1", 2, "Citizen Participation", "Holding public hearings on draft laws", ())]
+
+
+def test_roman_looking_words_in_prose_are_no_activity_numbers():
+    """Prose before the table whose first cells are words that look like Roman numerals ("I", "V", "C", "L",
+    "MIX") stays outside the table: only a numeral before a level in digits ("I.1") numbers an activity."""
+    document, plan = read(
+        "I\tThe consultations ran\tfrom March to May",
+        "V\tSubmissions were received\tby post",
+        "C\tA summary of them\tis published",
+        "L\tThe list of bodies\tis annexed",
+        "MIX\tof measures agreed\twith civil society",
+        "No.\tKey activity\tResponsible agency\tTimeframe",
+        "\tI. Fiscal Openness\t\t",
+        "I.1\tPublishing budget data\tMinistry of Finance\t2025",
+        "I.2\tOpening the contracts register\tMinistry of Economy\t2026",
+    )
+    assert [line for line, _ in document.outside] == [3, 4, 5, 6, 7]
+    assert [a.activity_id for a in plan.activities] == ["I.1", "I.2"]
+
+
+@pytest.mark.parametrize("bracket", [")", "."])
+def test_plain_numbers_closed_by_a_bracket_are_activities(bracket):
+    """"1)", "2)" number activities as "1.", "2." do; the id keeps the number only."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tI. Organisational measures\t\t",
+        f"1{bracket}\tDrafting the plan of measures\tMinistry of Justice\t2022",
+        f"2{bracket}\tMonitoring the plan\tMinistry of Finance\t2023",
+        "\tII. Transparency of public finance\t\t",
+        f"3{bracket}\tPublishing the reports\tMinistry of Finance\t2024",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        ("1", 1, "Organisational measures"), ("2", 1, "Organisational measures"),
+        ("3", 2, "Transparency of public finance")]
+
+
 def test_three_level_numbering():
     _, plan = read(
         "No.\tMeasures\tExecuting bodies\tExecution period",
@@ -563,6 +615,26 @@ def test_activity_numbers_of_any_width(number, parts):
     from extract.vocabulary import activity_number_parts
 
     assert activity_number_parts(number) == parts
+
+
+@pytest.mark.parametrize("number, parts, printed", [
+    ("I.1", (1, 1), "I.1"), ("I.1.", (1, 1), "I.1"), ("II . 3)", (2, 3), "II.3"), ("XIV.2.1", (14, 2, 1), "XIV.2.1"),
+    ("Activity IV.2", (4, 2), "IV.2"), ("1)", (1,), "1"), ("3 .4", (3, 4), "3.4"), ("1.10.", (1, 10), "1.10")])
+def test_activity_numbers_whose_section_prints_in_roman_numerals_were_not_read(number, parts, printed):
+    """A Roman numeral numbers an activity as its first level, before a level in digits: its value is the
+    section, the id keeps it as printed (without spaces or the closing dot or bracket)."""
+    from extract.vocabulary import activity_id, activity_number_parts
+
+    assert (activity_number_parts(number), activity_id(number)) == (parts, printed)
+
+
+@pytest.mark.parametrize("text", ["I", "V", "C", "L", "MIX", "I.", "II.", "II)", "MIX.1", "IIII.1", "VX.2", "i.1",
+                                  "I.V", "1.I", "Activity V"])
+def test_roman_looking_words_are_no_activity_numbers(text):
+    """A word that looks like a Roman numeral alone, or a numeral `roman` never writes, numbers nothing."""
+    from extract.vocabulary import activity_id, activity_number_parts
+
+    assert (activity_number_parts(text), activity_id(text)) == (None, None)
 
 
 def test_wide_numbers_are_activities_of_their_own():

@@ -558,6 +558,31 @@ def test_plain_numbering_under_headings_numbered_in_roman_numerals(tmp_path, rul
         ("3", 2, "Transparency of public finance"), ("4", 2, "Transparency of public finance")]
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read(tmp_path, ruled):
+    """"I.1", "I.2.", "II.1" under "I. Fiscal Openness", "II. Citizen Participation": activities whose id keeps
+    the numeral as printed (no trailing dot) and whose section is the numeral's value."""
+    numbers = ["I.1", "I.2.", "II.1", "II.2"]
+    rows = activities(4, numbering=lambda i: numbers[i])
+    plan = Plan([Table(("No.", "Key activity", "Responsible agency", "Timeframe"), (50, 350, 220, 90),
+                       ["I. Fiscal Openness", rows[0], rows[1], "II. Citizen Participation", rows[2], rows[3]],
+                       ruled=ruled)])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    sections = {"I": (1, "Fiscal Openness"), "II": (2, "Citizen Participation")}
+    assert [(a.activity_id, a.section_no, a.section_title, a.title, a.flags) for a in read.activities] == [
+        (number.rstrip("."), *sections[number.split(".")[0]], title, ()) for number, title, _, _ in rows]
+
+
+def test_plain_numbers_closed_by_a_bracket_are_activities(tmp_path):
+    """"1)", "2)", ... number activities as "1.", "2." do; the id keeps the number only."""
+    rows = activities(3, numbering=lambda i: f"{i + 1})")
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (50, 350, 220, 80),
+                       ["I. Organisational measures", *rows[:2], "II. Transparency of public finance", rows[2]])])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.title) for a in read.activities] == [
+        ("1", 1, rows[0][1]), ("2", 1, rows[1][1]), ("3", 2, rows[2][1])]
+
+
 def test_a_number_wrapped_in_a_narrow_number_column_opens_its_row(tmp_path):
     """"1. 10." too wide for its column wraps to "1." over "10.": the row is activity 1.10, even first on a
     page under the repeated header (not the tail of the row the page before ended on)."""
