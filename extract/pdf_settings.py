@@ -36,16 +36,22 @@ class PdfSettings:
     rule_height: float = 0.8
     #: Header labels may move this far (em) between pages before the columns are measured again.
     header_shift: float = 1.0
+    #: A table's cells hang from the top of their rows when at least this many of its rows set apart by
+    #: white gaps or rules open on their number's line and run on under it ...
+    hanging_rows: int = 3
+    #: ... and at least this share of the rows that show where their cells open do so (the others open
+    #: above their number's line, as cells centred on their rows do).
+    hanging_share: float = 0.9
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ValueError(f"PdfSettings.{f.name} must be a number >= 0, not {value!r}")
-        for name in ("rule_cover", "rule_height"):
+        for name in ("rule_cover", "rule_height", "hanging_share"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"PdfSettings.{name} must be in (0, 1], not {getattr(self, name)!r}")
-        for name in ("furniture_words", "header_lines", "min_header_columns"):
+        for name in ("furniture_words", "header_lines", "min_header_columns", "hanging_rows"):
             if not isinstance(getattr(self, name), int):
                 raise ValueError(f"PdfSettings.{name} must be a whole number, not {getattr(self, name)!r}")
         if not 1 <= self.min_header_columns <= 5:

@@ -638,9 +638,10 @@ def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
 
 
 def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float], styles: list[tuple],
-                    header_rows: int = 1, split_in_row: bool = False) -> Path:
+                    header_rows: int = 1, split_in_row: bool = False, grid: bool = True) -> Path:
     """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles; with
-    `split_in_row`, a row that does not fit at a page's foot is cut there and goes on atop the next page."""
+    `split_in_row`, a row that does not fit at a page's foot is cut there and goes on atop the next page;
+    without `grid`, only the rules the styles draw."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.styles import getSampleStyleSheet
@@ -653,9 +654,63 @@ def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float]
     table = FlowTable([[Paragraph(text, centred if k < header_rows else style) if text else "" for text in row]
                        for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows,
                       splitInRow=int(split_in_row))
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *styles]))
+    table.setStyle(TableStyle([*([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if grid else []), *styles]))
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
     return path
+
+
+#: Activities whose tallest cell is now the title, now the result, now the agencies, the deadline one line or two.
+UNRULED_ROWS = [
+    ("No.", "Activity", "Expected result", "Responsible agencies", "Deadline"),
+    ("1. Access to information", "", "", "", ""),
+    ("1.1.", "Publishing the register of open data sets of the ministries, the state committees and the "
+             "agencies on the national portal with a description of every set", "Register published",
+     "Ministry of Economy", "2024"),
+    ("1.2.", "Holding public hearings on draft laws", "Hearings held on every draft law of the year",
+     "Ministry of Finance, Ministry of Justice, State Statistics Committee, Ministry of Digital Development "
+     "and Transport", "2024-2025"),
+    ("1.3.", "Training the officials of the central executive authorities to answer requests for information",
+     "Two hundred officials trained, a handbook published and a survey of the requesters carried out",
+     "Civil Service Agency, Ministry of Justice", "Second quarter of 2025, then every year"),
+    ("2. Public services", "", "", "", ""),
+    ("2.1.", "Opening the decisions of the courts of appeal and of the supreme court in a searchable database "
+             "with the names of private persons removed and a search by the law applied and by the date",
+     "Database opened", "Supreme Court", "2025"),
+    ("2.2.", "Surveying the users of public service centres", "Survey report published",
+     "State Agency for Public Services, Ministry of Labour and Social Protection, Ministry of Health", "2026"),
+    ("2.3.", "Publishing the budgets of the municipalities in a machine-readable form every year",
+     "Budgets of all municipalities published", "Ministry of Finance", "2024-2026"),
+]
+#: Row styles: the header (and the headings) shaded with no rule anywhere, or rules only over and under
+#: the header and under the last row ("booktabs").
+SHADED = [("BACKGROUND", (0, 0), (-1, 0), "#d9d9d9"), ("BACKGROUND", (0, 1), (-1, 1), "#eeeeee"),
+          ("BACKGROUND", (0, 5), (-1, 5), "#eeeeee")]
+BOOKTABS = [("LINEABOVE", (0, 0), (-1, 0), 1.0, "#000000"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "#000000"),
+            ("LINEBELOW", (0, -1), (-1, -1), 1.0, "#000000")]
+
+
+def unruled_plan(path: Path, styles: list[tuple], align: str) -> Path:
+    """`UNRULED_ROWS` with no rules between the rows, the headings merged across, cells aligned `align`."""
+    spans = [("SPAN", (0, k), (-1, k)) for k, row in enumerate(UNRULED_ROWS) if k and not any(row[1:])]
+    return flow_table_plan(path, UNRULED_ROWS, [40, 190, 170, 150, 80],
+                           [*styles, *spans, ("VALIGN", (0, 0), (-1, -1), align)], grid=False)
+
+
+def test_the_last_lines_of_a_tall_top_aligned_cell_stay_in_its_row_without_rules_between_rows(tmp_path):
+    """Cells hanging from the top of rows with no rule between them (each opens on its number's line, as
+    word processors export them), the header and headings shaded: the rows between two shaded headings are
+    not cut where each centres on its number, which hands a tall cell's last lines to the next row; each
+    row is its number's line and the lines under it."""
+    document = read_pdf(unruled_plan(tmp_path / "p.pdf", SHADED, "TOP"))
+    assert numbered(document) == [list(row) for row in UNRULED_ROWS[1:] if row[1]]
+
+
+@pytest.mark.parametrize("styles", [SHADED, BOOKTABS], ids=["shaded-header", "booktabs-rules"])
+def test_cells_centred_on_their_rows_without_rules_between_rows_stay_centred(tmp_path, styles):
+    """The same table with its cells centred on their rows: the cells open above their number's line, so
+    the rows are still cut where each centres on its number."""
+    document = read_pdf(unruled_plan(tmp_path / "p.pdf", styles, "MIDDLE"))
+    assert numbered(document) == [list(row) for row in UNRULED_ROWS[1:] if row[1]]
 
 
 def test_a_merged_cell_of_many_lines_standing_across_its_rows_is_each_rows(tmp_path):

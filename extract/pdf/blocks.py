@@ -8,8 +8,13 @@
   on each number; a block holding none joins the activity whose row it centres best in (vertically
   centred cells leave such gaps), unless it is a section row; in an unruled table a section row set with
   no gap around it is cut out of its block by its number and its run across the gutters.
+- Where the table's cells hang from the top of their rows (each opens on its number's line, as word
+  processors export them), learnt from all its pages (`hanging_evidence`), a number's row is its line and
+  the lines under it down to the next number's line, and lines without a number join the row above.
 
-`rows.py` then reads each group into one text per column.
+The page's slabs and blocks (`Unit`) are found first (`body_to_units`), the rows read from them once the
+whole table has shown how its cells stand (`units_to_rows`). `rows.py` reads each group into one text per
+column.
 """
 from __future__ import annotations
 
@@ -168,26 +173,57 @@ def glued_sections(block: Sequence[Line], g: Geometry) -> list[tuple[int, int]]:
     return spans
 
 
+def glued_parts(block: Sequence[Line], g: Geometry) -> list[tuple[list[Line], bool]]:
+    """A block cut at the section rows glued into it (`glued_sections`): (lines, whether a section row)."""
+    block = list(block)
+    spans = glued_sections(block, g)
+    if not spans or spans == [(0, len(block))]:
+        return [(block, False)]
+    parts: list[tuple[list[Line], bool]] = []
+    start = 0
+    for i, j in spans:
+        if i > start:
+            parts.append((block[start:i], False))
+        parts.append((block[i:j], True))
+        start = j
+    if start < len(block):
+        parts.append((block[start:], False))
+    return parts
+
+
+def hanging_groups(block: Sequence[Line], anchors: Sequence[int], fixed: bool) -> list[Group]:
+    """A block of rows whose cells hang from the top: each number's row is the lines from its number's line
+    down to the next number's line; the lines above the first number are a plain group (the tail of the row
+    above, or of the row the page break cut)."""
+    tops = [block[a].top for a in anchors]
+    bounds = [*tops[1:], float("inf")]
+    groups = []
+    above = [line for line in block if line.middle < tops[0]]
+    if above:
+        groups.append(Group(above, PLAIN, fixed=fixed))
+    for a, top, end in zip(anchors, tops, bounds):
+        groups.append(Group([line for line in block if top <= line.middle < end], ACTIVITY, block[a].middle, fixed))
+    return groups
+
+
 def block_to_groups(block: Sequence[Line], g: Geometry, top: float | None = None,
                     bottom: float | None = None, fixed: bool = False) -> list[Group]:
     """One group per activity number in a block; a block without one is a section or a plain row.
 
-    A section row glued to the rows around it (no white gap) is cut out of the block first.
+    A section row glued to the rows around it (no white gap) is cut out of the block first. Where the
+    table's cells hang from the top (`Geometry.hanging`), each number's row runs down to the next number's
+    line (a ruled row holding one number is that number's whole row, as it is anyway).
     """
-    block = list(block)
-    spans = glued_sections(block, g)
-    if spans and spans != [(0, len(block))]:
+    parts = glued_parts(block, g)
+    if len(parts) > 1:
         groups: list[Group] = []
-        start = 0
-        for i, j in spans:
-            if i > start:
-                groups.extend(block_to_groups(block[start:i], g, fixed=fixed))
-            groups.append(Group(block[i:j], SECTION, fixed=fixed))
-            start = j
-        if start < len(block):
-            groups.extend(block_to_groups(block[start:], g, fixed=fixed))
+        for lines, section in parts:
+            groups.extend([Group(lines, SECTION, fixed=fixed)] if section else block_to_groups(lines, g, fixed=fixed))
         return groups
+    block = list(block)
     anchors = line_anchors(block, g)
+    if anchors and g.hanging and not (fixed and len(anchors) == 1):
+        return hanging_groups(block, anchors, fixed)
     if len(anchors) == 1:
         return [Group(block, ACTIVITY, block[anchors[0]].middle, fixed)]
     if len(anchors) > 1:
@@ -206,9 +242,9 @@ def attach_cost(group: Group, extra: Group) -> float:
     return after - before
 
 
-def attach_plain_groups(groups: list[Group], continues: bool) -> list[Group]:
+def attach_plain_groups(groups: list[Group], continues: bool, hanging: bool = False) -> list[Group]:
     """Join each plain group (no number, not a section, not a ruled row) to the activity beside it it
-    centres best in.
+    centres best in; where cells hang from the top of their rows (`hanging`), to the activity above it.
 
     A plain group first on the page is left alone when the table continues from the previous page (it
     is that page's last row, cut by the page break); the caller joins it there.
@@ -226,7 +262,7 @@ def attach_plain_groups(groups: list[Group], continues: bool) -> list[Group]:
         if above is None and (continues and i == 0 or below is None):
             i += 1
             continue
-        if above is not None and (below is None or attach_cost(above, group) <= attach_cost(below, group)):
+        if above is not None and (hanging or below is None or attach_cost(above, group) <= attach_cost(below, group)):
             above.lines = sorted(above.lines + group.lines, key=lambda line: line.top)
             del result[i]
             continue
@@ -321,12 +357,24 @@ def open_ends(g: Geometry, first: float, last: float) -> tuple[float, float]:
     return top, bottom
 
 
-def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: bool
-                 ) -> tuple[list[Row], list[Line], bool]:
-    """The page's rows below the header, the lines outside the table, and whether the table goes on."""
+@dataclass(frozen=True)
+class Unit:
+    """Lines the page sets apart as one piece of the table: a slab between two row rules (`ruled`, with the
+    rules' heights; `first`: the page's first slab), or a block between white gaps."""
+
+    lines: tuple[Line, ...]
+    ruled: bool = False
+    top: float | None = None
+    bottom: float | None = None
+    first: bool = False
+
+
+def body_to_units(body: Sequence[Line], g: Geometry, zone_top: float) -> tuple[list[Unit], list[Line], bool]:
+    """The page's table below the header cut into slabs and blocks, the lines outside the table, and whether
+    the table goes on."""
     s = g.settings
     rules = row_rules(g, zone_top)
-    groups: list[Group] = []
+    units: list[Unit] = []
     outside: list[Line] = []
     ended = False
     below: list[Line] = list(body)
@@ -362,13 +410,7 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
                 by_slab[bisect_right(bounds, line.middle)].append(line)
         for k, ((a, b), lines) in enumerate(zip(inside, by_slab)):
             if lines:
-                found = block_to_groups(lines, g, a, b, fixed=True)
-                if (k > 0 or not continues) and len(found) == 1 and found[0].kind == PLAIN \
-                        and only_in_title_cell(lines, g):
-                    # A ruled row of its own with no number, printing only a title, is a heading (rows are
-                    # not cut inside a page; the first row of a page may be the rest of one the break cut).
-                    found = [replace(found[0], kind=SECTION)]
-                groups.extend(found)
+                units.append(Unit(tuple(lines), True, a, b, k == 0))
         if framed:
             outside.extend(below)
             ended = bool(below) and not all(is_furniture([line], s) for line in below)
@@ -382,18 +424,34 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
         kept: list[list[Line]] = []
         for i, block in enumerate(blocks):
             gap_above = block[0].top - (max(line.bottom for line in blocks[i - 1]) if i else reach)
-            if (kept or groups) and gap_above >= far:
+            if (kept or units) and gap_above >= far:
                 outside.extend(line for b in blocks[i:] for line in b)
                 ended = not all(is_furniture(b, s) for b in blocks[i:])
                 break
-            if not kept and not groups and is_furniture(block, s) and i + 1 < len(blocks) and \
+            if not kept and not units and is_furniture(block, s) and i + 1 < len(blocks) and \
                     blocks[i + 1][0].top - block[-1].bottom >= far:
                 outside.extend(block)
                 continue
             kept.append(block)
-        for block in kept:
-            groups.extend(block_to_groups(block, g))
-    groups = attach_plain_groups(bold_headings(groups, g), continues)
+        units.extend(Unit(tuple(block)) for block in kept)
+    return units, outside, not ended
+
+
+def units_to_rows(units: Sequence[Unit], g: Geometry, continues: bool) -> list[Row]:
+    """The page's rows read from its slabs and blocks (`continues`: the table goes on from the previous page)."""
+    groups: list[Group] = []
+    for unit in units:
+        if not unit.ruled:
+            groups.extend(block_to_groups(unit.lines, g))
+            continue
+        found = block_to_groups(unit.lines, g, unit.top, unit.bottom, fixed=True)
+        if (not unit.first or not continues) and len(found) == 1 and found[0].kind == PLAIN \
+                and only_in_title_cell(unit.lines, g):
+            # A ruled row of its own with no number, printing only a title, is a heading (rows are
+            # not cut inside a page; the first row of a page may be the rest of one the break cut).
+            found = [replace(found[0], kind=SECTION)]
+        groups.extend(found)
+    groups = attach_plain_groups(bold_headings(groups, g), continues, g.hanging)
     rows = []
     for group in groups:
         row = lines_to_row(group.lines, g, group.top, group.bottom, group.kind)
@@ -402,7 +460,53 @@ def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: 
         rows.append(row)
     if g.ruled_columns:
         rows = fill_merged_cells(rows, g)
-    return rows, outside, not ended
+    return rows
+
+
+def body_to_rows(body: Sequence[Line], g: Geometry, zone_top: float, continues: bool
+                 ) -> tuple[list[Row], list[Line], bool]:
+    """The page's rows below the header, the lines outside the table, and whether the table goes on."""
+    units, outside, still_open = body_to_units(body, g, zone_top)
+    return units_to_rows(units, g, continues), outside, still_open
+
+
+def row_starts(lines: Sequence[Line], threshold: float) -> set[int]:
+    """The lines a white gap at least `threshold` tall parts from the lines above them (and the first line)."""
+    starts = {0}
+    reach = lines[0].bottom if lines else 0.0
+    for j, line in enumerate(lines[1:], start=1):
+        if line.top - reach >= threshold:
+            starts.add(j)
+        reach = max(reach, line.bottom)
+    return starts
+
+
+def hanging_evidence(units: Sequence[Unit], g: Geometry, continues: bool) -> tuple[int, int]:
+    """How the page's rows show their cells standing: (hanging, above).
+
+    Only a row the page sets apart tells: one whose number's line opens its slab or block, or follows a
+    white gap taller than those between a cell's lines. It hangs from the top when lines run on under its
+    number's line with no such gap down to the next number's line or the end of its block; its cells open
+    above the number's line (as centred cells of several lines do) when the gap that parts it from the row
+    before lies above lines standing over its number. (Lines over the first number of a continuing page may
+    be the rest of the row the page break cut: they tell nothing.)
+    """
+    hanging = above = 0
+    for i, unit in enumerate(units):
+        for p, (lines, section) in enumerate(glued_parts(unit.lines, g)):
+            anchors = line_anchors(lines, g)
+            if section or not anchors:
+                continue
+            starts = row_starts(lines, intra_gap(lines, g) + g.settings.row_gap * g.em)
+            for k, a in enumerate(anchors):
+                end = anchors[k + 1] if k + 1 < len(anchors) else len(lines)
+                previous = anchors[k - 1] if k else -1
+                if a in starts:
+                    hanging += end - a > 1 and (end == len(lines) or end in starts) and \
+                        not any(a < j < end for j in starts)
+                elif any(previous < j < a for j in starts) and not (continues and i == p == k == 0):
+                    above += 1
+    return hanging, above
 
 
 def ruled_under(g: Geometry, y: float, column: int) -> bool:

@@ -31,7 +31,7 @@ from .furniture import find_furniture
 from .header import Header
 from .lines import BBox, lines_to_strays, typical_height, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
-from .pages import PageLayout, TableState, join_cut_rows, page_to_layout
+from .pages import PageLayout, TableState, join_cut_rows, page_to_layout, read_rows
 from .rows import SECTION, Row
 
 #: Text before a table that follows pages of prose: the title is at most this many words of the first page.
@@ -71,6 +71,7 @@ def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettin
             raise InputError(f"{name}: no text layer (page {scanned[0]} is a scanned image); expected a PDF "
                              "with text (run OCR on it first)")
         raise InputError(f"{name}: {NO_TABLE}")
+    read_rows(layouts, s)
     return layouts
 
 

@@ -22,7 +22,7 @@ from normalize.words import FUNCTION_WORDS
 
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, is_column_numbering
-from .blocks import body_to_rows, row_rules
+from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_rows
 from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
@@ -57,6 +57,11 @@ class PageLayout:
     column_numbers: tuple[str, ...] = ()
     edges: tuple[float, ...] | None = None
     table_open: bool = False
+    #: The page's table cut into slabs and blocks, its geometry, and whether it goes on from the page
+    #: before: read into `rows` once the whole table has shown how its cells stand (`read_rows`).
+    units: list[Unit] = field(default_factory=list)
+    geometry: Geometry | None = None
+    continues: bool = False
 
 
 def column_lines(body: Sequence[Line], edges: Sequence[float]) -> list[list[str]]:
@@ -188,12 +193,35 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
                 kept.append(words_to_line(list(inside)))
         body = kept
         layout.stray.extend(lines_to_strays(beside))
-    rows, outside, still_open = body_to_rows(body, g, zone_top, header is None or table_open)
-    layout.rows = rows
+    units, outside, still_open = body_to_units(body, g, zone_top)
+    layout.units, layout.geometry, layout.continues = units, g, header is None or table_open
     layout.stray.extend(lines_to_strays(outside))
     layout.edges = edges
     layout.table_open = still_open
     return layout
+
+
+def hanging_tables(layouts: Sequence[PageLayout], s: PdfSettings) -> set[int]:
+    """The tables (by index) whose cells hang from the top of their rows, as all their pages show it
+    (`hanging_evidence`): enough rows open on their number's line and run on under it, and few open above."""
+    counts: dict[int, tuple[int, int]] = {}
+    for layout in layouts:
+        if layout.geometry is not None and layout.table is not None:
+            hanging, above = hanging_evidence(layout.units, layout.geometry, layout.continues)
+            before = counts.get(layout.table.index, (0, 0))
+            counts[layout.table.index] = (before[0] + hanging, before[1] + above)
+    return {index for index, (hanging, above) in counts.items()
+            if hanging >= s.hanging_rows and hanging >= s.hanging_share * (hanging + above)}
+
+
+def read_rows(layouts: Sequence[PageLayout], s: PdfSettings) -> None:
+    """Read every page's slabs and blocks into its rows, each table's cells standing as its pages show."""
+    hanging = hanging_tables(layouts, s)
+    for layout in layouts:
+        if layout.geometry is not None and layout.table is not None:
+            g = replace(layout.geometry, hanging=layout.table.index in hanging)
+            layout.rows = units_to_rows(layout.units, g, layout.continues)
+            layout.units = []
 
 
 def column_rights(body: Sequence[Line], edges: Sequence[float], ruled: bool) -> tuple[float, ...]:

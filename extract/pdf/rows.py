@@ -50,6 +50,9 @@ class Geometry:
     levels: int = 1
     #: How far right each column's text reaches on the page (its lines wrap before that, or earlier).
     rights: tuple[float, ...] = ()
+    #: The table's cells hang from the top of their rows (each opens on its number's line), as the whole
+    #: table shows it (`blocks.hanging_evidence`): a row is its number's line and the lines under it.
+    hanging: bool = False
 
     @property
     def n(self) -> int:
