@@ -21,13 +21,13 @@ from statistics import median
 from normalize.words import FUNCTION_WORDS
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, is_column_numbering
+from ..vocabulary import activity_number_parts, is_column_numbering, squash
 from .blocks import body_to_rows, row_rules
 from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
 from .opening import PageContent
-from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, line_anchors
+from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors
 
 
 @dataclass(frozen=True)
@@ -189,11 +189,19 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         body = kept
         layout.stray.extend(lines_to_strays(beside))
     rows, outside, still_open = body_to_rows(body, g, zone_top, header is None or table_open)
-    layout.rows = rows
+    layout.rows = [replace(row, kind=HEADER) if repeats_header(row, table.header) else row for row in rows]
     layout.stray.extend(lines_to_strays(outside))
     layout.edges = edges
     layout.table_open = still_open
     return layout
+
+
+def repeats_header(row: Row, header: Header) -> bool:
+    """Whether a row without a number prints the table's column-header labels again, each in its column
+    (a later table of the same columns on the page): it is a column-header row, not text of the row under it."""
+    return row.kind in (PLAIN, SECTION) and len(row.texts) == len(header.cells) \
+        and sum(bool(text) for text in row.texts) >= 2 \
+        and tuple(squash(text) for text in row.texts) == header.signature
 
 
 def column_rights(body: Sequence[Line], edges: Sequence[float], ruled: bool) -> tuple[float, ...]:
@@ -254,7 +262,7 @@ def join_cut_rows(layouts: list[PageLayout]) -> None:
             if first.kind == PLAIN and id(layout.table) in habit and layout.table is not None and \
                     heading_opens_page(first, last, layout.table.title):
                 layout.rows[0] = replace(first, kind=SECTION, title_cell=True)
-            elif first.kind == PLAIN and last.kind != SECTION:
+            elif first.kind == PLAIN and last.kind not in (SECTION, HEADER):
                 previous.rows[-1] = last.joined(first)
                 del layout.rows[0]
             elif last.kind == PLAIN and first.kind == ACTIVITY:
