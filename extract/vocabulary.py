@@ -100,6 +100,17 @@ def begins_section(text: str) -> bool:
     return labelled is not None and labelled.end() < len(text) and labelled[1][0].isupper()
 
 
+def prints_heading(text: str) -> bool:
+    """Whether a line of text outside the table prints a section heading: its number first ("2. Open data"),
+    or after a label of `heading_labels.csv` ("Commitment 3: Open data"; not "Annex 1. ...")."""
+    if SECTION_NUMBER.match(text):
+        return True
+    labelled = LABELLED_SECTION_PREFIX.match(text)
+    if labelled is None or labelled.end() >= len(text):
+        return False
+    return " ".join(text[labelled.start(1):labelled.start(2)].casefold().split()) in heading_labels()
+
+
 def heading_number(title: str) -> int | None:
     """The number a heading prints first, after a label or not ("2. Open data", "Task 2: Open data" -> 2)."""
     words = title.split()

@@ -960,3 +960,16 @@ def test_a_header_row_printed_again_by_a_later_table_on_the_same_page_is_no_acti
         (n, t, (a,)) for _, rows in commitments for n, t, a, _ in rows]
     assert not any(word in ("No.", "Milestone") for _, word in read.unplaced)
 
+
+def test_a_labelled_heading_above_the_first_table_titles_its_section(tmp_path):
+    """The first commitment's heading stands above the first table's header row, outside the table, as the
+    later ones stand between the tables: it titles the section of the activities under it."""
+    commitments = [(f"Commitment {c}: {topic}", [(f"{c}.{m}", f"Publish the report on milestone {m} of commitment {c}",
+                                                  "Department of the Treasury", f"{2024 + m}") for m in (1, 2)])
+                   for c, topic in enumerate(["Open the data of federal spending", "Open the contracts of the ministries"],
+                                                  start=1)]
+    read = document_to_plan(read_pdf(commitment_tables_plan(tmp_path / "p.pdf", commitments)), "p",
+                            load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1.1", 1, "Open the data of federal spending"), ("1.2", 1, "Open the data of federal spending"),
+        ("2.1", 2, "Open the contracts of the ministries"), ("2.2", 2, "Open the contracts of the ministries")]

@@ -21,11 +21,11 @@ from statistics import median
 from normalize.words import FUNCTION_WORDS
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, is_column_numbering, squash
+from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import body_to_rows, row_rules
 from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
-from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
+from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent
 from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors
 
@@ -190,10 +190,30 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         layout.stray.extend(lines_to_strays(beside))
     rows, outside, still_open = body_to_rows(body, g, zone_top, header is None or table_open)
     layout.rows = [replace(row, kind=HEADER) if repeats_header(row, table.header) else row for row in rows]
+    if header is not None and (k := heading_above(lines[:header.first_line], layout.rows, g)) is not None:
+        # The heading of the section the table opens on, printed above its header row: the section's row.
+        line = lines[k]
+        texts = tuple(line.text if c == g.title else "" for c in range(g.n))
+        layout.rows.insert(0, Row(content.number, line.top, SECTION, texts, (words_to_bbox(line.words),) * g.n))
+        layout.before = lines_to_strays(lines[:k] + lines[k + 1:header.first_line])
     layout.stray.extend(lines_to_strays(outside))
     layout.edges = edges
     layout.table_open = still_open
     return layout
+
+
+def heading_above(lines: Sequence[Line], rows: Sequence[Row], g: Geometry) -> int | None:
+    """Which of the lines above a header row (None: none) heads the section the table's first row opens: the
+    last line there that prints a heading ("Commitment 1: Open data", "1. Open data", `prints_heading`), where
+    it prints the section number of that row's activity ("1" of "1.1") and the table prints no heading row of
+    its own before it."""
+    if not rows or rows[0].kind != ACTIVITY or g.number is None:
+        return None
+    parts = activity_number_parts(rows[0].texts[g.number])
+    if parts is None or len(parts) < 2:
+        return None
+    k = next((k for k in range(len(lines) - 1, -1, -1) if prints_heading(lines[k].text)), None)
+    return k if k is not None and heading_number(lines[k].text) == parts[0] else None
 
 
 def repeats_header(row: Row, header: Header) -> bool:
