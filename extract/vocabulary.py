@@ -18,7 +18,11 @@ HEADERS_FILE = Path(__file__).with_name("headers.csv")
 #: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity (the
 #: vocabulary names the usual ones, "Budget", "Status", "Notes", so that their content is never taken for
 #: a meaning).
-MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end")
+MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end",
+                             "section")
+#: The meaning of a column that prints each activity's section heading beside it ("Objective 2: Open courts",
+#: a cell merged down over the section's rows): given by its content (`extract.layout.section_column`).
+SECTION = "section"
 #: The meanings of a period printed in two columns ("Start date" | "End date"): one period where the table
 #: has no period column of its own.
 PERIOD_PARTS: tuple[str, ...] = ("start", "end")

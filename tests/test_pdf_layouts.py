@@ -913,6 +913,46 @@ def test_rules_drawn_in_pieces_beside_a_merged_cell_between_number_and_title_par
     assert [texts[2:] for texts in numbered(document)] == [list(row[2:]) for row in rows[1:]]
 
 
+def test_a_first_column_merged_down_with_labelled_headings_gives_the_activities_their_section(tmp_path):
+    """The table's first column, "Objective", holds one cell merged down over each section's activities,
+    printing its heading ("Objective 2: Open courts"). That column is the section: it gives the activities
+    their section's number and title, the table's profile says its cells decided it, and its text is no
+    field of the activities."""
+    rows = [("Objective", "No.", "Activity", "Responsible agencies", "Deadline"),
+            ("Objective 1: Open budgets", "1.1", "Publishing the reports of the audit chamber", "Audit Chamber",
+             "2025"),
+            ("", "1.2", "Opening the register of public procurement", "Ministry of Finance", "2026"),
+            ("", "1.3", "Training officials to answer requests for information", "Civil Service Agency", "2025"),
+            ("Objective 2: Open courts", "2.1", "Publishing the decisions of the courts", "Supreme Court", "2026"),
+            ("", "2.2", "Holding public hearings on the courts' budgets", "Ministry of Justice", "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [150, 40, 260, 170, 80],
+                          [("SPAN", (0, 1), (0, 3)), ("SPAN", (0, 4), (0, 5)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    document = read_pdf(pdf)
+    assert meanings(document) == ["section", "number", "title", "agencies", "period"]
+    assert document.tables[0].columns[0].decided_by == "headings"
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1.1", 1, "Open budgets"), ("1.2", 1, "Open budgets"), ("1.3", 1, "Open budgets"),
+        ("2.1", 2, "Open courts"), ("2.2", 2, "Open courts")]
+    assert [a.title for a in read.activities] == [row[2] for row in rows[1:]]
+    assert all(a.fields == () and "section_title_missing" not in a.flags for a in read.activities)
+    assert read.unplaced == ()
+
+
+def test_an_objective_column_of_plain_text_merged_down_stays_a_field(tmp_path):
+    """A merged "Objective" column whose cells print no heading number ("Open budgets") names no section:
+    it stays a field of each activity it stands beside."""
+    rows = [("Objective", "No.", "Activity", "Responsible agencies", "Deadline"),
+            ("Open budgets", "1.1", "Publishing the reports of the audit chamber", "Audit Chamber", "2025"),
+            ("", "1.2", "Opening the register of public procurement", "Ministry of Finance", "2026"),
+            ("Open courts", "1.3", "Publishing the decisions of the courts", "Supreme Court", "2026")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [150, 40, 260, 170, 80],
+                          [("SPAN", (0, 1), (0, 2)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [a.fields for a in read.activities] == [(("Objective", "Open budgets"),), (("Objective", "Open budgets"),),
+                                                   (("Objective", "Open courts"),)]
+
+
 def commitment_tables_plan(path: Path, commitments: list[tuple[str, list[tuple[str, ...]]]],
                            labels: tuple[str, ...] = ("No.", "Milestone", "Lead agency", "Deadline")) -> Path:
     """A plan that gives each commitment a heading ("Commitment 1: ..."), a paragraph of prose and then a
