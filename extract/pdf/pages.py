@@ -4,7 +4,10 @@ A page showing a column-header row starts a table, or repeats the current one wh
 at the same places (a header whose labels differ, or stand elsewhere, starts a new table with its own
 columns). A page without the header row continues the open table only if it shows activity numbers or
 ruled columns (a page holding only signatures does not). Text before the first table and outside the
-table is kept, not dropped: `document.py` makes it the title or stray text.
+table is kept, not dropped: `document.py` makes it the title or stray text. A row lower on a page that
+prints the header's labels again, each in its column (a table per commitment, prose between), is the header
+row again (`repeats_header`); the line above a header row that prints the heading of the section the table
+opens on ("Commitment 1: ...") is that section's row (`heading_above`).
 
 On a table's first page the reader settles which column holds the activity numbers (the one labelled so,
 else the one whose lines hold numbers, else an unlabelled column left of the first label), which column a
