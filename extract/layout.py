@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from normalize.periods import looks_like_period_start
 
 from .model import Column
-from .vocabulary import EXTRA, activity_number_parts, label_rank, split_header_cell, squash
+from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, prints_heading, \
+    split_header_cell, squash
 
 #: A cell of a column-header row holds at most this many words of its own (besides spilled text).
 SHORT_CELL_WORDS = 8
@@ -145,6 +146,30 @@ def prose_words(cell: str) -> int:
     return sum(1 for word in cell.split() if any(ch.isalpha() for ch in word))
 
 
+#: How a column is decided when its cells print the sections' headings (`section_column`).
+HEADINGS = "headings"
+
+
+def section_column(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> tuple[Column, ...]:
+    """The columns, the one that prints the activities' section headings beside them named `section`: every
+    cell it fills prints a heading with its number ("Objective 2: Open courts", "2. Open courts", after a
+    label of `heading_labels.csv`: `prints_heading`), the numbers never going down, and it holds fewer
+    different cells than the table has rows (a heading is merged down over its section's activities).
+    Whatever its header says ("Objective" is an extra field's label), such a column is no field of the
+    activities: it says which section each belongs to. The first such column is taken; none if none fits."""
+    for i, column in enumerate(columns):
+        if column.meaning == "number":
+            continue
+        cells = [" ".join(row[i].split()) for row in rows if i < len(row) and row[i].strip()]
+        if len(cells) < 2 or len(set(cells)) >= len(rows) or not all(map(prints_heading, cells)):
+            continue
+        numbers = [heading_number(cell) for cell in cells]
+        if None in numbers or numbers != sorted(numbers):
+            continue
+        return (*columns[:i], Column(SECTION, column.header, HEADINGS), *columns[i + 1:])
+    return tuple(columns)
+
+
 #: A second column headed as the activity is the title where it holds more than this many times the distinct
 #: texts of the first.
 RIVAL_SHARE = 1.5
@@ -162,8 +187,10 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     that repeats a few values (a status, a source of funding) or holds few words is never prose, and one
     whose label the vocabulary knows as an extra field ("Budget") is never named. Only meanings no labelled
     column has are given; the others stay extra fields. A table with no title column left names its
-    activities in its one column headed as a result ("Milestone"), if it has one.
+    activities in its one column headed as a result ("Milestone"), if it has one. A column that prints the
+    sections' headings is the section (`section_column`), before any other meaning is given.
     """
+    columns = section_column(columns, rows)
     taken = {column.meaning for column in columns if column.meaning != EXTRA}
     unknown = [i for i, column in enumerate(columns) if column.decided_by != "label"
                or (column.meaning == EXTRA and split_header_cell(column.header)[0] != EXTRA)]

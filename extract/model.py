@@ -12,7 +12,8 @@ class Column:
     """One column of a table: its meaning (see `extract.vocabulary.MEANINGS`, or "extra"), the header as
     printed, and how the meaning was decided ("label": by the header's words; "content": by what the
     column holds, the header being unknown or absent; "default": the seed layout, nothing to go on; "only
-    text": headed as a result, but the table's only text column, so it names the activities)."""
+    text": headed as a result, but the table's only text column, so it names the activities; "headings": its
+    cells print the sections' headings, so it is the section, `extract.layout.section_column`)."""
 
     meaning: str
     header: str = ""

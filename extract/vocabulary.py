@@ -18,7 +18,11 @@ HEADERS_FILE = Path(__file__).with_name("headers.csv")
 #: The meanings a column can have; a column that has none of them is an `EXTRA` field of the activity (the
 #: vocabulary names the usual ones, "Budget", "Status", "Notes", so that their content is never taken for
 #: a meaning).
-MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end")
+MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end",
+                             "section")
+#: The meaning of a column that prints each activity's section heading beside it ("Objective 2: Open courts",
+#: a cell merged down over the section's rows): given by its content (`extract.layout.section_column`).
+SECTION = "section"
 #: The meanings of a period printed in two columns ("Start date" | "End date"): one period where the table
 #: has no period column of its own.
 PERIOD_PARTS: tuple[str, ...] = ("start", "end")
@@ -122,6 +126,17 @@ def begins_section(text: str) -> bool:
         return True
     labelled = LABELLED_SECTION_PREFIX.match(text)
     return labelled is not None and labelled.end() < len(text) and labelled[1][0].isupper()
+
+
+def prints_heading(text: str) -> bool:
+    """Whether a line of text outside the table prints a section heading: its number first ("2. Open data"),
+    or after a label of `heading_labels.csv` ("Commitment 3: Open data"; not "Annex 1. ...")."""
+    if SECTION_NUMBER.match(text):
+        return True
+    labelled = LABELLED_SECTION_PREFIX.match(text)
+    if labelled is None or labelled.end() >= len(text):
+        return False
+    return " ".join(text[labelled.start(1):labelled.start(2)].casefold().split()) in heading_labels()
 
 
 def heading_number(title: str) -> int | None:

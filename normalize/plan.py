@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from extract.errors import InputError
 from extract.model import Band, RawDocument, TableProfile
-from extract.vocabulary import EXTRA, PERIOD_PARTS, activity_number_parts
+from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION, activity_number_parts
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
@@ -19,7 +19,7 @@ from .agency_lists import split_agency_list
 from .periods import Period, cell_to_period, ticks_to_period
 from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
-from .sections import SUB_HEADING, SectionHeader, bands_to_sections, plain_sections
+from .sections import SUB_HEADING, SectionHeader, bands_to_sections, column_sections, plain_sections
 from .text import clean_text
 from .words import Vocabulary, rejoin_line_breaks
 
@@ -280,12 +280,13 @@ def document_places(document: RawDocument, anchors: list[Anchor], headers: list[
     places += [WordPlace(line, word, UNPLACED) for line, text in document.stray for word in text.split()]
     in_header: set[tuple[int, int, int]] = set()
     for header in headers:
-        band = document.bands[header.band]
-        for c, i, j in header.parts:
-            words = band.text(c).split()
-            place = f"section {header.number} {'sub-heading' if header.key == SUB_HEADING else 'title'}"
-            places += [WordPlace(band.line, word, place) for word in words[i:j]]
-            in_header.update((header.band, c, k) for k in range(i, j))
+        for b in (header.band, *header.repeats):
+            band = document.bands[b]
+            for c, i, j in header.parts:
+                words = band.text(c).split()
+                place = f"section {header.number} {'sub-heading' if header.key == SUB_HEADING else 'title'}"
+                places += [WordPlace(band.line, word, place) for word in words[i:j]]
+                in_header.update((b, c, k) for k in range(i, j))
     numbered = {a.band: a.activity_id for a in anchors}
     for band in document.bands:
         for k, word in enumerate(band.text(number_column).split()):
@@ -302,14 +303,17 @@ class Layout:
     number: int
     cut: dict[int, str]
     headers: dict[int, str]
+    #: The column that prints each activity's section heading beside it (not cut into cells), if any.
+    section: int | None = None
 
     @classmethod
     def of(cls, document: RawDocument) -> "Layout":
         number = document.column_of("number")
         number = 0 if number is None else number  # no column is named so: numbers are sought in the first
-        cut = {i: column.meaning for i, column in enumerate(document.columns) if i != number}
+        section = document.column_of(SECTION)
+        cut = {i: column.meaning for i, column in enumerate(document.columns) if i not in (number, section)}
         headers = {i: column.header for i, column in enumerate(document.columns)}
-        return cls(number, cut, headers)
+        return cls(number, cut, headers, section)
 
     def index(self, meaning: str) -> int | None:
         return next((i for i, m in self.cut.items() if m == meaning), None)
@@ -456,13 +460,17 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                          f"{problems[i][0].replace('_', ' ')} (an error with --strict)")
     vocabulary = Vocabulary.from_texts(f.text for band in document.bands for f in band.fragments)
     title_column = layout.index("title")
-    if any(anchor.section_no is None for anchor in anchors):
+    if layout.section is not None:
+        # The sections are printed in a column of their own, beside their activities: no row between them.
+        bands, headers, anchors = column_sections(document.bands, anchors, layout.section, vocabulary)
+    elif any(anchor.section_no is None for anchor in anchors):
         bands, headers, anchors = plain_sections(document.bands, anchors, vocabulary,
                                                  1 if title_column is None else title_column, layout.index("period"))
     else:
         bands, headers = bands_to_sections(document.bands, anchors, vocabulary,
                                            1 if title_column is None else title_column, layout.index("period"))
-    header_bands = tuple(h.band for h in headers)
+    # (A heading printed beside its activities is no row of its own for a cell to end at.)
+    header_bands = () if layout.section is not None else tuple(h.band for h in headers)
     whole_rows = document.whole_rows or top_aligned(bands, anchors, title_column)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)

@@ -8,7 +8,7 @@ without it (`normalize.tracing` follows a heading across the columns).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from extract.model import Band, shifted_breaks
@@ -38,6 +38,9 @@ class SectionHeader:
     parts: tuple[tuple[int, int, int], ...]
     #: The `Anchor.section_key` of the activities under it.
     key: int = 0
+    #: Other bands that print the heading again, the same words at the same `parts` (a cell merged down over
+    #: the section's rows is each row's: `column_sections`).
+    repeats: tuple[int, ...] = ()
 
 
 #: The `SectionHeader.key` of a heading inside a section: it names no section, no activity takes its title.
@@ -250,16 +253,18 @@ def sub_headings(bands: tuple[Band, ...], tokens: Tokens, taken: set[int], ancho
 
 
 def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[SectionHeader]) -> tuple[Band, ...]:
-    """The bands with the headers' words taken out; a fragment's line breaks stay on their words (where its
-    words are the ones the headers were found among)."""
-    changed = {header.band for header in headers}
+    """The bands with the headers' words taken out (also where a header is printed again,
+    `SectionHeader.repeats`); a fragment's line breaks stay on their words (where its words are the ones
+    the headers were found among)."""
+    changed = {b for header in headers for b in (header.band, *header.repeats)}
     breaks = {(b, c): fragment.breaks for b in changed for c, fragment in enumerate(bands[b].fragments)
               if tokens[b][c] == fragment.text.split()}
     for header in headers:
-        for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
-            if (header.band, c) in breaks:
-                breaks[header.band, c] = shifted_breaks(breaks[header.band, c], i, j)
-            del tokens[header.band][c][i:j]
+        for b in (header.band, *header.repeats):
+            for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
+                if (b, c) in breaks:
+                    breaks[b, c] = shifted_breaks(breaks[b, c], i, j)
+                del tokens[b][c][i:j]
     return tuple(
         replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column]),
                                               breaks=breaks.get((band.index, f.column), ()))
@@ -333,4 +338,52 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         heading = above[-1] if above else None
         keyed.append(replace(anchor, section_no=heading.number if heading else None,
                              section_key=heading.key if heading else 0))
+    return without_headers(bands, tokens, headers), headers, keyed
+
+
+def column_sections(bands: tuple[Band, ...], anchors: list[Anchor], column: int, vocabulary: Vocabulary
+                    ) -> tuple[tuple[Band, ...], list[SectionHeader], list[Anchor]]:
+    """The sections of a table whose `column` prints each activity's section heading beside it
+    ("Objective 2: Open courts", a cell merged down over the section's rows, read into each row's band:
+    `extract.layout.section_column`).
+
+    Down the column, each cell that differs from the one above opens a section, titled by the heading less
+    its label and number; the same cell in the rows under it is the heading printed again
+    (`SectionHeader.repeats`), its words the section's title, no field of the activities. Activities
+    numbered in two levels keep the number theirs print ("2" of "2.1"); plainly numbered ones take the
+    heading's. Rows merged across the table inside a section are its sub-headings, as elsewhere.
+    """
+    tokens = BandTokens(bands)
+    anchor_bands = [anchor.band for anchor in anchors]
+    headers: list[SectionHeader] = []
+    printed = ""
+    for band in bands:
+        words = tokens[band.index][column]
+        if not words:
+            continue
+        if " ".join(words) == printed:
+            headers[-1] = replace(headers[-1], repeats=(*headers[-1].repeats, band.index))
+            continue
+        printed = " ".join(words)
+        parts = ((column, 0, len(words)),)
+        title = parts_to_title(tokens[band.index], list(parts), vocabulary)
+        number = heading_number(title)
+        following = bisect_left(anchor_bands, band.index)
+        anchor = anchors[following] if following < len(anchors) else None
+        levelled = anchor is not None and anchor.section_no is not None
+        key = anchor.section_key if anchor is not None and levelled else len(headers) + 1
+        headers.append(SectionHeader(anchor.section_no if anchor is not None and levelled else number,
+                                     strip_section_number(title) if number is not None else title,
+                                     number is not None, band.index, band.line, parts, key))
+    keyed = []
+    header_bands = [header.band for header in headers]
+    for anchor in anchors:
+        above = bisect_right(header_bands, anchor.band)
+        heading = headers[above - 1] if above else None
+        if anchor.section_no is None:
+            anchor = replace(anchor, section_no=heading.number if heading else None,
+                             section_key=heading.key if heading else 0)
+        keyed.append(anchor)
+    anchored = {anchor.band for anchor in anchors}
+    headers += sub_headings(bands, tokens, anchored | set(header_bands), anchors, vocabulary)
     return without_headers(bands, tokens, headers), headers, keyed

@@ -117,7 +117,9 @@ def unplaced_section(words: tuple[tuple[int, str], ...]) -> str:
 
 DECIDED_BY = {"label": "by its header", "content": "by its content (the header says nothing known)",
               "position": "no header: kept as an extra field", "default": "no header: the usual layout",
-              "only text": "its header names a result, but it is the table's only text: read as the activity"}
+              "only text": "its header names a result, but it is the table's only text: read as the activity",
+              "headings": "its cells print the sections' headings, each beside its section's activities: read as "
+                          "the section, no field"}
 
 
 def layout_section(profiles: tuple[TableProfile, ...]) -> str:

@@ -991,3 +991,105 @@ def test_rules_drawn_in_pieces_beside_a_merged_cell_between_number_and_title_par
     pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 110, 250, 160, 80], [("SPAN", (1, 1), (1, 3))])
     document = read_pdf(pdf)
     assert [texts[2:] for texts in numbered(document)] == [list(row[2:]) for row in rows[1:]]
+
+
+def test_a_first_column_merged_down_with_labelled_headings_gives_the_activities_their_section(tmp_path):
+    """The table's first column, "Objective", holds one cell merged down over each section's activities,
+    printing its heading ("Objective 2: Open courts"). That column is the section: it gives the activities
+    their section's number and title, the table's profile says its cells decided it, and its text is no
+    field of the activities."""
+    rows = [("Objective", "No.", "Activity", "Responsible agencies", "Deadline"),
+            ("Objective 1: Open budgets", "1.1", "Publishing the reports of the audit chamber", "Audit Chamber",
+             "2025"),
+            ("", "1.2", "Opening the register of public procurement", "Ministry of Finance", "2026"),
+            ("", "1.3", "Training officials to answer requests for information", "Civil Service Agency", "2025"),
+            ("Objective 2: Open courts", "2.1", "Publishing the decisions of the courts", "Supreme Court", "2026"),
+            ("", "2.2", "Holding public hearings on the courts' budgets", "Ministry of Justice", "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [150, 40, 260, 170, 80],
+                          [("SPAN", (0, 1), (0, 3)), ("SPAN", (0, 4), (0, 5)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    document = read_pdf(pdf)
+    assert meanings(document) == ["section", "number", "title", "agencies", "period"]
+    assert document.tables[0].columns[0].decided_by == "headings"
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1.1", 1, "Open budgets"), ("1.2", 1, "Open budgets"), ("1.3", 1, "Open budgets"),
+        ("2.1", 2, "Open courts"), ("2.2", 2, "Open courts")]
+    assert [a.title for a in read.activities] == [row[2] for row in rows[1:]]
+    assert all(a.fields == () and "section_title_missing" not in a.flags for a in read.activities)
+    assert read.unplaced == ()
+
+
+def test_an_objective_column_of_plain_text_merged_down_stays_a_field(tmp_path):
+    """A merged "Objective" column whose cells print no heading number ("Open budgets") names no section:
+    it stays a field of each activity it stands beside."""
+    rows = [("Objective", "No.", "Activity", "Responsible agencies", "Deadline"),
+            ("Open budgets", "1.1", "Publishing the reports of the audit chamber", "Audit Chamber", "2025"),
+            ("", "1.2", "Opening the register of public procurement", "Ministry of Finance", "2026"),
+            ("Open courts", "1.3", "Publishing the decisions of the courts", "Supreme Court", "2026")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [150, 40, 260, 170, 80],
+                          [("SPAN", (0, 1), (0, 2)), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [a.fields for a in read.activities] == [(("Objective", "Open budgets"),), (("Objective", "Open budgets"),),
+                                                   (("Objective", "Open courts"),)]
+
+
+def commitment_tables_plan(path: Path, commitments: list[tuple[str, list[tuple[str, ...]]]],
+                           labels: tuple[str, ...] = ("No.", "Milestone", "Lead agency", "Deadline")) -> Path:
+    """A plan that gives each commitment a heading ("Commitment 1: ..."), a paragraph of prose and then a
+    table of its own milestones, its header row shaded and ruled above and below, each row ruled below, its header row
+    printed again on each table, the tables following each other on the page (reportlab's platypus)."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Table as FlowTable
+    from reportlab.platypus import TableStyle
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("National Action Plan 2025-2027", styles["Title"]),
+             Paragraph("This plan was written with civil society over eight months of meetings and public "
+                       "consultation, and it is reported on every six months. " * 3, styles["Normal"])]
+    for heading, rows in commitments:
+        story += [Paragraph(heading, styles["Heading2"]), Spacer(1, 12),
+                  Paragraph("Problem statement: the public cannot follow how the money is spent, and the "
+                            "reports that are published come late and in forms that are hard to read.",
+                            styles["Normal"])]
+        table = FlowTable([[Paragraph(text, styles["Normal"]) for text in row] for row in [labels, *rows]],
+                          colWidths=[40, 240, 140, 80])
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+                                   ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(table)
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_a_header_row_printed_again_by_a_later_table_on_the_same_page_is_no_activitys_text(tmp_path):
+    """Each commitment has its own table, one after the other on the page with prose between them: the header
+    row that heads the second table is the column-header row again, not text of the milestone under it."""
+    commitments = [(f"Commitment {c}: {topic}", [(f"{c}.{m}", f"Publish the report on milestone {m} of commitment {c}",
+                                                  "Department of the Treasury", f"{2024 + m}") for m in (1, 2)])
+                   for c, topic in enumerate(["Open the data of federal spending", "Open the contracts of the ministries",
+                                                  "Publish the decisions of the courts"], start=1)]
+    pdf = commitment_tables_plan(tmp_path / "p.pdf", commitments)
+    assert document_pages(pdf) == 1
+    document = read_pdf(pdf)
+    header_words_absent(document)
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.title, a.names("implementer")) for a in read.activities] == [
+        (n, t, (a,)) for _, rows in commitments for n, t, a, _ in rows]
+    assert not any(word in ("No.", "Milestone") for _, word in read.unplaced)
+
+
+def test_a_labelled_heading_above_the_first_table_titles_its_section(tmp_path):
+    """The first commitment's heading stands above the first table's header row, outside the table, as the
+    later ones stand between the tables: it titles the section of the activities under it."""
+    commitments = [(f"Commitment {c}: {topic}", [(f"{c}.{m}", f"Publish the report on milestone {m} of commitment {c}",
+                                                  "Department of the Treasury", f"{2024 + m}") for m in (1, 2)])
+                   for c, topic in enumerate(["Open the data of federal spending", "Open the contracts of the ministries"],
+                                                  start=1)]
+    read = document_to_plan(read_pdf(commitment_tables_plan(tmp_path / "p.pdf", commitments)), "p",
+                            load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1.1", 1, "Open the data of federal spending"), ("1.2", 1, "Open the data of federal spending"),
+        ("2.1", 2, "Open the contracts of the ministries"), ("2.2", 2, "Open the contracts of the ministries")]

@@ -32,7 +32,7 @@ from .header import Header
 from .lines import BBox, lines_to_strays, typical_height, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
 from .pages import PageLayout, TableState, join_cut_rows, page_to_layout, read_rows
-from .rows import SECTION, Row
+from .rows import HEADER, SECTION, Row
 
 #: Text before a table that follows pages of prose: the title is at most this many words of the first page.
 TITLE_WORDS = 40
@@ -88,7 +88,7 @@ def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
             taken.add(cell.meaning)
         else:
             columns.append(Column(EXTRA, cell.text or f"column {c + 1}", "label" if cell.text else "position"))
-    data = [row.texts for row in rows if row.kind != SECTION]
+    data = [row.texts for row in rows if row.kind not in (SECTION, HEADER)]
     return name_by_content(columns, data, role_label_pattern())
 
 
@@ -174,6 +174,12 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
                 fragments = tuple(Fragment("", u, Provenance(name, line, u, layout.number, boxes[u]))
                                   for u in range(width))
                 bands.append(Band(len(bands), line, fragments, column_header=True))
+            elif isinstance(item, Row) and item.kind == HEADER:
+                # The header row printed again on the page: its labels are the header's words, as on a new page.
+                header_words.extend((line, word) for text in item.texts for word in text.split())
+                fragments = tuple(Fragment("", u, Provenance(name, line, u, layout.number, box)) for u, box in
+                                  enumerate(row_boxes(item, position_of[layout_table(layout).index], width)))
+                bands.append(Band(len(bands), line, fragments, column_header=True))
             elif isinstance(item, Row):
                 bands.append(row_to_band(item, len(bands), line, name, position_of[layout_table(layout).index],
                                          width, union_title))
@@ -222,6 +228,14 @@ def row_to_band(row: Row, index: int, line: int, name: str, positions: Sequence[
                                breaks[u])
                       for u in range(width))
     return Band(index, line, fragments, spanning=row.kind == SECTION)
+
+
+def row_boxes(row: Row, positions: Sequence[int], width: int) -> list[BBox]:
+    """Where each union column's cell of a row stands (the row's first box where its table lacks the column)."""
+    boxes: list[BBox] = [row.boxes[0]] * width
+    for c, position in enumerate(positions):
+        boxes[position] = row.boxes[c]
+    return boxes
 
 
 def header_boxes(header: Header, table: TableState, edges: tuple[float, ...] | None, positions: Sequence[int],

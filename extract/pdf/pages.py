@@ -4,7 +4,10 @@ A page showing a column-header row starts a table, or repeats the current one wh
 at the same places (a header whose labels differ, or stand elsewhere, starts a new table with its own
 columns). A page without the header row continues the open table only if it shows activity numbers or
 ruled columns (a page holding only signatures does not). Text before the first table and outside the
-table is kept, not dropped: `document.py` makes it the title or stray text.
+table is kept, not dropped: `document.py` makes it the title or stray text. A row lower on a page that
+prints the header's labels again, each in its column (a table per commitment, prose between), is the header
+row again (`repeats_header`); the line above a header row that prints the heading of the section the table
+opens on ("Commitment 1: ...") is that section's row (`heading_above`).
 
 On a table's first page the reader settles which column holds the activity numbers (the one labelled so,
 else the one whose lines hold numbers, else an unlabelled column left of the first label), which column a
@@ -21,13 +24,13 @@ from statistics import median
 from normalize.words import FUNCTION_WORDS
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, is_column_numbering
+from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_rows
 from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
-from .lines import Line, line_to_phrases, lines_to_strays, words_to_line
+from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent
-from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, line_anchors
+from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class PageLayout:
     units: list[Unit] = field(default_factory=list)
     geometry: Geometry | None = None
     continues: bool = False
+    #: The lines above the page's header row: one may be the heading of the section the table opens on.
+    above: list[Line] = field(default_factory=list)
 
 
 def column_lines(body: Sequence[Line], edges: Sequence[float]) -> list[list[str]]:
@@ -195,6 +200,8 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         layout.stray.extend(lines_to_strays(beside))
     units, outside, still_open = body_to_units(body, g, zone_top)
     layout.units, layout.geometry, layout.continues = units, g, header is None or table_open
+    if header is not None:
+        layout.above = lines[:header.first_line]
     layout.stray.extend(lines_to_strays(outside))
     layout.edges = edges
     layout.table_open = still_open
@@ -220,8 +227,38 @@ def read_rows(layouts: Sequence[PageLayout], s: PdfSettings) -> None:
     for layout in layouts:
         if layout.geometry is not None and layout.table is not None:
             g = replace(layout.geometry, hanging=layout.table.index in hanging)
-            layout.rows = units_to_rows(layout.units, g, layout.continues)
+            rows = units_to_rows(layout.units, g, layout.continues)
+            layout.rows = [replace(row, kind=HEADER) if repeats_header(row, layout.table.header) else row
+                           for row in rows]
             layout.units = []
+            if layout.header is not None and (k := heading_above(layout.above, layout.rows, g)) is not None:
+                # The heading of the section the table opens on, printed above its header row: the section's row.
+                line = layout.above[k]
+                texts = tuple(line.text if c == g.title else "" for c in range(g.n))
+                layout.rows.insert(0, Row(layout.number, line.top, SECTION, texts, (words_to_bbox(line.words),) * g.n))
+                layout.before = lines_to_strays(layout.above[:k] + layout.above[k + 1:])
+
+
+def heading_above(lines: Sequence[Line], rows: Sequence[Row], g: Geometry) -> int | None:
+    """Which of the lines above a header row (None: none) heads the section the table's first row opens: the
+    last line there that prints a heading ("Commitment 1: Open data", "1. Open data", `prints_heading`), where
+    it prints the section number of that row's activity ("1" of "1.1") and the table prints no heading row of
+    its own before it."""
+    if not rows or rows[0].kind != ACTIVITY or g.number is None:
+        return None
+    parts = activity_number_parts(rows[0].texts[g.number])
+    if parts is None or len(parts) < 2:
+        return None
+    k = next((k for k in range(len(lines) - 1, -1, -1) if prints_heading(lines[k].text)), None)
+    return k if k is not None and heading_number(lines[k].text) == parts[0] else None
+
+
+def repeats_header(row: Row, header: Header) -> bool:
+    """Whether a row without a number prints the table's column-header labels again, each in its column
+    (a later table of the same columns on the page): it is a column-header row, not text of the row under it."""
+    return row.kind in (PLAIN, SECTION) and len(row.texts) == len(header.cells) \
+        and sum(bool(text) for text in row.texts) >= 2 \
+        and tuple(squash(text) for text in row.texts) == header.signature
 
 
 def column_rights(body: Sequence[Line], edges: Sequence[float], ruled: bool) -> tuple[float, ...]:
@@ -282,7 +319,7 @@ def join_cut_rows(layouts: list[PageLayout]) -> None:
             if first.kind == PLAIN and id(layout.table) in habit and layout.table is not None and \
                     heading_opens_page(first, last, layout.table.title):
                 layout.rows[0] = replace(first, kind=SECTION, title_cell=True)
-            elif first.kind == PLAIN and last.kind != SECTION:
+            elif first.kind == PLAIN and last.kind not in (SECTION, HEADER):
                 previous.rows[-1] = last.joined(first)
                 del layout.rows[0]
             elif last.kind == PLAIN and first.kind == ACTIVITY:

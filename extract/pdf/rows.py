@@ -21,8 +21,9 @@ from .edges import word_column
 from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_lines, words_to_text
 from .opening import Rules
 
-# Kinds of rows.
-ACTIVITY, SECTION, PLAIN = "activity", "section", "plain"
+# Kinds of rows. A `HEADER` row is the table's column-header row printed again under its first, on the same
+# page (each commitment's table of one set of columns, with prose between them).
+ACTIVITY, SECTION, PLAIN, HEADER = "activity", "section", "plain", "header"
 #: The width of a space between words, in em.
 SPACE = 0.3
 #: How much room (em) a line must have left for the next line's first word to call its end a hard break.
