@@ -40,8 +40,9 @@ SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
 #: The number a section heading prints and the space after it ("2. ", "II. ").
 SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
 #: A heading's number after a label of one or two words, and the space after it ("Task 2. ", "Commitment 3: ",
-#: "Задача 1. "): the label's first word, then the number.
-LABELLED_SECTION_PREFIX = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})\s*[.:](?!\s*\d)\s*")
+#: "Задача 1. ", "Pillar 1 – "): the label's first word, then the number.
+LABELLED_SECTION_PREFIX = re.compile(
+    r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:]|\s+[-\u2013\u2014])(?!\s*\d)\s*")
 _ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")

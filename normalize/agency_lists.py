@@ -69,11 +69,80 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
             spans.append(_strip_span(text, start + len(head), end))
         elif piece:
             spans.append((start, end))
+    spans = _qualifiers_joined(text, spans)
     pieces = [_as_written(text[start:end]) for start, end in spans]
     for piece in pieces:
         if name_key(piece) not in NO_AGENCY:
             items.extend(_split_item(piece, registry))
     return items
+
+
+def split_by_names(item: str, names: frozenset[str], registry: Registry) -> list[str]:
+    """``item`` cut into names the document prints apart elsewhere (``names``: their `name_key`s) or the
+    registry spells so, where it is two or more of them with nothing between but a space or a conjunction;
+    one of them may be a name printed nowhere else if it reads whole and opens on a capital: "Treasury
+    Australian Taxation Office" where the plan lists "Treasury" alone. A narrow column wraps a list printed
+    one name per line where no comma and no room at a line's end tell its items apart; the names the plan
+    prints alone do. Otherwise ``[item]``."""
+    if len(item) > 2 * NAME_LIMIT:
+        return [item]     # (longer than two names: a run of words, not read name by name)
+    words = list(_WORD.finditer(item))
+    if len(words) < 2:
+        return [item]
+    exact = registry_index(registry).exact
+
+    def kind_of_part(begin: int, end: int) -> int | None:
+        """0: a known name; 1: a whole name printed nowhere else; None: no name (nor a remark in brackets on
+        the name before, "(IDFI)", nor after a comma that a series inside a name kept: "Economy, | Trade")."""
+        text = item[begin:end]
+        if not (text[:1].isalnum() or text[:1] in _OPENING_QUOTES) or \
+                not (text[-1:].isalnum() or text[-1:] in ")" + _CLOSING_QUOTES):
+            return None
+        key = name_key(text)
+        if key and (key in names or key in exact):
+            return 0
+        words = text.split()
+        return 1 if text[:1].isupper() and len(words) > 1 and name_key(words[-1]) not in UNFINISHED_WORDS \
+            and name_key(words[0]) not in FUNCTION_WORDS else None
+
+    # The fewest parts (begin, end, kind) covering the words up to each word, by how many unknown parts they
+    # hold (at most one). A conjunction may join two known names only ("Ministry of Economy and Sustainable
+    # Development" is one name, whatever the registry knows of its start).
+    best: dict[tuple[int, int], list[tuple[int, int, int]]] = {(-1, 0): []}
+    for end in range(len(words)):
+        for start in range(1 if end == len(words) - 1 else 0, end + 1):     # (never the whole item as one part)
+            kind = kind_of_part(words[start].start(), words[end].end())
+            if kind is None:
+                continue
+            for unknown in (0, 1):
+                if unknown - kind < 0:
+                    continue
+                before = best.get((start - 1, unknown - kind))
+                if before is None and kind == 0 and start > 1 and name_key(words[start - 1].group()) in CONJUNCTIONS:
+                    before = best.get((start - 2, unknown))     # "... Department of the Treasury and Treasury"
+                    before = before if before and before[-1][2] == 0 else None
+                if before is None:
+                    continue
+                parts = before + [(words[start].start(), words[end].end(), kind)]
+                if (end, unknown) not in best or len(parts) < len(best[end, unknown]):
+                    best[end, unknown] = parts
+    found = [best[key] for key in ((len(words) - 1, 0), (len(words) - 1, 1)) if key in best and len(best[key]) > 1]
+    return [item[begin:end] for begin, end, _ in found[0]] if found else [item]
+
+
+def _qualifiers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces with a lone word in lower case that names no body joined to the piece after it: a qualifier
+    the list shares with the next name ("обласні, | Київська міська державні адміністрації")."""
+    joined: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(spans):
+        if joined and joined[-1][1] == -1:
+            joined[-1] = (joined[-1][0], end)
+            continue
+        word = text[start:end]
+        lone = word.isalpha() and word.islower() and \
+            not any(part in BODY_WORDS for part in expand_words([name_key(word)]))
+        joined.append((start, -1) if lone and k + 1 < len(spans) else (start, end))
+    return joined
 
 
 def is_no_agency(text: str) -> bool:
@@ -136,8 +205,9 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
 
 
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
-    """True when `piece` is the rest of a name holding a series: it names no kind of body and closes with a
-    conjunction, and the name before it is a kind of body said what it is for in the piece's case:
+    """True when `piece` is the rest of a name holding a series: it names no body nor kind of body ("...,
+    Local and central bodies of executive power" is a name of its own) and closes with a conjunction, and
+    the name before it is a kind of body said what it is for in the piece's case:
     "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of"), "Министерство
     цифрового развития, | инноваций и аэрокосмической промышленности" (in lower case, as the words after
     "Министерство"). A known name, an acronym or a category is never a continuation, nor a piece in lower
@@ -150,7 +220,7 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     words = name_key(piece).split()
     if not words or piece.isupper() or _known(piece, registry) is not None:
         return False
-    if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
+    if any(word in BODY_WORDS or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
         return False
     printed = previous.split()
     kinds = [i for i, word in enumerate(printed) if any(part in KIND_BIT for part in expand_words(name_key(word).split()))]

@@ -15,9 +15,9 @@ from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION, activity_number_par
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .anchors import Anchor, bands_to_anchors
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
-from .agency_lists import split_agency_list
+from .agency_lists import split_agency_list, split_by_names
 from .periods import Period, cell_to_period, ticks_to_period
-from .registry import Registry
+from .registry import Registry, name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, column_sections, plain_sections
 from .text import clean_text
@@ -345,6 +345,32 @@ def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, l
     return places
 
 
+#: How many times names cut off a mention may cut others in turn (each round cuts at least one mention).
+APART_ROUNDS = 5
+
+
+def apart_by_printed_names(activities: list[Activity], registry: Registry) -> list[Activity]:
+    """The activities with each mention that is two or more names the plan prints apart elsewhere cut into
+    them (`split_by_names`): a list wrapped one name per line in a narrow column shows no other sign. A name
+    so cut off is printed apart too, and may cut another mention: repeated until nothing changes."""
+    for _ in range(APART_ROUNDS):
+        names = frozenset(name_key(m.text) for a in activities for m in a.mentions)
+        changed = []
+        for activity in activities:
+            mentions: list[Mention] = []
+            positions: Counter[str] = Counter()
+            for mention in activity.mentions:
+                for text in split_by_names(mention.text, names, registry):
+                    positions[mention.role] += 1
+                    mentions.append(Mention(mention.role, positions[mention.role], text))
+            changed.append(replace(activity, mentions=tuple(mentions)) if len(mentions) > len(activity.mentions)
+                           else activity)
+        if changed == activities:
+            break
+        activities = changed
+    return activities
+
+
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
                       flags: list[str], registry: Registry, layout: Layout,
                       vocabulary: Vocabulary | None = None) -> Activity:
@@ -501,6 +527,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                                          layout, vocabulary)
             activities.append(activity)
             tally.add(activity_places(activity, columns, i, layout))
+    activities = apart_by_printed_names(activities, registry)
     if agencies_column is not None and not any(find_labels(band.text(agencies_column)) for band in bands):
         # The plan never labels its agency cells: its column's header says whose they are, nothing is assumed.
         activities = [replace(a, flags=tuple(f for f in a.flags if f != "agencies_unlabelled")) for a in activities]

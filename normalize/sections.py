@@ -24,6 +24,8 @@ NUMBER, TITLE = 0, 1
 NUMBERS_AHEAD = 3
 #: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
 LABEL_WORDS = 2
+#: What may part a labelled heading's number from its title instead of a dot or colon ("Pillar 1 – Prevention").
+DASHES = ("-", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     the title column; a PDF's merged row is read into the title column, wherever the table prints it."""
     wanted = {f"{section}.", f"{roman(section)}."}
     labelled = {f"{section}:", f"{roman(section)}:"} | wanted
+    bare = {str(section), roman(section)}
     before = {f"{section - 1}.", f"{roman(section - 1)}."} if section > 1 else set()
     after = {f"{section + 1}.", f"{roman(section + 1)}."}
     for b in reversed(bands):
@@ -107,9 +110,12 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                 if c == NUMBER and b in anchored:
                     break
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
-                if token not in (labelled if label is not None else wanted):
+                dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in DASHES
+                if token not in (labelled if label is not None else wanted) and not dashed:
                     continue
                 start = i if label is None else label    # "Task 2. Open data": the heading opens on its label
+                if dashed:
+                    i += 1      # "Pillar 1 – Prevention": the title follows the dash
                 if i + 1 < len(row):
                     if is_capitalised(row[i + 1]):
                         return b, c, start
@@ -225,7 +231,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         parts = traces[start].parts if start in traces else \
             tuple((c, 0, len(words)) for c, words in enumerate(tokens[b]) if c != NUMBER and words)
         title = parts_to_title(tokens[b], list(parts), vocabulary)
-        if numbered:
+        if numbered or heading_number(title) == section:
+            # (A merged row found without its number token may still print it: "Pillar 1 – Prevention".)
             title = strip_section_number(title)
         headers.append(SectionHeader(section, title, numbered, b, bands[b].line, parts, section))
     headers += sub_headings(bands, tokens, anchored | {header.band for header in headers}, anchors, vocabulary)

@@ -701,3 +701,51 @@ def test_a_header_label_longer_than_the_vocabularys_is_the_header_on_every_page(
     assert [roles(a) for a in plan.activities] == [
         {"implementer": ["Ministry of Finance"], "partner": ["Open Data Centre"]},
         {"implementer": ["Ministry of Justice"]}]
+
+
+def test_bodies_a_narrow_column_wrapped_one_per_line_are_parted_by_the_names_the_plan_prints_alone():
+    """No comma and no room at a line's end part "Treasury | Australian Taxation Office"; the plan prints
+    "Treasury" alone in another row, and then "Australian Taxation Office", cut off so, parts a third."""
+    _, plan = read(
+        "No.\tActivity\tLead agency\tTimeline",
+        "1.\tPublishing budget data\tTreasury\t2024",
+        "2.\tOpening tax statistics\tTreasury Australian Taxation Office\t2025",
+        "3.\tReviewing tax transparency\tAustralian Taxation Office Department of the Prime Minister and Cabinet\t2026",
+    )
+    assert [a.names("implementer") for a in plan.activities] == [
+        ("Treasury",), ("Treasury", "Australian Taxation Office"),
+        ("Australian Taxation Office", "Department of the Prime Minister and Cabinet")]
+
+
+def test_ukrainian_header_words_role_labels_and_periods():
+    """Ukrainian is in the vocabularies (data): header words, role labels, period words; a qualifier the list
+    shares with the next name ("обласні, Київська міська державні адміністрації") stays with it."""
+    document, plan = read(
+        "№ з/п\tНайменування заходу\tІндикатор виконання\tВідповідальні виконавці\tСтрок виконання",
+        "1.1.\tОприлюднення бюджетних даних\tДані оприлюднено\tМіністерство фінансів, обласні, Київська міська "
+        "державні адміністрації\tII квартал 2025 року",
+        "1.2.\tНавчання посадовців\tПроведено навчання\tВиконавці: Міністерство юстиції Співвиконавці: "
+        "Національне агентство з питань запобігання корупції\tщороку",
+        title="План заходів на 2025-2026 роки",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "indicator", "agencies", "period"]
+    first, second = plan.activities
+    assert roles(first) == {"implementer": ["Міністерство фінансів",
+                                            "обласні, Київська міська державні адміністрації"]}
+    assert (first.period.start_year, first.period.end_year) == (2025, 2025)
+    assert roles(second) == {"implementer": ["Міністерство юстиції"],
+                             "partner": ["Національне агентство з питань запобігання корупції"]}
+    assert (second.period.text, second.period.start_year, second.period.flag) == ("щороку", None, "period_without_year")
+
+
+def test_a_heading_that_parts_its_number_from_its_title_by_a_dash_keeps_only_the_title():
+    """"Pillar 1 – Prevention": a label, the number, a dash; the section's title is "Prevention"."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\tPillar 1 – Prevention\t\t",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "\tPillar 2 – Education and awareness\t\t",
+        "2.1.\tTraining officials\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title) for a in plan.activities] == [
+        (1, "Prevention"), (2, "Education and awareness")]

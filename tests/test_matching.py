@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.errors import RegistryError
-from normalize.agency_lists import split_agency_list
+from normalize.agency_lists import split_agency_list, split_by_names
 from normalize.matching import AgencyMatch, MentionContext, match_mentions, review_rows
 from normalize.registry import DEFAULT_PATH, Registry, accept_alias, load_registry, name_key, registry_csv
 
@@ -823,3 +823,35 @@ def test_names_that_differ_in_their_last_word_stay_two_bodies(registry: Registry
     matches = match_mentions(["Publish What You Fund", "Publish What You Pay"], registry)
     assert [m.match_method for m in matches] == ["new", "new"]
     assert matches[0].agency_id != matches[1].agency_id
+
+
+@pytest.mark.parametrize(
+    ("item", "printed_apart", "expected"),
+    [
+        # Names the plan prints alone elsewhere part a list a narrow column wrapped one name per line.
+        ("Treasury Australian Taxation Office", ["Treasury"], ["Treasury", "Australian Taxation Office"]),
+        ("Australian Bureau of Statistics Treasury", ["Treasury"], ["Australian Bureau of Statistics", "Treasury"]),
+        # Across a conjunction, both names must be printed apart: "and" is inside many a name.
+        ("Department of the Treasury and National Archives and Records Administration",
+         ["Department of the Treasury", "National Archives and Records Administration"],
+         ["Department of the Treasury", "National Archives and Records Administration"]),
+        ("Ministry of Economy and Sustainable Development", [], ["Ministry of Economy and Sustainable Development"]),
+        # A remark in brackets stays with its name, a series inside a name whole.
+        ("Institute for Development of Freedom of Information (IDFI)",
+         ["Institute for Development of Freedom of Information", "IDFI"],
+         ["Institute for Development of Freedom of Information (IDFI)"]),
+        ("Ministry of Economy, Trade and Industry", ["Ministry of Economy"],
+         ["Ministry of Economy, Trade and Industry"]),
+        # The registry's own spellings count as printed apart.
+        ("Ministry of Finance Treasury Department", [], ["Ministry of Finance", "Treasury Department"]),
+        # At most one part is a name printed nowhere else, and it must read whole.
+        ("Publish What You Pay Australia Open Knowledge Australia", ["Treasury"],
+         ["Publish What You Pay Australia Open Knowledge Australia"]),
+        ("State Tax Service under the Ministry of Finance", [], ["State Tax Service under the Ministry of Finance"]),
+        ("Ministry of Labour and Social Protection of Population", [],
+         ["Ministry of Labour and Social Protection of Population"]),
+    ],
+)
+def test_a_mention_made_of_names_printed_apart_is_cut_into_them(item: str, printed_apart: list[str],
+                                                                 expected: list[str], registry: Registry) -> None:
+    assert split_by_names(item, frozenset(map(name_key, printed_apart)), registry) == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from normalize.matching import BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, KIND_BIT, spelled_out
+from normalize.matching import BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, KIND_BIT, UNFINISHED_WORDS, spelled_out
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
@@ -141,7 +141,7 @@ def names_a_body(upper: Line, lower: Line) -> bool:
     words = [w.text.strip(".,;:()\"'«»“”") for w in lower.words]
     last = upper.words[-1].text
     if len(words) < 2 or not all(word[:1].isupper() or name_key(word) in FUNCTION_WORDS for word in words) \
-            or last[-1:] in ",-(/" or name_key(last) in FILLER_WORDS or name_key(last) in CONJUNCTIONS:
+            or last[-1:] in ",-(/" or name_key(last) in UNFINISHED_WORDS or name_key(last) in CONJUNCTIONS:
         return False
     if len(words) < NAME_LINE_WORDS and not any(part in BODY_WORDS for part in spelled_out(name_key(last))):
         return False    # (a short line opens a name only after one that closed on the word for a body)
