@@ -749,3 +749,12 @@ def test_a_heading_that_parts_its_number_from_its_title_by_a_dash_keeps_only_the
     )
     assert [(a.section_no, a.section_title) for a in plan.activities] == [
         (1, "Prevention"), (2, "Education and awareness")]
+
+
+def test_a_label_made_of_two_labels_of_one_meaning_is_one_label():
+    document, plan = read(
+        "No.\tActivity\tResponsible executors\tCompletion date",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+    )
+    assert [c.header for c in document.columns] == ["No.", "Activity", "Responsible executors", "Completion date"]
+    assert plan.activities[0].names("implementer") == ("Ministry of Finance",)

@@ -1093,3 +1093,16 @@ def test_a_labelled_heading_above_the_first_table_titles_its_section(tmp_path):
     assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
         ("1.1", 1, "Open the data of federal spending"), ("1.2", 1, "Open the data of federal spending"),
         ("2.1", 2, "Open the contracts of the ministries"), ("2.2", 2, "Open the contracts of the ministries")]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_label_made_of_two_labels_of_one_meaning_names_one_column(tmp_path, ruled):
+    """"Responsible executors": "Responsible" and "Executors" both name the agencies; printed together they
+    head one column, not two (the second table's agencies were read half as an indicator)."""
+    rows = activities(3)
+    plan = Plan([Table(("No.", "Activity", "Responsible executors", "Completion date"), (40, 360, 220, 90),
+                       rows, ruled=ruled)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "agencies", "period"]
+    assert [c.header for c in document.columns] == ["No.", "Activity", "Responsible executors", "Completion date"]
+    assert numbered(document) == [list(row) for row in rows]

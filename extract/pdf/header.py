@@ -92,8 +92,8 @@ def may_open_header(line: Line) -> bool:
 
 
 def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None]]:
-    """Split a cluster's words (in reading order) into cells: a new cell where a label starts after a
-    label. Returns (the cell's words, its meaning or None)."""
+    """Split a cluster's words (in reading order) into cells: a new cell where a label of another meaning
+    starts after a label. Returns (the cell's words, its meaning or None)."""
     cells: list[tuple[list[Word], str | None]] = []
     start = 0
     while start < len(words):
@@ -112,7 +112,11 @@ def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None
                 break
             taken += 1
             position += len(w.text) + 1
-        cells.append((list(words[start:start + max(1, taken)]), label.meaning))
+        if cells and cells[-1][1] == label.meaning:
+            # Two labels of one meaning make one ("Responsible executors"): a column is named once.
+            cells[-1][0].extend(words[start:start + max(1, taken)])
+        else:
+            cells.append((list(words[start:start + max(1, taken)]), label.meaning))
         start += max(1, taken)
         if start < len(words) and (words[start].text.startswith("/") or
                                    match_label(" ".join(w.text for w in words[start:])) is None):
