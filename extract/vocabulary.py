@@ -282,6 +282,7 @@ def split_header_cell(text: str) -> tuple[str | None, str, str]:
     if not found:
         return None, "", text
     label, length = found
-    while (more := match_label(text[length:])) is not None and more[0].meaning == label.meaning:
-        length += more[1]       # two labels of one meaning are one ("Responsible executors")
+    more = match_label(text[length:])
+    if more is not None and more[0].meaning == label.meaning and not text[length + more[1]:].strip():
+        length = len(text)      # a cell of two labels of one meaning is one label ("Responsible executors")
     return label.meaning, text[:length].strip(), text[length:].strip()

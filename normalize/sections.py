@@ -224,7 +224,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
             starts.append((section, start, numbered))
         previous_end = last
     traced = [start for _, start, _ in starts if not bands[start[0]].spanning]
-    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column)))
+    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column,
+                                                      title_column)))
     headers: list[SectionHeader] = []
     for section, start, numbered in starts:
         b = start[0]
@@ -325,7 +326,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                 b, c, i = start
                 printed = heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
     traced = [start for start in starts if not bands[start[0]].spanning]
-    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column)))
+    traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column,
+                                                      title_column)))
     headers: list[SectionHeader] = []
     for rank, start in enumerate(starts, start=1):
         b = start[0]

@@ -125,7 +125,7 @@ def slack(expected: float) -> float:
 
 def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
                  vocabulary: Vocabulary, expected_right: float | None = None,
-                 period_column: int | None = None) -> Trace:
+                 period_column: int | None = None, title_column: int = 1) -> Trace:
     """Follow a header from its first word across the columns.
 
     A header row is one line: in each column it crosses, its words are one run of the band's fragment,
@@ -137,7 +137,7 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     b, c0, i0 = start
     row = tokens[b]
     if b in anchored and i0 == 0:
-        return trace_header_atop_row(row, c0, widths, vocabulary)
+        return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
     first = (c0, i0, len(row[c0]))
     columns = []
@@ -274,8 +274,12 @@ def unfinished_phrase(word: str) -> bool:
     return word.casefold() in COMMON_WORDS or word.endswith((",", "-"))
 
 
-def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary) -> Trace:
-    """A header on top of an activity's band: in each column its words come first, the row's after."""
+def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary,
+                          crosses_first_edge: bool = True) -> Trace:
+    """A header on top of an activity's band: in each column its words come first, the row's after. A header
+    starting in the title column or left of it crosses the edge after its first part; one starting further
+    right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
+    capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ...")."""
     first = row[c0]
     end = len(first)
     if c0 + 1 < len(row) and row[c0 + 1]:
@@ -290,7 +294,8 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
             break
         prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
         full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
-        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or prev_c == c0 or full):
+        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full
+                or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
@@ -342,11 +347,11 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
 
 
 def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: set[int], widths: dict[int, int],
-                  vocabulary: Vocabulary, period_column: int | None = None) -> list[Trace]:
+                  vocabulary: Vocabulary, period_column: int | None = None, title_column: int = 1) -> list[Trace]:
     """Trace every header; a trace left in doubt is traced again with the length the document's centring
     of its sure headers predicts. `widths` grows with the columns the headers crossed edge to edge."""
-    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column)
-              for start in starts]
+    traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column,
+                           title_column=title_column) for start in starts]
     for start, trace in zip(starts, traces):
         for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
             widths[column] = max(widths.get(column, 0), width)
@@ -357,5 +362,5 @@ def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: 
             expected = None if offset is None else left + 2 * offset
             if expected is None or abs(right - expected) > slack(expected):
                 traces[k] = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
-                                         period_column=period_column)
+                                         period_column=period_column, title_column=title_column)
     return traces

@@ -758,3 +758,30 @@ def test_a_label_made_of_two_labels_of_one_meaning_is_one_label():
     )
     assert [c.header for c in document.columns] == ["No.", "Activity", "Responsible executors", "Completion date"]
     assert plan.activities[0].names("implementer") == ("Ministry of Finance",)
+
+
+def test_a_short_heading_atop_a_row_past_the_title_column_keeps_to_its_own_column():
+    """"II. Open data", centred on the table, lies in the indicator column of the row under it; with no cut
+    word to carry it on, the next column's text ("Ministry of Justice") is the row's, not the heading's."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\t\tI. Open budget\t\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "2.1.\tTraining officials\tII. Open data\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.names("implementer")) for a in plan.activities] == [
+        (1, "Open budget", ("Ministry of Finance",)), (2, "Open data", ("Ministry of Justice",))]
+
+
+def test_a_heading_atop_a_row_in_the_title_column_does_not_take_the_capitalised_cell_beside_it():
+    """"2. Open data" opens the title cell of the row under it; the agencies cell beside it opens on a
+    capital: the row's own text, not the heading going on past the column edge."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\t1. Open budget\t\t",
+        "1.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "2.1.\t2. Open data Training officials\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.names("implementer")) for a in plan.activities] == [
+        ("Open budget", "Publishing budget data", ("Ministry of Finance",)),
+        ("Open data", "Training officials", ("Ministry of Justice",))]

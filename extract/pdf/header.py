@@ -112,8 +112,8 @@ def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None
                 break
             taken += 1
             position += len(w.text) + 1
-        if cells and cells[-1][1] == label.meaning:
-            # Two labels of one meaning make one ("Responsible executors"): a column is named once.
+        if cells and cells[-1][1] == label.meaning and start + max(1, taken) == len(words):
+            # Two labels of one meaning, all the cell holds, make one ("Responsible executors").
             cells[-1][0].extend(words[start:start + max(1, taken)])
         else:
             cells.append((list(words[start:start + max(1, taken)]), label.meaning))
