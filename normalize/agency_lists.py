@@ -86,10 +86,12 @@ def split_by_names(item: str, names: frozenset[str], registry: Registry) -> list
     prints alone do. Otherwise ``[item]``."""
     if len(item) > 2 * NAME_LIMIT:
         return [item]     # (longer than two names: a run of words, not read name by name)
+    exact = registry_index(registry).exact
+    if name_key(item) in exact:
+        return [item]     # (a name the registry spells so is one)
     words = list(_WORD.finditer(item))
     if len(words) < 2:
         return [item]
-    exact = registry_index(registry).exact
 
     def kind_of_part(begin: int, end: int) -> int | None:
         """0: a known name; 1: a whole name printed nowhere else; None: no name (nor a remark in brackets on
@@ -322,7 +324,8 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
         rest = item[word.start(): min(end, word.start() + window)]
         if previous is not None and _starts_name(previous.group(), rest, registry, opening) \
                 and _complete_span(item, begin, previous.end(), registry, previous) \
-                and not _too_short_for_a_name(item[begin:previous.end()], item[word.start():end], registry):
+                and not (end - word.start() <= window and previous.end() - begin <= NAME_LIMIT and
+                         _too_short_for_a_name(item[begin:previous.end()], item[word.start():end], registry)):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
                 and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
