@@ -198,6 +198,8 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
         if last > first and cut[last][2] != ",":
             return None
         piece = text[cut[last][0]:cut[last][1]]
+        if _known(piece, registry) is not None:
+            return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
         if _AND.search(piece):
             rest = _as_written(text[cut[first][0]:cut[last][1]])
             return last if _continues_series(previous, rest, registry) else None
@@ -207,9 +209,8 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
 
 
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
-    """True when `piece` is the rest of a name holding a series: it names no body nor kind of body ("...,
-    Local and central bodies of executive power" is a name of its own) and closes with a conjunction, and
-    the name before it is a kind of body said what it is for in the piece's case:
+    """True when `piece` is the rest of a name holding a series: it names no kind of body and closes with a
+    conjunction, and the name before it is a kind of body said what it is for in the piece's case:
     "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of"), "Министерство
     цифрового развития, | инноваций и аэрокосмической промышленности" (in lower case, as the words after
     "Министерство"). A known name, an acronym or a category is never a continuation, nor a piece in lower
@@ -222,7 +223,7 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     words = name_key(piece).split()
     if not words or piece.isupper() or _known(piece, registry) is not None:
         return False
-    if any(word in BODY_WORDS or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
+    if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
         return False
     printed = previous.split()
     kinds = [i for i, word in enumerate(printed) if any(part in KIND_BIT for part in expand_words(name_key(word).split()))]

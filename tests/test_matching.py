@@ -583,6 +583,9 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
          "Affairs, Ministry of Finance",
          ["Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
           "Affairs", "Ministry of Finance"]),
+        # A series of body words, closing on "and": "Local Government and Heritage" is no body of its own.
+        ("Department of Housing, Local Government and Heritage, Department of Finance",
+         ["Department of Housing, Local Government and Heritage", "Department of Finance"]),
         ("Министерство культуры, информации, спорта и туризма, Генеральная прокуратура",
          ["Министерство культуры, информации, спорта и туризма", "Генеральная прокуратура"]),
         # A Russian name says what the body is for in lower case (genitive), and its series goes on so.
