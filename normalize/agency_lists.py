@@ -402,10 +402,13 @@ def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
         if not word[-1:].isalnum():
             break
     left_words = left.split(maxsplit=2)
-    whole = _closes_on_kind(left_last) or len(left_words) > 2 and _closes_on_kind(left_words[0]) and \
-        name_key(left_words[1]) in FUNCTION_WORDS or named_in_lower_case and \
+    closes_on_kind = _closes_on_kind(left_last) or named_in_lower_case and \
         any(word in BODY_WORDS for word in expand_words([name_key(left_last)]))
-    return whole and (len(run) > 1 and _closes_on_kind(run[-1]) or _closes_on_kind(last))
+    whole = closes_on_kind or len(left_words) > 2 and _closes_on_kind(left_words[0]) and \
+        name_key(left_words[1]) in FUNCTION_WORDS
+    # (Only a name closing on the word for its kind vouches for a second name whose kind closes the item only:
+    # "Office of Management | and Budget and Environmental Protection Agency" is cut at the second "and".)
+    return whole and len(run) > 1 and _closes_on_kind(run[-1]) or closes_on_kind and _closes_on_kind(last)
 
 
 def _closes_on_kind(word: str) -> bool:

@@ -656,6 +656,9 @@ def test_items_too_long_for_a_names_series_stay_names_of_their_own(registry: Reg
         ("municipalities and Supreme Court", ["municipalities", "Supreme Court"]),
         ("Chamber of Accounts and Ministry of Digital Development and Transport",
          ["Chamber of Accounts", "Ministry of Digital Development and Transport"]),
+        # Of two conjunctions, the one after which a name closes on its kind ("Management and Budget" is one).
+        ("Office of Management and Budget and Environmental Protection Agency",
+         ["Office of Management and Budget", "Environmental Protection Agency"]),
         # "and" inside a name: what follows names no body.
         ("Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", ["Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi"]),
         ("central and local executive authorities", ["central and local executive authorities"]),
