@@ -368,7 +368,28 @@ def apart_by_printed_names(activities: list[Activity], registry: Registry) -> li
         if changed == activities:
             break
         activities = changed
-    return activities
+    return together_by_printed_names(activities)
+
+
+def together_by_printed_names(activities: list[Activity]) -> list[Activity]:
+    """The activities with two mentions of one role, side by side, joined where the plan prints them
+    elsewhere as one name holding a comma: "Innovation, | Science and Economic Development Canada", parted
+    where a line ended after the comma."""
+    names = frozenset(name_key(m.text) for a in activities for m in a.mentions if "," in m.text)
+    if not names:
+        return activities
+    changed = []
+    for activity in activities:
+        mentions: list[Mention] = []
+        for mention in activity.mentions:
+            if mentions and mentions[-1].role == mention.role and \
+                    name_key(f"{mentions[-1].text}, {mention.text}") in names:
+                mentions[-1] = replace(mentions[-1], text=f"{mentions[-1].text}, {mention.text}")
+            else:
+                mentions.append(replace(mention, position=sum(m.role == mention.role for m in mentions) + 1))
+        changed.append(replace(activity, mentions=tuple(mentions)) if len(mentions) < len(activity.mentions)
+                       else activity)
+    return changed
 
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,

@@ -785,3 +785,19 @@ def test_a_heading_atop_a_row_in_the_title_column_does_not_take_the_capitalised_
     assert [(a.section_title, a.title, a.names("implementer")) for a in plan.activities] == [
         ("Open budget", "Publishing budget data", ("Ministry of Finance",)),
         ("Open data", "Training officials", ("Ministry of Justice",))]
+
+
+def test_a_name_holding_a_comma_parted_where_a_line_ended_after_it_is_whole_where_the_plan_prints_it_so():
+    """"Innovation, Science and Economic Development Canada" is printed whole in one row; in another a line
+    ended after its comma, which parts items: the name the plan prints whole elsewhere joins them again."""
+    _, plan = read(
+        "No.\tActivity\tLead\tTimeline",
+        "1.\tPublishing budget data\tTreasury Board of Canada Secretariat Innovation, Science and Economic "
+        "Development Canada\t2024",
+        "2.\tOpening tax statistics\tInnovation,\t2025",
+        "\t\tScience and Economic Development Canada\t",
+        "3.\tReviewing the plan\tTreasury Board of Canada Secretariat\t2026",
+    )
+    assert [a.names("implementer") for a in plan.activities] == [
+        ("Treasury Board of Canada Secretariat", "Innovation, Science and Economic Development Canada"),
+        ("Innovation, Science and Economic Development Canada",), ("Treasury Board of Canada Secretariat",)]
