@@ -198,13 +198,13 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
         if last > first and cut[last][2] != ",":
             return None
         piece = text[cut[last][0]:cut[last][1]]
-        if _known(piece, registry) is not None:
+        if _spelled_as_known(piece, registry):
             return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
         if _AND.search(piece):
             rest = _as_written(text[cut[first][0]:cut[last][1]])
             return last if _continues_series(previous, rest, registry) else None
-        if not piece or len(piece.split()) > SERIES_WORDS:
-            return None
+        if not piece or sum(name_key(word) not in FUNCTION_WORDS for word in piece.split()) > SERIES_WORDS:
+            return None     # (an item's words that say what it is: "cities of Astana" has two)
     return None
 
 
