@@ -12,14 +12,14 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate, combinations_with_replacement, product
 
 from .cells import SegmentSettings
 from .matching import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
 from .roles import find_labels
 from .text import clean_text
-from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, KNOWN, Vocabulary, join_cut_word, rejoin
 
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9
@@ -39,6 +39,12 @@ SHORT_OF_END = 0.25
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
+#: The most lines a heading wrapped inside its row may have for `wrapped_header_parts` to read them apart,
+#: and the most words (a band with more is not a heading of a few lines; its reading stays quick).
+WRAPPED_LINES, WRAPPED_WORDS = 3, 200
+#: What it costs a reading of a heading's lines that a line crosses a column edge where the edge cut no word
+#: (most edges a long line crosses cut one of its words).
+UNCUT_EDGE = 1.0
 
 
 Tokens = dict[int, list[list[str]]]
@@ -108,10 +114,13 @@ def part_end_before_row_text(row: list[str], start: int, width: int | None) -> i
 
 @dataclass(frozen=True)
 class Trace:
-    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made."""
+    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made.
+    The spans are in reading order: a heading wrapped over lines (`wrapped`) goes back to its first column
+    for each line."""
 
     parts: tuple[tuple[int, int, int], ...]
     certain: bool
+    wrapped: bool = False
 
     def lengths(self, row: list[list[str]]) -> tuple[int, int]:
         """Characters of the header left of the first column edge it crosses, and right of it."""
@@ -138,6 +147,8 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     row = tokens[b]
     if b in anchored and i0 == 0:
         return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column)
+    if i0 == 0 and (wrapped := wrapped_header_parts(row, c0, vocabulary)):
+        return Trace(wrapped, True, wrapped=True)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
     first = (c0, i0, len(row[c0]))
     columns = []
@@ -155,6 +166,116 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
                 best = (score, tuple(parts), forced)
     certain = b not in anchored and best[2] and expected_right is None
     return Trace(best[1], certain)
+
+
+def wrapped_header_parts(row: list[list[str]], c0: int, vocabulary: Vocabulary
+                         ) -> tuple[tuple[int, int, int], ...] | None:
+    """The parts of a heading that wrapped over two or more lines inside its row, line after line; None
+    where no column edge shows more than one line.
+
+    The extractor puts all the lines of a heading row on one text line, and within each column joins the
+    pieces of its first line, then of its second: the cells interleave the lines ("... of public procuremen
+    national companies and their subsidia" | "nt and of the activities of quasi ries, ..."). An edge shows
+    it by cutting a word of two lines at once, crossed: a word inside column c's fragment rejoins the first
+    word of column c + 1, and the fragment's last word a word inside c + 1's (a one-line heading's cut words
+    meet end to start). Each column's fragment is read as consecutive pieces, one per line, each line's
+    pieces in adjacent columns; the pieces chosen are those whose words the edges cut best.
+    """
+    columns = []
+    for c in range(c0, len(row)):
+        if not row[c]:
+            break
+        columns.append(c)
+    if len(columns) < 2 or sum(len(row[c]) for c in columns) > WRAPPED_WORDS:
+        return None
+    one_line, _ = best_line_pieces(row, columns, 1, vocabulary)
+    best: tuple[float, list[tuple[int, ...]]] | None = None
+    for lines in range(2, WRAPPED_LINES + 1):
+        score, splits = best_line_pieces(row, columns, lines, vocabulary)
+        floor = one_line if best is None else best[0]
+        if splits and score >= floor + FRAGMENTS and crossed_edge(row, columns, splits, vocabulary):
+            best = (score, splits)
+    if best is None:
+        return None
+    splits = best[1]
+    return tuple((c, cut[line], cut[line + 1]) for line in range(len(splits[0]) - 1)
+                 for c, cut in zip(columns, splits) if cut[line + 1] > cut[line])
+
+
+def line_join(row: list[list[str]], c: int, here: tuple[int, int], after: tuple[int, int],
+              vocabulary: Vocabulary) -> float:
+    """How sure the cut word is where one line's piece in column c (`here`, token span) meets its piece in
+    column c + 1 (`after`); 0 where either is empty, `-UNCUT_EDGE` where the edge cut no word."""
+    if here[1] <= here[0] or after[1] <= after[0]:
+        return 0
+    joined = rejoin(row[c][here[1] - 1], row[c + 1][after[0]], vocabulary)
+    return joined[1] if joined else -UNCUT_EDGE
+
+
+def best_line_pieces(row: list[list[str]], columns: list[int], lines: int, vocabulary: Vocabulary
+                     ) -> tuple[float, list[tuple[int, ...]]]:
+    """The surest reading of a heading's columns as `lines` lines: its score, and for each column the token
+    bounds of its pieces (`lines` + 1 of them, from 0 to the fragment's end; an empty piece is a line that
+    does not reach the column). Every line has pieces in adjacent columns only, the first line from the
+    first column, every line but the last to the last column. The score adds up the words the edges cut
+    (`line_join`), less what a column two lines cross edge to edge costs where their pieces are unequal
+    (both span the column's width). Ties go to the longer earlier lines."""
+    def bounds(c: int) -> list[tuple[int, ...]]:
+        size = len(row[c])
+        inner = {k for k in range(1, size) for word in row[c + 1]
+                 if rejoin(row[c][k - 1], word, vocabulary)} if c != columns[-1] else set()
+        inner |= {k for k in range(1, size) for word in row[c - 1]
+                  if rejoin(word, row[c][k], vocabulary)} if c != columns[0] else set()
+        return [(0, *cuts, size) for cuts in combinations_with_replacement([0, *sorted(inner), size], lines - 1)]
+
+    def spans(cut: tuple[int, ...]) -> list[tuple[int, int]]:
+        return list(zip(cut, cut[1:]))
+
+    def unequal(c: int, pieces: list[tuple[int, int]]) -> float:
+        sizes = [len(" ".join(row[c][i:j])) for i, j in pieces]
+        return KNOWN * (1 - min(sizes) / max(sizes)) if len(sizes) > 1 and max(sizes) else 0.0
+
+    # A state: the bounds in the last column and, per line, 0 not begun, 1 begun in it, 3 under way since an
+    # earlier column, 2 ended.
+    State = tuple[tuple[int, ...], tuple[int, ...]]
+    states: dict[State, tuple[float, int, list[tuple[int, ...]]]] = {}
+    for cut in bounds(columns[0]):
+        present = [j > i for i, j in spans(cut)]
+        if present[0]:
+            states[cut, tuple(int(p) for p in present)] = (0.0, sum(cut), [cut])
+    for c in columns[1:]:
+        following: dict[State, tuple[float, int, list[tuple[int, ...]]]] = {}
+        for cut in bounds(c):
+            present = [j > i for i, j in spans(cut)]
+            for (last, status), (score, total, path) in states.items():
+                if any(p and s == 2 for p, s in zip(present, status)):
+                    continue        # a line's pieces lie in adjacent columns
+                step = tuple((3 if s in (1, 3) else 1) if p else 2 if s else 0 for p, s in zip(present, status))
+                gain = sum(line_join(row, c - 1, here, after, vocabulary)
+                           for here, after in zip(spans(last), spans(cut)))
+                crossing = [piece for piece, s, p in zip(spans(last), status, present) if s == 3 and p]
+                value = (score + gain - unequal(c - 1, crossing), total + sum(cut), path + [cut])
+                if (cut, step) not in following or value[:2] > following[cut, step][:2]:
+                    following[cut, step] = value
+        states = following
+    # A line wraps where the next word no longer fits: every line but the last runs on to the last column.
+    finished = [value for (_, status), value in states.items()
+                if all(status) and set(status[:-1]) <= {1, 3}]
+    if not finished:
+        return -math.inf, []
+    score, _, path = max(finished, key=lambda value: value[:2])
+    return score, path
+
+
+def crossed_edge(row: list[list[str]], columns: list[int], splits: list[tuple[int, ...]],
+                 vocabulary: Vocabulary) -> bool:
+    """Whether some column edge cut words of two lines, together as sure as a known word and a fragment."""
+    for c, here, after in zip(columns, splits, splits[1:]):
+        strengths = sorted((line_join(row, c, a, b, vocabulary)
+                            for a, b in zip(zip(here, here[1:]), zip(after, after[1:]))), reverse=True)
+        if len(strengths) > 1 and strengths[1] >= FRAGMENTS and strengths[0] + strengths[1] >= KNOWN + FRAGMENTS:
+            return True
+    return False
 
 
 def part_end(here: list[str], begin: int) -> int:
@@ -310,6 +431,8 @@ def filled_columns(row: list[list[str]], trace: Trace, vocabulary: Vocabulary) -
     """The widths of the middle columns a traced header crossed edge to edge (cut words on both sides)."""
     widths: dict[int, int] = {}
     for (pc, pi, pj), (c, i, j), (nc, ni, nj) in zip(trace.parts, trace.parts[1:], trace.parts[2:]):
+        if not pc < c < nc:
+            continue    # (a wrapped heading's next line)
         entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
         left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
         if entered and left:
@@ -323,21 +446,24 @@ def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) 
     Measured on the headers traced without a guess that cross at least one edge (median, in characters).
     """
     offsets = sorted(t.lengths(tokens[b])[1] / 2 - t.lengths(tokens[b])[0] / 2
-                     for t, b in zip(traces, bands) if t.certain and len(t.parts) > 1)
+                     for t, b in zip(traces, bands) if t.certain and not t.wrapped and len(t.parts) > 1)
     return offsets[len(offsets) // 2] if offsets else None
 
 
 def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
-    """The header's words in order, rejoining the words the column edges cut."""
+    """The header's words in order, rejoining the words the column edges cut (a part left of the one before
+    it begins a wrapped heading's next line: a new word)."""
     words: list[str] = []
+    previous = -1
     for c, start, end in parts:
         piece = row[c][start:end]
-        if words and piece and piece[0][0] in CLOSING_MARKS:
+        same_line, previous = c > previous, c
+        if words and piece and same_line and piece[0][0] in CLOSING_MARKS:
             # The edge fell just before a comma: it closes the word before the edge ("energy" + ", ecology").
             marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
             words[-1] += piece[0][:marks]
             piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
-        if words and piece:
+        if words and piece and same_line:
             joined = cut_join(words[-1], piece[0], vocabulary)
             if joined:
                 words[-1] = joined

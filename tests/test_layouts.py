@@ -785,3 +785,26 @@ def test_a_heading_atop_a_row_in_the_title_column_does_not_take_the_capitalised_
     assert [(a.section_title, a.title, a.names("implementer")) for a in plan.activities] == [
         ("Open budget", "Publishing budget data", ("Ministry of Finance",)),
         ("Open data", "Training officials", ("Ministry of Justice",))]
+
+
+def test_a_heading_wrapped_over_two_lines_is_read_line_after_line_not_column_after_column():
+    """A long heading wraps inside its row: the extractor joins, in each column, the piece of its first line
+    and then the piece of its second, so the cells interleave the lines ("... of the publ and of their
+    subsidia" | "ic procurement of state ries through the por"). The edges cut words of both lines, crossed;
+    the title is the first line's pieces, then the second's, and no piece is left to the rows around it."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "1.1.\tOpening the budget data of public companies\tData published\tMinistry of Finance\t2024",
+        "II. O\tpening the data of the budget process and of the publ and of their subsidia"
+        "\tic procurement of state ries through the por\t-owned compan tal\ties",
+        "2.1.\tPublishing the contracts of subsidiaries on the portal\tContracts published\tMinistry of Economy"
+        "\t2025",
+        "2.2.\tTraining state-owned companies\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title) for a in plan.activities][1:] == [
+        (2, "Opening the data of the budget process and of the public procurement of state-owned companies "
+            "and of their subsidiaries through the portal")] * 2
+    assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        ("Opening the budget data of public companies", "Data published", ("Ministry of Finance",)),
+        ("Publishing the contracts of subsidiaries on the portal", "Contracts published", ("Ministry of Economy",)),
+        ("Training state-owned companies", "Officials trained", ("Ministry of Justice",))]
