@@ -400,11 +400,13 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     """A header on top of an activity's band: in each column its words come first, the row's after. A header
     starting in the title column or left of it crosses the edge after its first part; one starting further
     right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
-    capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ...")."""
+    capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ..."). In
+    each column the heading ends at the surest cut word, of cuts as sure the first ("3. Accountabili" +
+    "ty", not the row's last word + "ty"): the row's own cell follows the heading, and is seldom empty."""
     first = row[c0]
     end = len(first)
     if c0 + 1 < len(row) and row[c0 + 1]:
-        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, 0, -1)
+        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(1, len(first))
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
         end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
     parts = [(c0, 0, end)]
@@ -420,7 +422,7 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
             break
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
-        cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
+        cut = strongest_join([(k, here[k], following[0]) for k in range(end)
                               if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
         end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
         parts.append((c, 0, end))

@@ -808,3 +808,20 @@ def test_a_heading_wrapped_over_two_lines_is_read_line_after_line_not_column_aft
         ("Opening the budget data of public companies", "Data published", ("Ministry of Finance",)),
         ("Publishing the contracts of subsidiaries on the portal", "Contracts published", ("Ministry of Economy",)),
         ("Training state-owned companies", "Officials trained", ("Ministry of Justice",))]
+
+
+def test_a_heading_atop_a_row_ends_at_the_first_of_equally_sure_cuts_leaving_the_row_its_title():
+    """"3. Accountabili" | "ty" opens the title cell of the row under it; "Accountabili" + "ty" and the
+    title's last word + "ty" rejoin equally surely (neither word is printed elsewhere). The heading opens its
+    fragment and the row's text follows it: the heading ends at the first cut, the row keeps its title."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\t1. Open budget\t\t\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "2.1.\t2. Accountabili Organizing open days for young professionals\tty\tMinistry of Justice\t2025",
+        "2.2.\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        ("Open budget", "Publishing budget data", "Data published"),
+        ("Accountability", "Organizing open days for young professionals", ""),
+        ("Accountability", "Training officials", "Officials trained")]
