@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, combinations_with_replacement, product
 
+from extract.vocabulary import heading_labels, section_number
+
 from .cells import SegmentSettings
 from .matching import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
@@ -39,6 +41,8 @@ SHORT_OF_END = 0.25
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
+#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
+LABEL_WORDS = 2
 #: The most lines a heading wrapped inside its row may have for `wrapped_header_parts` to read them apart,
 #: and the most words (a band with more is not a heading of a few lines; its reading stays quick).
 WRAPPED_LINES, WRAPPED_WORDS = 3, 200
@@ -84,6 +88,47 @@ def after_label(tokens: list[str], j: int) -> bool:
     opens is the cell's, never a heading's."""
     starts, inside = label_words(tuple(tokens))
     return j - 1 in starts or j - 1 in inside
+
+
+def label_number(token: str) -> int | None:
+    """The number a token prints as a heading's after its label ("3.", "3:", "IV."), else None."""
+    return section_number(token[:-1] + "." if token.endswith(":") else token)
+
+
+def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vocabulary
+                      ) -> tuple[int, int, int] | None:
+    """A heading's label that a column edge parted from its number, `here[i]` ("4:", "3."): (k, end, h), the
+    label being `before[k:end]` (a label of `heading_labels.csv`) and the heading going on at `here[h]`.
+
+    The label closes the previous column's fragment (a heading glued after a row's text: "... bodies
+    Section" | "... received 4: Access to information") or opens it where the heading opens this column's
+    fragment too (atop a row: "Section Publishing ..." | "4: Access ..."). The edge may have cut the label's
+    last word, its other half just before the number: "Sectio" | "n 3: Public procurement", `h` = i - 1.
+    None where no label was parted from a number so.
+    """
+    if label_number(here[i]) is None or not before:
+        return None
+    for h in (i, i - 1):
+        for size in range(min(LABEL_WORDS, len(before)), 0, -1):
+            for k in sorted({0, len(before) - size}):
+                if h < 0 or k + size < len(before) and h > 0:
+                    continue    # (a label opening its fragment heads a heading opening the next one)
+                words = before[k:k + size]
+                if h < i:
+                    joined = cut_join(words[-1], here[h], vocabulary)
+                    if not joined:
+                        continue
+                    words = [*words[:-1], joined]
+                if is_capitalised(words[0]) and " ".join(words).casefold() in heading_labels():
+                    return k, k + size, h
+    return None
+
+
+def label_goes_on(part: list[str], after: list[str], j: int, vocabulary: Vocabulary) -> bool:
+    """Whether a heading's part ends on its label and the next column's `after[j]` goes on with its number
+    (or with the rest of the label's cut word, then the number)."""
+    return any((found := label_across_edge(part, after, i, vocabulary)) is not None
+               and found[1] == len(part) and found[2] == j for i in (j, j + 1) if i < len(after))
 
 
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
@@ -311,7 +356,8 @@ def leading_period(words: list[str]) -> int:
 def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
                         vocabulary: Vocabulary, period_column: int | None = None) -> list[int]:
     """Where in column c's fragment the header may go on: after a word rejoining the previous column's
-    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked;
+    last word, at the number of a label closing the previous column's fragment, at the fragment's start (a
+    band of its own), or anywhere when its length can be checked;
     never inside the period the activity it is glued to prints first in the period column."""
     here, before = row[c], row[c - 1]
     own = leading_period(here) if glued_after and c == period_column else 0
@@ -319,6 +365,8 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
     ends = [k for k in range(1, len(before)) if starts_label(before, k)] + [len(before)]
     previous = {before[k - 1] for k in ends if k > 0}
     options = {j for j, word in enumerate(here) if any(rejoin(last, word, vocabulary) for last in previous)}
+    # A label closing the previous column's fragment goes on with its number ("... Section" | "... 4: Access").
+    options.update(j for j in range(len(here)) if label_goes_on(before, here, j, vocabulary))
     if not glued_after:
         options.add(0)
     elif own:
@@ -348,6 +396,8 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         joined = rejoin(row[pc][pj - 1], row[c][j], vocabulary) if pj > pi else None
         if joined:
             score += joined[1]
+        elif label_goes_on(row[pc][pi:pj], row[c], j, vocabulary):
+            score += KNOWN      # a label and its number, parted by the edge, are one heading's
         elif pc != parts[0][0]:
             forced = False
             # A header that filled the column it left most likely goes on; one that did not, ended.
@@ -369,6 +419,9 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
         onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
         strongest = max((joined[1] for joined in onward if joined), default=0)
+        if any(label_goes_on(row[last_c][last_i:last_j], row[last_c + 1], j, vocabulary)
+               for j in range(len(row[last_c + 1]))):
+            strongest = KNOWN   # a heading does not end on its label, its number printed past the edge
         if strongest >= FRAGMENTS:
             score -= strongest
         if unfinished_phrase(row[last_c][last_j - 1]):
@@ -402,13 +455,20 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
     capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ..."). In
     each column the heading ends at the surest cut word, of cuts as sure the first ("3. Accountabili" +
-    "ty", not the row's last word + "ty"): the row's own cell follows the heading, and is seldom empty."""
+    "ty", not the row's last word + "ty"): the row's own cell follows the heading, and is seldom empty. A
+    label parted from its number by the edge ("Section Publishing ..." | "4: Access ... Data published") is
+    the heading's part there, and its number and title go on in the next column."""
     first = row[c0]
     end = len(first)
+    number = None       # where the next column prints the number of a label opening this one
     if c0 + 1 < len(row) and row[c0 + 1]:
-        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(1, len(first))
+        after = row[c0 + 1]
+        number = next((i for i in (0, 1) if i < len(after) and (parted := label_across_edge(
+            first, after, i, vocabulary)) is not None and parted[0] == 0 and parted[2] == 0), None)
+        cut = strongest_join([(k, first[k], after[0]) for k in range(1, len(first))
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
-        end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
+        end = label_across_edge(first, after, number, vocabulary)[1] if number is not None \
+            else cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
     parts = [(c0, 0, end)]
     for c in range(c0 + 1, len(row)):
         here = row[c]
@@ -417,14 +477,17 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
             break
         prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
         full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
-        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full
+        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
+        # (The row's text begins after the heading's number and its title's first word.)
+        title = number + 1 if number is not None else 0
+        number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
-        cut = strongest_join([(k, here[k], following[0]) for k in range(end)
+        cut = strongest_join([(k, here[k], following[0]) for k in range(title, end)
                               if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
-        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, widths.get(c)))
         parts.append((c, 0, end))
     return Trace(tuple(parts), False)
 

@@ -825,3 +825,27 @@ def test_a_heading_atop_a_row_ends_at_the_first_of_equally_sure_cuts_leaving_the
         ("Open budget", "Publishing budget data", "Data published"),
         ("Accountability", "Organizing open days for young professionals", ""),
         ("Accountability", "Training officials", "Officials trained")]
+
+
+@pytest.mark.parametrize("label, rest", [("Sectio", "n "), ("Section", "n "), ("Section", "")])
+def test_a_heading_whose_label_a_column_edge_parted_from_its_number_is_a_heading(label, rest):
+    """"Section N: Title" headings of a plainly numbered plan, cut by the column edge inside their label
+    ("Sectio" | "n 3: Public procurement") or right after it ("Section" | "2: Access to information"), glued
+    after a row's text or atop a row: each opens its section, and no piece of it stays in a cell."""
+    _, plan = read(
+        "No\tActivity\tIndicator\tResponsible bodies\tPeriod",
+        "\tSec\ttion 1: Open budget\t\t",
+        "1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        f"2.\tOpening court decisions {label}\tDecisions published {rest}2: Access to information"
+        "\tMinistry of Justice\t2025",
+        "3.\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+        f"4.\t{label} Publishing the registers\t{rest}3: Public procurement Registers published"
+        "\tMinistry of Economy\t2026",
+        "5.\tOpening the contracts\tContracts published\tMinistry of Finance\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        (1, "Open budget", "Publishing budget data", "Data published"),
+        (1, "Open budget", "Opening court decisions", "Decisions published"),
+        (2, "Access to information", "Training officials", "Officials trained"),
+        (3, "Public procurement", "Publishing the registers", "Registers published"),
+        (3, "Public procurement", "Opening the contracts", "Contracts published")]
