@@ -487,7 +487,9 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         following = row[c + 1] if c + 1 < len(row) else []
         cut = strongest_join([(k, here[k], following[0]) for k in range(title, end)
                               if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
-        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, widths.get(c)))
+        # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
+        width = widths.get(c) if following and not is_capitalised(following[0]) else None
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, width))
         parts.append((c, 0, end))
     return Trace(tuple(parts), False)
 

@@ -849,3 +849,19 @@ def test_a_heading_whose_label_a_column_edge_parted_from_its_number_is_a_heading
         (2, "Access to information", "Training officials", "Officials trained"),
         (3, "Public procurement", "Publishing the registers", "Registers published"),
         (3, "Public procurement", "Opening the contracts", "Contracts published")]
+
+
+def test_a_heading_atop_a_row_that_ends_in_a_column_does_not_fill_it_to_its_width():
+    """"II. Publ" | "ic participation", atop a row whose indicator follows in the same column: the column is
+    as wide as a heading crossing it edge to edge shows, but the heading ends there (the next column opens
+    on a capital, the row's own text), so it ends where the row's text can begin, not at the width."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\tI. Opening the data of the budget pro\tcess and of the public procurement of st\tate companies\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "2.1.\tII. Publ Training officials\tic participation Officials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        ("Opening the data of the budget process and of the public procurement of state companies",
+         "Publishing budget data", "Data published"),
+        ("Public participation", "Training officials", "Officials trained")]
