@@ -390,15 +390,18 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     """How well a choice of header parts reads: rejoined cut words, full columns where it goes on, the
     expected length; and whether nothing but the evidence of cut words and empty columns decided it."""
     score, forced = 0.0, True
-    if len(parts) > 1 and not glued_after:
+    # The part the title opens in: the first, or the next where the first is a label parted from its number.
+    opening = 1 if len(parts) > 1 and label_goes_on(row[parts[0][0]][parts[0][1]:parts[0][2]], row[parts[1][0]],
+                                                    parts[1][1], vocabulary) else 0
+    if len(parts) > opening + 1 and not glued_after:
         score += 1.0      # a header row in a band of its own crosses at least the first column edge
-    for (pc, pi, pj), (c, j, _) in zip(parts, parts[1:]):
+    for k, ((pc, pi, pj), (c, j, _)) in enumerate(zip(parts, parts[1:])):
         joined = rejoin(row[pc][pj - 1], row[c][j], vocabulary) if pj > pi else None
         if joined:
             score += joined[1]
-        elif label_goes_on(row[pc][pi:pj], row[c], j, vocabulary):
+        elif k < opening:
             score += KNOWN      # a label and its number, parted by the edge, are one heading's
-        elif pc != parts[0][0]:
+        elif k > opening:
             forced = False
             # A header that filled the column it left most likely goes on; one that did not, ended.
             score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0

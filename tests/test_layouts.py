@@ -865,3 +865,17 @@ def test_a_heading_atop_a_row_that_ends_in_a_column_does_not_fill_it_to_its_widt
         ("Opening the data of the budget process and of the public procurement of state companies",
          "Publishing budget data", "Data published"),
         ("Public participation", "Training officials", "Officials trained")]
+
+
+def test_a_heading_label_alone_in_the_number_column_heads_a_title_running_on_across_the_columns():
+    """"Direction" | "1. Improving" | "legislation": the label, parted from its number by the number column's
+    edge, is the heading's; its title runs on past the next edge as any heading's does."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "Direction\t1. Improving\tlegislation\t\t",
+        "1.1\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "Direction\t2. Opening\tcourts\t\t",
+        "2.1\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        (1, "Improving legislation", "Publishing budget data"), (2, "Opening courts", "Training officials")]
