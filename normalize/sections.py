@@ -15,15 +15,14 @@ from extract.model import Band, shifted_breaks
 from extract.vocabulary import heading_labels, heading_number, roman, roman_values, section_number, strip_section_number
 
 from .anchors import Anchor
-from .tracing import Tokens, cut_join, is_capitalised, parts_to_title, starts_label, trace_headers
+from .tracing import (LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, starts_label,
+                      trace_headers)
 from .words import FUNCTION_WORDS, NEAR_KNOWN, Vocabulary, rejoin
 
 #: Header rows are traced from the number column (the table's first) and the column after it.
 NUMBER, TITLE = 0, 1
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
-#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
-LABEL_WORDS = 2
 #: What may part a labelled heading's number from its title instead of a dot or colon ("Pillar 1 – Prevention").
 DASHES = ("-", "\u2013", "\u2014")
 
@@ -91,10 +90,12 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
 
 
 def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int],
-                      title_column: int = TITLE) -> tuple[int, int, int] | None:
+                      title_column: int = TITLE, vocabulary: Vocabulary | None = None) -> tuple[int, int, int] | None:
     """(band, column, token) where "N. Measures ..." starts for section N, searching the latest band first,
     in any column: a row across the table begins left of its centre, which for a short heading may be past
-    the title column; a PDF's merged row is read into the title column, wherever the table prints it."""
+    the title column; a PDF's merged row is read into the title column, wherever the table prints it. With
+    the `vocabulary`, a heading whose label a column edge parted from its number ("Sectio" | "n 3: Public
+    procurement") starts at its label (`label_across_edge`)."""
     wanted = {f"{section}.", f"{roman(section)}."}
     labelled = {f"{section}:", f"{roman(section)}:"} | wanted
     bare = {str(section), roman(section)}
@@ -110,6 +111,10 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                 if c == NUMBER and b in anchored:
                     break
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
+                parted = label_across_edge(tokens[b][c - 1], row, i, vocabulary) \
+                    if label is None and c > 0 and token in labelled and vocabulary is not None else None
+                if parted is not None and i + 1 < len(row) and is_capitalised(row[i + 1]):
+                    return b, c - 1, parted[0]
                 dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in DASHES
                 if token not in (labelled if label is not None else wanted) and not dashed:
                     continue
@@ -211,7 +216,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
     starts: list[tuple[int, tuple[int, int, int], bool]] = []
     previous_end = 0
     for section, first, last in section_runs(anchors):
-        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column)
+        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column,
+                                  vocabulary)
         numbered = start is not None
         if start is None:
             # An unnumbered heading: the first row merged across the table above the section (a PDF's), else
@@ -316,15 +322,17 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             # The next section's number, or one after it where a heading is not printed ("II." then "IV.").
             around = range(max(low, 0), min(high, len(bands) - 1) + 1)
             numbers = iter(range(printed + 1, printed + 1 + NUMBERS_AHEAD))
+            found = None    # the number searched for ("Sectio" | "n 3:" prints it past its label's edge)
             while start is None and (number := next(numbers, None)) is not None:
-                start = find_header_start(tokens, around, number, anchored, title_column)
+                start = find_header_start(tokens, around, number, anchored, title_column, vocabulary)
+                found = number if start is not None else None
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)
             if start is not None:
                 starts.append(start)
                 b, c, i = start
-                printed = heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
+                printed = found or heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
     traced = [start for start in starts if not bands[start[0]].spanning]
     traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column,
                                                       title_column)))

@@ -12,14 +12,16 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate, combinations_with_replacement, product
+
+from extract.vocabulary import heading_labels, section_number
 
 from .cells import SegmentSettings
 from .matching import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
 from .roles import find_labels
 from .text import clean_text
-from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, Vocabulary, join_cut_word, rejoin
+from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, KNOWN, Vocabulary, join_cut_word, rejoin
 
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9
@@ -39,6 +41,14 @@ SHORT_OF_END = 0.25
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
+#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
+LABEL_WORDS = 2
+#: The most lines a heading wrapped inside its row may have for `wrapped_header_parts` to read them apart,
+#: and the most words (a band with more is not a heading of a few lines; its reading stays quick).
+WRAPPED_LINES, WRAPPED_WORDS = 3, 200
+#: What it costs a reading of a heading's lines that a line crosses a column edge where the edge cut no word
+#: (most edges a long line crosses cut one of its words).
+UNCUT_EDGE = 1.0
 
 
 Tokens = dict[int, list[list[str]]]
@@ -80,6 +90,47 @@ def after_label(tokens: list[str], j: int) -> bool:
     return j - 1 in starts or j - 1 in inside
 
 
+def label_number(token: str) -> int | None:
+    """The number a token prints as a heading's after its label ("3.", "3:", "IV."), else None."""
+    return section_number(token[:-1] + "." if token.endswith(":") else token)
+
+
+def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vocabulary
+                      ) -> tuple[int, int, int] | None:
+    """A heading's label that a column edge parted from its number, `here[i]` ("4:", "3."): (k, end, h), the
+    label being `before[k:end]` (a label of `heading_labels.csv`) and the heading going on at `here[h]`.
+
+    The label closes the previous column's fragment (a heading glued after a row's text: "... bodies
+    Section" | "... received 4: Access to information") or opens it where the heading opens this column's
+    fragment too (atop a row: "Section Publishing ..." | "4: Access ..."). The edge may have cut the label's
+    last word, its other half just before the number: "Sectio" | "n 3: Public procurement", `h` = i - 1.
+    None where no label was parted from a number so.
+    """
+    if label_number(here[i]) is None or not before:
+        return None
+    for h in (i, i - 1):
+        for size in range(min(LABEL_WORDS, len(before)), 0, -1):
+            for k in sorted({0, len(before) - size}):
+                if h < 0 or k + size < len(before) and h > 0:
+                    continue    # (a label opening its fragment heads a heading opening the next one)
+                words = before[k:k + size]
+                if h < i:
+                    joined = cut_join(words[-1], here[h], vocabulary)
+                    if not joined:
+                        continue
+                    words = [*words[:-1], joined]
+                if is_capitalised(words[0]) and " ".join(words).casefold() in heading_labels():
+                    return k, k + size, h
+    return None
+
+
+def label_goes_on(part: list[str], after: list[str], j: int, vocabulary: Vocabulary) -> bool:
+    """Whether a heading's part ends on its label and the next column's `after[j]` goes on with its number
+    (or with the rest of the label's cut word, then the number)."""
+    return any((found := label_across_edge(part, after, i, vocabulary)) is not None
+               and found[1] == len(part) and found[2] == j for i in (j, j + 1) if i < len(after))
+
+
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
     """The rejoined word when `left`|`right` is one word cut by a column edge, else None."""
     return join_cut_word(left.rstrip(), right.lstrip(), vocabulary)
@@ -108,10 +159,13 @@ def part_end_before_row_text(row: list[str], start: int, width: int | None) -> i
 
 @dataclass(frozen=True)
 class Trace:
-    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made."""
+    """A header's (column, first token, end token) spans; `certain` when no guess about its extent was made.
+    The spans are in reading order: a heading wrapped over lines (`wrapped`) goes back to its first column
+    for each line."""
 
     parts: tuple[tuple[int, int, int], ...]
     certain: bool
+    wrapped: bool = False
 
     def lengths(self, row: list[list[str]]) -> tuple[int, int]:
         """Characters of the header left of the first column edge it crosses, and right of it."""
@@ -138,6 +192,8 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     row = tokens[b]
     if b in anchored and i0 == 0:
         return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column)
+    if i0 == 0 and (wrapped := wrapped_header_parts(row, c0, vocabulary)):
+        return Trace(wrapped, True, wrapped=True)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
     first = (c0, i0, len(row[c0]))
     columns = []
@@ -155,6 +211,116 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
                 best = (score, tuple(parts), forced)
     certain = b not in anchored and best[2] and expected_right is None
     return Trace(best[1], certain)
+
+
+def wrapped_header_parts(row: list[list[str]], c0: int, vocabulary: Vocabulary
+                         ) -> tuple[tuple[int, int, int], ...] | None:
+    """The parts of a heading that wrapped over two or more lines inside its row, line after line; None
+    where no column edge shows more than one line.
+
+    The extractor puts all the lines of a heading row on one text line, and within each column joins the
+    pieces of its first line, then of its second: the cells interleave the lines ("... of public procuremen
+    national companies and their subsidia" | "nt and of the activities of quasi ries, ..."). An edge shows
+    it by cutting a word of two lines at once, crossed: a word inside column c's fragment rejoins the first
+    word of column c + 1, and the fragment's last word a word inside c + 1's (a one-line heading's cut words
+    meet end to start). Each column's fragment is read as consecutive pieces, one per line, each line's
+    pieces in adjacent columns; the pieces chosen are those whose words the edges cut best.
+    """
+    columns = []
+    for c in range(c0, len(row)):
+        if not row[c]:
+            break
+        columns.append(c)
+    if len(columns) < 2 or sum(len(row[c]) for c in columns) > WRAPPED_WORDS:
+        return None
+    one_line, _ = best_line_pieces(row, columns, 1, vocabulary)
+    best: tuple[float, list[tuple[int, ...]]] | None = None
+    for lines in range(2, WRAPPED_LINES + 1):
+        score, splits = best_line_pieces(row, columns, lines, vocabulary)
+        floor = one_line if best is None else best[0]
+        if splits and score >= floor + FRAGMENTS and crossed_edge(row, columns, splits, vocabulary):
+            best = (score, splits)
+    if best is None:
+        return None
+    splits = best[1]
+    return tuple((c, cut[line], cut[line + 1]) for line in range(len(splits[0]) - 1)
+                 for c, cut in zip(columns, splits) if cut[line + 1] > cut[line])
+
+
+def line_join(row: list[list[str]], c: int, here: tuple[int, int], after: tuple[int, int],
+              vocabulary: Vocabulary) -> float:
+    """How sure the cut word is where one line's piece in column c (`here`, token span) meets its piece in
+    column c + 1 (`after`); 0 where either is empty, `-UNCUT_EDGE` where the edge cut no word."""
+    if here[1] <= here[0] or after[1] <= after[0]:
+        return 0
+    joined = rejoin(row[c][here[1] - 1], row[c + 1][after[0]], vocabulary)
+    return joined[1] if joined else -UNCUT_EDGE
+
+
+def best_line_pieces(row: list[list[str]], columns: list[int], lines: int, vocabulary: Vocabulary
+                     ) -> tuple[float, list[tuple[int, ...]]]:
+    """The surest reading of a heading's columns as `lines` lines: its score, and for each column the token
+    bounds of its pieces (`lines` + 1 of them, from 0 to the fragment's end; an empty piece is a line that
+    does not reach the column). Every line has pieces in adjacent columns only, the first line from the
+    first column, every line but the last to the last column. The score adds up the words the edges cut
+    (`line_join`), less what a column two lines cross edge to edge costs where their pieces are unequal
+    (both span the column's width). Ties go to the longer earlier lines."""
+    def bounds(c: int) -> list[tuple[int, ...]]:
+        size = len(row[c])
+        inner = {k for k in range(1, size) for word in row[c + 1]
+                 if rejoin(row[c][k - 1], word, vocabulary)} if c != columns[-1] else set()
+        inner |= {k for k in range(1, size) for word in row[c - 1]
+                  if rejoin(word, row[c][k], vocabulary)} if c != columns[0] else set()
+        return [(0, *cuts, size) for cuts in combinations_with_replacement([0, *sorted(inner), size], lines - 1)]
+
+    def spans(cut: tuple[int, ...]) -> list[tuple[int, int]]:
+        return list(zip(cut, cut[1:]))
+
+    def unequal(c: int, pieces: list[tuple[int, int]]) -> float:
+        sizes = [len(" ".join(row[c][i:j])) for i, j in pieces]
+        return KNOWN * (1 - min(sizes) / max(sizes)) if len(sizes) > 1 and max(sizes) else 0.0
+
+    # A state: the bounds in the last column and, per line, 0 not begun, 1 begun in it, 3 under way since an
+    # earlier column, 2 ended.
+    State = tuple[tuple[int, ...], tuple[int, ...]]
+    states: dict[State, tuple[float, int, list[tuple[int, ...]]]] = {}
+    for cut in bounds(columns[0]):
+        present = [j > i for i, j in spans(cut)]
+        if present[0]:
+            states[cut, tuple(int(p) for p in present)] = (0.0, sum(cut), [cut])
+    for c in columns[1:]:
+        following: dict[State, tuple[float, int, list[tuple[int, ...]]]] = {}
+        for cut in bounds(c):
+            present = [j > i for i, j in spans(cut)]
+            for (last, status), (score, total, path) in states.items():
+                if any(p and s == 2 for p, s in zip(present, status)):
+                    continue        # a line's pieces lie in adjacent columns
+                step = tuple((3 if s in (1, 3) else 1) if p else 2 if s else 0 for p, s in zip(present, status))
+                gain = sum(line_join(row, c - 1, here, after, vocabulary)
+                           for here, after in zip(spans(last), spans(cut)))
+                crossing = [piece for piece, s, p in zip(spans(last), status, present) if s == 3 and p]
+                value = (score + gain - unequal(c - 1, crossing), total + sum(cut), path + [cut])
+                if (cut, step) not in following or value[:2] > following[cut, step][:2]:
+                    following[cut, step] = value
+        states = following
+    # A line wraps where the next word no longer fits: every line but the last runs on to the last column.
+    finished = [value for (_, status), value in states.items()
+                if all(status) and set(status[:-1]) <= {1, 3}]
+    if not finished:
+        return -math.inf, []
+    score, _, path = max(finished, key=lambda value: value[:2])
+    return score, path
+
+
+def crossed_edge(row: list[list[str]], columns: list[int], splits: list[tuple[int, ...]],
+                 vocabulary: Vocabulary) -> bool:
+    """Whether some column edge cut words of two lines, together as sure as a known word and a fragment."""
+    for c, here, after in zip(columns, splits, splits[1:]):
+        strengths = sorted((line_join(row, c, a, b, vocabulary)
+                            for a, b in zip(zip(here, here[1:]), zip(after, after[1:]))), reverse=True)
+        if len(strengths) > 1 and strengths[1] >= FRAGMENTS and strengths[0] + strengths[1] >= KNOWN + FRAGMENTS:
+            return True
+    return False
 
 
 def part_end(here: list[str], begin: int) -> int:
@@ -190,7 +356,8 @@ def leading_period(words: list[str]) -> int:
 def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
                         vocabulary: Vocabulary, period_column: int | None = None) -> list[int]:
     """Where in column c's fragment the header may go on: after a word rejoining the previous column's
-    last word, at the fragment's start (a band of its own), or anywhere when its length can be checked;
+    last word, at the number of a label closing the previous column's fragment, at the fragment's start (a
+    band of its own), or anywhere when its length can be checked;
     never inside the period the activity it is glued to prints first in the period column."""
     here, before = row[c], row[c - 1]
     own = leading_period(here) if glued_after and c == period_column else 0
@@ -198,6 +365,8 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
     ends = [k for k in range(1, len(before)) if starts_label(before, k)] + [len(before)]
     previous = {before[k - 1] for k in ends if k > 0}
     options = {j for j, word in enumerate(here) if any(rejoin(last, word, vocabulary) for last in previous)}
+    # A label closing the previous column's fragment goes on with its number ("... Section" | "... 4: Access").
+    options.update(j for j in range(len(here)) if label_goes_on(before, here, j, vocabulary))
     if not glued_after:
         options.add(0)
     elif own:
@@ -221,13 +390,18 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     """How well a choice of header parts reads: rejoined cut words, full columns where it goes on, the
     expected length; and whether nothing but the evidence of cut words and empty columns decided it."""
     score, forced = 0.0, True
-    if len(parts) > 1 and not glued_after:
+    # The part the title opens in: the first, or the next where the first is a label parted from its number.
+    opening = 1 if len(parts) > 1 and label_goes_on(row[parts[0][0]][parts[0][1]:parts[0][2]], row[parts[1][0]],
+                                                    parts[1][1], vocabulary) else 0
+    if len(parts) > opening + 1 and not glued_after:
         score += 1.0      # a header row in a band of its own crosses at least the first column edge
-    for (pc, pi, pj), (c, j, _) in zip(parts, parts[1:]):
+    for k, ((pc, pi, pj), (c, j, _)) in enumerate(zip(parts, parts[1:])):
         joined = rejoin(row[pc][pj - 1], row[c][j], vocabulary) if pj > pi else None
         if joined:
             score += joined[1]
-        elif pc != parts[0][0]:
+        elif k < opening:
+            score += KNOWN      # a label and its number, parted by the edge, are one heading's
+        elif k > opening:
             forced = False
             # A header that filled the column it left most likely goes on; one that did not, ended.
             score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
@@ -248,6 +422,9 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
         onward = [rejoin(row[last_c][last_j - 1], word, vocabulary) for word in row[last_c + 1]]
         strongest = max((joined[1] for joined in onward if joined), default=0)
+        if any(label_goes_on(row[last_c][last_i:last_j], row[last_c + 1], j, vocabulary)
+               for j in range(len(row[last_c + 1]))):
+            strongest = KNOWN   # a heading does not end on its label, its number printed past the edge
         if strongest >= FRAGMENTS:
             score -= strongest
         if unfinished_phrase(row[last_c][last_j - 1]):
@@ -279,13 +456,22 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     """A header on top of an activity's band: in each column its words come first, the row's after. A header
     starting in the title column or left of it crosses the edge after its first part; one starting further
     right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
-    capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ...")."""
+    capital opening the next column is the row's own text there ("2. Открытые данные | Агентство ..."). In
+    each column the heading ends at the surest cut word, of cuts as sure the first ("3. Accountabili" +
+    "ty", not the row's last word + "ty"): the row's own cell follows the heading, and is seldom empty. A
+    label parted from its number by the edge ("Section Publishing ..." | "4: Access ... Data published") is
+    the heading's part there, and its number and title go on in the next column."""
     first = row[c0]
     end = len(first)
+    number = None       # where the next column prints the number of a label opening this one
     if c0 + 1 < len(row) and row[c0 + 1]:
-        cut = strongest_join([(k, first[k], row[c0 + 1][0]) for k in range(len(first) - 1, 0, -1)
+        after = row[c0 + 1]
+        number = next((i for i in (0, 1) if i < len(after) and (parted := label_across_edge(
+            first, after, i, vocabulary)) is not None and parted[0] == 0 and parted[2] == 0), None)
+        cut = strongest_join([(k, first[k], after[0]) for k in range(1, len(first))
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
-        end = cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
+        end = label_across_edge(first, after, number, vocabulary)[1] if number is not None \
+            else cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
     parts = [(c0, 0, end)]
     for c in range(c0 + 1, len(row)):
         here = row[c]
@@ -294,14 +480,19 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
             break
         prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
         full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
-        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full
+        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
+        # (The row's text begins after the heading's number and its title's first word.)
+        title = number + 1 if number is not None else 0
+        number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
-        cut = strongest_join([(k, here[k], following[0]) for k in range(end - 1, -1, -1)
+        cut = strongest_join([(k, here[k], following[0]) for k in range(title, end)
                               if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
-        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, 0, widths.get(c)))
+        # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
+        width = widths.get(c) if following and not is_capitalised(following[0]) else None
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, width))
         parts.append((c, 0, end))
     return Trace(tuple(parts), False)
 
@@ -310,6 +501,8 @@ def filled_columns(row: list[list[str]], trace: Trace, vocabulary: Vocabulary) -
     """The widths of the middle columns a traced header crossed edge to edge (cut words on both sides)."""
     widths: dict[int, int] = {}
     for (pc, pi, pj), (c, i, j), (nc, ni, nj) in zip(trace.parts, trace.parts[1:], trace.parts[2:]):
+        if not pc < c < nc:
+            continue    # (a wrapped heading's next line)
         entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
         left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
         if entered and left:
@@ -323,21 +516,24 @@ def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) 
     Measured on the headers traced without a guess that cross at least one edge (median, in characters).
     """
     offsets = sorted(t.lengths(tokens[b])[1] / 2 - t.lengths(tokens[b])[0] / 2
-                     for t, b in zip(traces, bands) if t.certain and len(t.parts) > 1)
+                     for t, b in zip(traces, bands) if t.certain and not t.wrapped and len(t.parts) > 1)
     return offsets[len(offsets) // 2] if offsets else None
 
 
 def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
-    """The header's words in order, rejoining the words the column edges cut."""
+    """The header's words in order, rejoining the words the column edges cut (a part left of the one before
+    it begins a wrapped heading's next line: a new word)."""
     words: list[str] = []
+    previous = -1
     for c, start, end in parts:
         piece = row[c][start:end]
-        if words and piece and piece[0][0] in CLOSING_MARKS:
+        same_line, previous = c > previous, c
+        if words and piece and same_line and piece[0][0] in CLOSING_MARKS:
             # The edge fell just before a comma: it closes the word before the edge ("energy" + ", ecology").
             marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
             words[-1] += piece[0][:marks]
             piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
-        if words and piece:
+        if words and piece and same_line:
             joined = cut_join(words[-1], piece[0], vocabulary)
             if joined:
                 words[-1] = joined

@@ -801,3 +801,97 @@ def test_a_name_holding_a_comma_parted_where_a_line_ended_after_it_is_whole_wher
     assert [a.names("implementer") for a in plan.activities] == [
         ("Treasury Board of Canada Secretariat", "Innovation, Science and Economic Development Canada"),
         ("Innovation, Science and Economic Development Canada",), ("Treasury Board of Canada Secretariat",)]
+
+
+def test_a_heading_wrapped_over_two_lines_is_read_line_after_line_not_column_after_column():
+    """A long heading wraps inside its row: the extractor joins, in each column, the piece of its first line
+    and then the piece of its second, so the cells interleave the lines ("... of the publ and of their
+    subsidia" | "ic procurement of state ries through the por"). The edges cut words of both lines, crossed;
+    the title is the first line's pieces, then the second's, and no piece is left to the rows around it."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "1.1.\tOpening the budget data of public companies\tData published\tMinistry of Finance\t2024",
+        "II. O\tpening the data of the budget process and of the publ and of their subsidia"
+        "\tic procurement of state ries through the por\t-owned compan tal\ties",
+        "2.1.\tPublishing the contracts of subsidiaries on the portal\tContracts published\tMinistry of Economy"
+        "\t2025",
+        "2.2.\tTraining state-owned companies\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title) for a in plan.activities][1:] == [
+        (2, "Opening the data of the budget process and of the public procurement of state-owned companies "
+            "and of their subsidiaries through the portal")] * 2
+    assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        ("Opening the budget data of public companies", "Data published", ("Ministry of Finance",)),
+        ("Publishing the contracts of subsidiaries on the portal", "Contracts published", ("Ministry of Economy",)),
+        ("Training state-owned companies", "Officials trained", ("Ministry of Justice",))]
+
+
+def test_a_heading_atop_a_row_ends_at_the_first_of_equally_sure_cuts_leaving_the_row_its_title():
+    """"3. Accountabili" | "ty" opens the title cell of the row under it; "Accountabili" + "ty" and the
+    title's last word + "ty" rejoin equally surely (neither word is printed elsewhere). The heading opens its
+    fragment and the row's text follows it: the heading ends at the first cut, the row keeps its title."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\t1. Open budget\t\t\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "2.1.\t2. Accountabili Organizing open days for young professionals\tty\tMinistry of Justice\t2025",
+        "2.2.\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        ("Open budget", "Publishing budget data", "Data published"),
+        ("Accountability", "Organizing open days for young professionals", ""),
+        ("Accountability", "Training officials", "Officials trained")]
+
+
+@pytest.mark.parametrize("label, rest", [("Sectio", "n "), ("Section", "n "), ("Section", "")])
+def test_a_heading_whose_label_a_column_edge_parted_from_its_number_is_a_heading(label, rest):
+    """"Section N: Title" headings of a plainly numbered plan, cut by the column edge inside their label
+    ("Sectio" | "n 3: Public procurement") or right after it ("Section" | "2: Access to information"), glued
+    after a row's text or atop a row: each opens its section, and no piece of it stays in a cell."""
+    _, plan = read(
+        "No\tActivity\tIndicator\tResponsible bodies\tPeriod",
+        "\tSec\ttion 1: Open budget\t\t",
+        "1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        f"2.\tOpening court decisions {label}\tDecisions published {rest}2: Access to information"
+        "\tMinistry of Justice\t2025",
+        "3.\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+        f"4.\t{label} Publishing the registers\t{rest}3: Public procurement Registers published"
+        "\tMinistry of Economy\t2026",
+        "5.\tOpening the contracts\tContracts published\tMinistry of Finance\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        (1, "Open budget", "Publishing budget data", "Data published"),
+        (1, "Open budget", "Opening court decisions", "Decisions published"),
+        (2, "Access to information", "Training officials", "Officials trained"),
+        (3, "Public procurement", "Publishing the registers", "Registers published"),
+        (3, "Public procurement", "Opening the contracts", "Contracts published")]
+
+
+def test_a_heading_atop_a_row_that_ends_in_a_column_does_not_fill_it_to_its_width():
+    """"II. Publ" | "ic participation", atop a row whose indicator follows in the same column: the column is
+    as wide as a heading crossing it edge to edge shows, but the heading ends there (the next column opens
+    on a capital, the row's own text), so it ends where the row's text can begin, not at the width."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\tI. Opening the data of the budget pro\tcess and of the public procurement of st\tate companies\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "2.1.\tII. Publ Training officials\tic participation Officials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.indicator) for a in plan.activities] == [
+        ("Opening the data of the budget process and of the public procurement of state companies",
+         "Publishing budget data", "Data published"),
+        ("Public participation", "Training officials", "Officials trained")]
+
+
+def test_a_heading_label_alone_in_the_number_column_heads_a_title_running_on_across_the_columns():
+    """"Direction" | "1. Improving" | "legislation": the label, parted from its number by the number column's
+    edge, is the heading's; its title runs on past the next edge as any heading's does."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "Direction\t1. Improving\tlegislation\t\t",
+        "1.1\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "Direction\t2. Opening\tcourts\t\t",
+        "2.1\tTraining officials\tOfficials trained\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        (1, "Improving legislation", "Publishing budget data"), (2, "Opening courts", "Training officials")]
