@@ -618,7 +618,7 @@ def merged_down_plan(path: Path, ruled_under_merged: bool = False) -> Path:
     spans = [] if ruled_under_merged else [("SPAN", (3, 2), (3, 4)), ("SPAN", (2, 3), (2, 4))]
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                *spans]))
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph(title, style), table])
     return path
 
 
@@ -638,7 +638,8 @@ def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
 
 
 def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float], styles: list[tuple],
-                    header_rows: int = 1, split_in_row: bool = False, grid: bool = True) -> Path:
+                    header_rows: int = 1, split_in_row: bool = False, grid: bool = True,
+                    title: str = "Action Plan for 2024-2026") -> Path:
     """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles; with
     `split_in_row`, a row that does not fit at a page's foot is cut there and goes on atop the next page;
     without `grid`, only the rules the styles draw."""
@@ -655,7 +656,7 @@ def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float]
                        for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows,
                       splitInRow=int(split_in_row))
     table.setStyle(TableStyle([*([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if grid else []), *styles]))
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph(title, style), table])
     return path
 
 
@@ -1148,4 +1149,25 @@ def test_activity_numbers_opening_the_activity_cells_with_no_number_column(tmp_p
         (1, "Open public finances")] * 3 + [(2, "Open courts")] * 2
     assert [a.names("implementer") for a in read.activities] == [tuple(row[1].split("; ")) for row in rows]
     assert [a.period.text for a in read.activities] == [row[2] for row in rows]
+    assert accounting.missing == () and read.unplaced == ()
+
+
+@pytest.mark.parametrize("align", ["TOP", "MIDDLE"])
+def test_headings_glued_to_the_rows_of_an_unruled_table_whose_numbers_open_the_title_cells(tmp_path, align):
+    """No rule and no white gap parts a heading ("Objective 1.2. ...", merged across the table, short enough
+    for the title column) from the rows around it. A title cell opens with its number, so title text above a
+    number's line or standing alone is no activity's: it is a heading row, and the activities keep their
+    numbers and titles (the heading was glued into a title, and the activity under it lost its number)."""
+    rows = [("Activity", "Responsible body", "Timeframe", "Indicator")]
+    spans = []
+    for row in OPENING_ROWS:
+        if isinstance(row, str):
+            spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append((row, "", "", "") if isinstance(row, str) else row[:4])
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [200, 110, 80, 150], [*spans, ("VALIGN", (0, 0), (-1, -1), align)],
+                          grid=False, title="National Plan for 2024-2026")
+    read, accounting = document_to_plan(read_pdf(pdf), "p", load_registry(), keep_accounting=True)
+    numbered = [row for row in OPENING_ROWS if isinstance(row, tuple)]
+    assert [(a.activity_id, a.section_no, a.title) for a in read.activities] == [
+        (row[0].split()[0].rstrip("."), int(row[0][0]), row[0].split(" ", 1)[1]) for row in numbered]
     assert accounting.missing == () and read.unplaced == ()

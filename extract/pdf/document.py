@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..layout import OPENING_NUMBERS, name_by_content, split_opening_number, union_columns, with_opening_numbers
 from ..model import Band, Column, Fragment, Provenance, RawDocument, TableProfile, shifted_breaks
 from ..pdf_settings import PdfSettings
-from ..vocabulary import EXTRA
+from ..vocabulary import EXTRA, OPENING_WORDS
 from .furniture import find_furniture
 from .header import Header
 from .lines import BBox, lines_to_strays, typical_height, words_to_lines
@@ -109,12 +109,18 @@ def split_opening_row(row: Row, title: int, levels: int) -> Row:
     texts, boxes = list(row.texts), list(row.boxes)
     pages = list(row.pages or [row.page] * len(texts))
     breaks = list(row.breaks or [()] * len(texts))
-    number, rest = split_opening_number(texts[title], levels) if row.kind == ACTIVITY else ("", texts[title])
-    cut = len(number.split())
-    texts[title:title + 1] = [number, rest]
+    words = texts[title].split()
+    start, number = 0, ""
+    if row.kind == ACTIVITY:
+        # Its number opens its title cell, or a line of it under text the row took in above (a heading glued on).
+        start, number = next(((i, found) for i in range(len(words))
+                              if (found := split_opening_number(" ".join(words[i:i + OPENING_WORDS]), levels)[0])),
+                             (0, ""))
+    end = start + len(number.split())
+    texts[title:title + 1] = [number, " ".join(words[:start] + words[end:])]
     boxes.insert(title, boxes[title])
     pages.insert(title, pages[title])
-    breaks[title:title + 1] = [(), shifted_breaks(breaks[title], 0, cut)]
+    breaks[title:title + 1] = [(), shifted_breaks(breaks[title], start, end)]
     return replace(row, texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages), breaks=tuple(breaks))
 
 
