@@ -618,7 +618,7 @@ def merged_down_plan(path: Path, ruled_under_merged: bool = False) -> Path:
     spans = [] if ruled_under_merged else [("SPAN", (3, 2), (3, 4)), ("SPAN", (2, 3), (2, 4))]
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                *spans]))
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph(title, style), table])
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
     return path
 
 
