@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from normalize.periods import looks_like_period_start
 
 from .model import Column
-from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, prints_heading, \
-    split_header_cell, squash
+from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
+    prints_heading, split_header_cell, squash
 
 #: A cell of a column-header row holds at most this many words of its own (besides spilled text).
 SHORT_CELL_WORDS = 8
@@ -273,3 +273,52 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     hand_over("indicator", lambda i: label_rank(named[i].header))
     give_prose("indicator")
     return tuple(named)
+
+
+#: How the number column is decided when no column prints the activity numbers and they open the title
+#: column's cells instead ("1.1.1. Publish the list ...").
+OPENING_NUMBERS = "numbers opening the title cells"
+#: ... at least this many of the title column's cells (a reader's lines in it) open with one.
+MIN_OPENING = 2
+
+
+def opening_levels(cells: Sequence[str]) -> int | None:
+    """How many levels the activity numbers opening these cells have (the most common count; of two as
+    common, the fewer), when at least `MIN_OPENING` cells open with one (`opening_number`); None otherwise."""
+    depths: dict[int, int] = {}
+    for cell in cells:
+        found = opening_number(cell)
+        parts = activity_number_parts(found[0]) if found else None
+        if parts is not None:
+            depths[len(parts)] = depths.get(len(parts), 0) + 1
+    if sum(depths.values()) < MIN_OPENING:
+        return None
+    return max(depths, key=lambda depth: (depths[depth], -depth))
+
+
+def opening_column(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> tuple[int, int] | None:
+    """(the title column, the levels of its numbers) when the table has no number column and the cells of its
+    title column open with activity numbers (`opening_levels`): those are the activities' numbers. None
+    otherwise (a table with a number column is read by it)."""
+    if any(column.meaning == "number" for column in columns):
+        return None
+    title = next((i for i, column in enumerate(columns) if column.meaning == "title"), None)
+    if title is None:
+        return None
+    levels = opening_levels([row[title] for row in rows if title < len(row)])
+    return None if levels is None else (title, levels)
+
+
+def with_opening_numbers(columns: Sequence[Column], title: int) -> tuple[Column, ...]:
+    """The columns with the number column the title cells' opening numbers make, just before the title."""
+    return (*columns[:title], Column("number", "", OPENING_NUMBERS), *columns[title:])
+
+
+def split_opening_number(text: str, levels: int) -> tuple[str, str]:
+    """(number, title) of a title cell that opens with an activity number of at least `levels` levels (a
+    section's shallower number, "1. ..." over "1.1.1. ...", stays in its heading); ("", text) otherwise."""
+    found = opening_number(text)
+    parts = activity_number_parts(found[0]) if found else None
+    if found is None or parts is None or len(parts) < levels:
+        return "", text
+    return found

@@ -18,7 +18,8 @@ from typing import AnyStr, BinaryIO
 from normalize.roles import role_label_pattern
 
 from .errors import InputError
-from .layout import column_key, header_to_columns, name_by_content, row_signature, union_columns
+from .layout import column_key, header_to_columns, name_by_content, opening_column, row_signature, \
+    split_opening_number, union_columns, with_opening_numbers
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
 from .text_header import header_rows, merge_header_blocks
 from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, is_column_numbering, split_header_cell
@@ -231,7 +232,13 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
         headers = {i - preamble for i in headers}
         label_lines = {i - preamble: words for i, words in label_lines.items()}
     table_of, tables, starts = rows_to_tables(rows, row_lines, headers)
-    columns, positions = union_columns(tables)
+    # A table with no number column whose title cells open with the activity numbers: the numbers are split
+    # off into a number column of its own, just before the title.
+    opening = [opening_column(table, [cells for i, cells in enumerate(rows) if table_of[i] == t and i not in headers])
+               for t, table in enumerate(tables)]
+    laid_out = [table if found is None else with_opening_numbers(table, found[0])
+                for table, found in zip(tables, opening)]
+    columns, positions = union_columns(laid_out)
     bands: list[Band] = []
     header_words: list[tuple[int, str]] = list(numbering)   # a row numbering the columns is the header's
     stray: list[tuple[int, str]] = []
@@ -255,14 +262,20 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
                 rest = printed[len(label.split()):]
                 cells[k] = " ".join(word for line, word in rest if line == number)
                 stray.extend((line, word) for line, word in rest if line != number)
+        printed = list(range(len(table)))      # the column each cell is printed in
+        if (found := opening[table_of[i]]) is not None:
+            title, levels = found
+            number_text, cells[title] = split_opening_number(cells[title], levels)
+            cells.insert(title, number_text)
+            printed.insert(title, title)
         texts = [""] * len(columns)
         physical = [ABSENT] * len(columns)
         for k, position in enumerate(positions[table_of[i]]):
             texts[position] = cells[k]
-            physical[position] = k
+            physical[position] = printed[k]
         fragments = tuple(Fragment(text, u, Provenance(path, number, physical[u])) for u, text in enumerate(texts))
         bands.append(Band(len(bands), number, fragments, column_header=i in headers))
-    profiles = tuple(TableProfile(table, line) for table, line in zip(tables, starts))
+    profiles = tuple(TableProfile(table, line) for table, line in zip(laid_out, starts))
     return RawDocument(path, " ".join(title_parts), title_line, tuple(bands), tuple(header_words), tuple(stray),
                        tuple(title_words), tuple(line_words), columns, profiles, outside=tuple(outside))
 

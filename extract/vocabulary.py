@@ -80,6 +80,24 @@ def printed_number_parts(text: str) -> tuple[str, ...] | None:
     return parts if parts[0].isdigit() or parts[0] in roman_values() else None
 
 
+#: An activity number opening a cell takes at most this many words ("1.1.1.", "3 .4", "Activity 1.2.").
+OPENING_WORDS = 3
+
+
+def opening_number(text: str) -> tuple[str, str] | None:
+    """(the activity number as printed, the text after it) when a cell opens with an activity number
+    ("1.1.1. Publish the list" -> ("1.1.1.", "Publish the list")), as plans with no number column print it;
+    None otherwise. A number of one level must be closed by a dot or a bracket ("7. Publish"): a line
+    that wrapped onto "10 municipalities" opens with no activity number."""
+    words = text.split()
+    for n in range(1, min(OPENING_WORDS, len(words)) + 1):
+        printed = " ".join(words[:n])
+        parts = printed_number_parts(printed)
+        if parts is not None and (len(parts) > 1 or printed[-1] in ".)"):
+            return printed, " ".join(words[n:])
+    return None
+
+
 ACTIVITY_LABELS_FILE = Path(__file__).with_name("activity_labels.csv")
 
 

@@ -895,3 +895,29 @@ def test_a_heading_label_alone_in_the_number_column_heads_a_title_running_on_acr
     )
     assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
         (1, "Improving legislation", "Publishing budget data"), (2, "Opening courts", "Training officials")]
+
+
+def test_activity_numbers_opening_the_activity_cells_with_no_number_column():
+    """No column prints the activity numbers: each opens its activity's cell, the text form's lines slicing
+    the cells ("1.1.1. Publishing the quarterly" over "reports ..."). They are the activities' numbers, split
+    off from the titles, and the table's profile says the numbers opening the title cells decided its number
+    column (the run failed: no activity numbers found)."""
+    document, plan = read(
+        "Action\tResponsible body\tTimeframe\tIndicator\tBudget (GEL)",
+        "Priority 1. Open public finances\t\t\t\t",
+        "1.1.1. Publishing the quarterly reports\tMinistry of Finance\t2025\tReports published\t12,500",
+        "on the execution of the state budget\t\t\t\t",
+        "1.1.2. Opening the register of contracts\tMinistry of Economy\tI quarter 2026\tRegister opened\tNot required",
+        "1.2.1. Training the officials of the\tMinistry of Justice\t2025-2026\tOfficials trained\t45,000",
+        "ministries on conflicts of interest\t\t\t\t",
+        "Priority 2. Open courts\t\t\t\t",
+        "2.1.1. Publishing the decisions of the courts\tMinistry of Justice\t2026\tDatabase opened\t320,000",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.tables[0].columns][:2] == [
+        ("number", "numbers opening the title cells"), ("title", "label")]
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1.1.1", 1, "Open public finances", "Publishing the quarterly reports on the execution of the state budget"),
+        ("1.1.2", 1, "Open public finances", "Opening the register of contracts"),
+        ("1.2.1", 1, "Open public finances", "Training the officials of the ministries on conflicts of interest"),
+        ("2.1.1", 2, "Open courts", "Publishing the decisions of the courts")]
+    assert [a.period.text for a in plan.activities] == ["2025", "I quarter 2026", "2025-2026", "2026"]

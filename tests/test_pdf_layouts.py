@@ -638,7 +638,8 @@ def test_an_empty_cell_under_a_rule_stays_empty(tmp_path):
 
 
 def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float], styles: list[tuple],
-                    header_rows: int = 1, split_in_row: bool = False, grid: bool = True) -> Path:
+                    header_rows: int = 1, split_in_row: bool = False, grid: bool = True,
+                    title: str = "Action Plan for 2024-2026") -> Path:
     """A ruled table drawn by reportlab's platypus (its header rows centred), with extra table styles; with
     `split_in_row`, a row that does not fit at a page's foot is cut there and goes on atop the next page;
     without `grid`, only the rules the styles draw."""
@@ -655,7 +656,7 @@ def flow_table_plan(path: Path, rows: list[tuple[str, ...]], widths: list[float]
                        for k, row in enumerate(rows)], colWidths=widths, repeatRows=header_rows,
                       splitInRow=int(split_in_row))
     table.setStyle(TableStyle([*([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if grid else []), *styles]))
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Action Plan for 2024-2026", style), table])
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph(title, style), table])
     return path
 
 
@@ -1106,3 +1107,67 @@ def test_a_label_made_of_two_labels_of_one_meaning_names_one_column(tmp_path, ru
     assert meanings(document) == ["number", "title", "agencies", "period"]
     assert [c.header for c in document.columns] == ["No.", "Activity", "Responsible executors", "Completion date"]
     assert numbered(document) == [list(row) for row in rows]
+
+
+#: A plan with no number column: each activity's number opens its cell ("1.1.1. Publish ..."), under headings
+#: of two levels ("Priority 1. ..." over "Objective 1.1. ...").
+OPENING_ROWS = [
+    "Priority 1. Open public finances",
+    "Objective 1.1. Budget transparency",
+    ("1.1.1. Publishing the quarterly reports on the execution of the state budget in an accessible format",
+     "Ministry of Finance", "2025", "Reports published every quarter", "12,500"),
+    ("1.1.2. Opening the register of public procurement contracts", "State Statistics Committee; Ministry of Economy",
+     "I quarter 2026", "Register opened", "Not required"),
+    "Objective 1.2. Public procurement",
+    ("1.2.1. Training the officials of the ministries on the handling of conflicts of interest",
+     "Ministry of Justice", "2025-2026", "Three hundred officials trained", "45,000"),
+    "Priority 2. Open courts",
+    "Objective 2.1. Court decisions",
+    ("2.1.1. Publishing the decisions of the courts in a searchable database with personal data removed",
+     "Ministry of Justice", "2026", "Database opened", "Within the allocated budget"),
+    ("2.1.2. Holding public hearings on the budgets of the courts", "Ministry of Finance", "II half of 2025",
+     "Hearings held", "320,000"),
+]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_activity_numbers_opening_the_activity_cells_with_no_number_column(tmp_path, ruled):
+    """No column prints the activity numbers: each opens its activity's cell ("1.1.1. Publishing ...").
+    They are the activities' numbers, split off from their titles; the table's profile says the numbers
+    opening the title cells decided its number column; every word is accounted for (the run failed: no
+    activity numbers found)."""
+    plan = Plan([Table(("Action", "Responsible body", "Timeframe", "Indicator", "Budget (GEL)"),
+                       (260, 170, 80, 150, 90), OPENING_ROWS, ruled=ruled)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert [(c.meaning, c.decided_by) for c in document.tables[0].columns][:2] == [
+        ("number", "numbers opening the title cells"), ("title", "label")]
+    read, accounting = document_to_plan(document, "p", load_registry(), keep_accounting=True)
+    rows = [row for row in OPENING_ROWS if isinstance(row, tuple)]
+    assert [(a.activity_id, a.title) for a in read.activities] == [
+        (row[0].split()[0].rstrip("."), row[0].split(" ", 1)[1]) for row in rows]
+    assert [(a.section_no, a.section_title) for a in read.activities] == [
+        (1, "Open public finances")] * 3 + [(2, "Open courts")] * 2
+    assert [a.names("implementer") for a in read.activities] == [tuple(row[1].split("; ")) for row in rows]
+    assert [a.period.text for a in read.activities] == [row[2] for row in rows]
+    assert accounting.missing == () and read.unplaced == ()
+
+
+@pytest.mark.parametrize("align", ["TOP", "MIDDLE"])
+def test_headings_glued_to_the_rows_of_an_unruled_table_whose_numbers_open_the_title_cells(tmp_path, align):
+    """No rule and no white gap parts a heading ("Objective 1.2. ...", merged across the table, short enough
+    for the title column) from the rows around it. A title cell opens with its number, so title text above a
+    number's line or standing alone is no activity's: it is a heading row, and the activities keep their
+    numbers and titles (the heading was glued into a title, and the activity under it lost its number)."""
+    rows = [("Activity", "Responsible body", "Timeframe", "Indicator")]
+    spans = []
+    for row in OPENING_ROWS:
+        if isinstance(row, str):
+            spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append((row, "", "", "") if isinstance(row, str) else row[:4])
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [200, 110, 80, 150], [*spans, ("VALIGN", (0, 0), (-1, -1), align)],
+                          grid=False, title="National Plan for 2024-2026")
+    read, accounting = document_to_plan(read_pdf(pdf), "p", load_registry(), keep_accounting=True)
+    numbered = [row for row in OPENING_ROWS if isinstance(row, tuple)]
+    assert [(a.activity_id, a.section_no, a.title) for a in read.activities] == [
+        (row[0].split()[0].rstrip("."), int(row[0][0]), row[0].split(" ", 1)[1]) for row in numbered]
+    assert accounting.missing == () and read.unplaced == ()

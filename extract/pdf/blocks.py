@@ -222,6 +222,9 @@ def block_to_groups(block: Sequence[Line], g: Geometry, top: float | None = None
         return groups
     block = list(block)
     anchors = line_anchors(block, g)
+    if g.opening and anchors and not fixed and (lead := title_lines_above(block, anchors[0], g)):
+        # A title cell opens with its number: title text above the first number's line is no activity's.
+        return [Group(block[:lead], PLAIN), *block_to_groups(block[lead:], g)]
     if anchors and g.hanging and not (fixed and len(anchors) == 1):
         return hanging_groups(block, anchors, fixed)
     if len(anchors) == 1:
@@ -232,6 +235,14 @@ def block_to_groups(block: Sequence[Line], g: Geometry, top: float | None = None
     low = top if top is not None else block[0].top
     high = bottom if bottom is not None else max(line.bottom for line in block)
     return [Group(block, SECTION if is_section(block, g, low, high) else PLAIN, fixed=fixed)]
+
+
+def title_lines_above(block: Sequence[Line], anchor: int, g: Geometry) -> int:
+    """How many of a block's first lines, above its first number's line, print only in the title column."""
+    lead = 0
+    while lead < anchor and only_in_title_cell(block[lead:lead + 1], g):
+        lead += 1
+    return lead
 
 
 def attach_cost(group: Group, extra: Group) -> float:
@@ -440,9 +451,15 @@ def body_to_units(body: Sequence[Line], g: Geometry, zone_top: float) -> tuple[l
 def units_to_rows(units: Sequence[Unit], g: Geometry, continues: bool) -> list[Row]:
     """The page's rows read from its slabs and blocks (`continues`: the table goes on from the previous page)."""
     groups: list[Group] = []
-    for unit in units:
+    for k, unit in enumerate(units):
         if not unit.ruled:
-            groups.extend(block_to_groups(unit.lines, g))
+            found = block_to_groups(unit.lines, g)
+            if g.opening and not (continues and k == 0):
+                # Where the numbers open the title cells, text printed only there with no number is a heading
+                # (the first block of a page may be the rest of a title the page break cut).
+                found = [replace(group, kind=SECTION) if group.kind == PLAIN and only_in_title_cell(group.lines, g)
+                         else group for group in found]
+            groups.extend(found)
             continue
         found = block_to_groups(unit.lines, g, unit.top, unit.bottom, fixed=True)
         if (not unit.first or not continues) and len(found) == 1 and found[0].kind == PLAIN \

@@ -23,16 +23,16 @@ from pathlib import Path
 from normalize.roles import role_label_pattern
 
 from ..errors import InputError
-from ..layout import name_by_content, union_columns
-from ..model import Band, Column, Fragment, Provenance, RawDocument, TableProfile
+from ..layout import OPENING_NUMBERS, name_by_content, split_opening_number, union_columns, with_opening_numbers
+from ..model import Band, Column, Fragment, Provenance, RawDocument, TableProfile, shifted_breaks
 from ..pdf_settings import PdfSettings
-from ..vocabulary import EXTRA
+from ..vocabulary import EXTRA, OPENING_WORDS
 from .furniture import find_furniture
 from .header import Header
 from .lines import BBox, lines_to_strays, typical_height, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
 from .pages import PageLayout, TableState, join_cut_rows, page_to_layout, read_rows
-from .rows import HEADER, SECTION, Row
+from .rows import ACTIVITY, HEADER, SECTION, Row
 
 #: Text before a table that follows pages of prose: the title is at most this many words of the first page.
 TITLE_WORDS = 40
@@ -80,7 +80,7 @@ def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
     columns: list[Column] = []
     taken: set[str] = set()
     for c, cell in enumerate(table.header.cells):
-        if c == table.number and cell.meaning != "number":
+        if c == table.number and cell.meaning != "number" and not table.opening:
             columns.append(Column("number", cell.text, "content"))
             taken.add("number")
         elif cell.meaning is not None and cell.meaning not in taken:
@@ -89,7 +89,39 @@ def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
         else:
             columns.append(Column(EXTRA, cell.text or f"column {c + 1}", "label" if cell.text else "position"))
     data = [row.texts for row in rows if row.kind not in (SECTION, HEADER)]
-    return name_by_content(columns, data, role_label_pattern())
+    named = name_by_content(columns, data, role_label_pattern())
+    if table.opening and not any(column.meaning == "number" for column in named):
+        return with_opening_numbers(named, table.title)
+    return named
+
+
+def opening_title(table: TableState, columns: Sequence[Column]) -> int | None:
+    """The title column of a table whose activity numbers open its title cells (its number column made by
+    `with_opening_numbers`, just before it), by its printed index; None for any other table."""
+    if table.opening and any(column.decided_by == OPENING_NUMBERS for column in columns):
+        return table.title
+    return None
+
+
+def split_opening_row(row: Row, title: int, levels: int) -> Row:
+    """A row of a table whose numbers open its title cells, with one cell more: the number of an activity's
+    row split off from its title, just before it (empty in other rows). The number shares the title's box."""
+    texts, boxes = list(row.texts), list(row.boxes)
+    pages = list(row.pages or [row.page] * len(texts))
+    breaks = list(row.breaks or [()] * len(texts))
+    words = texts[title].split()
+    start, number = 0, ""
+    if row.kind == ACTIVITY:
+        # Its number opens its title cell, or a line of it under text the row took in above (a heading glued on).
+        start, number = next(((i, found) for i in range(len(words))
+                              if (found := split_opening_number(" ".join(words[i:i + OPENING_WORDS]), levels)[0])),
+                             (0, ""))
+    end = start + len(number.split())
+    texts[title:title + 1] = [number, " ".join(words[:start] + words[end:])]
+    boxes.insert(title, boxes[title])
+    pages.insert(title, pages[title])
+    breaks[title:title + 1] = [(), shifted_breaks(breaks[title], start, end)]
+    return replace(row, texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages), breaks=tuple(breaks))
 
 
 class OutsideText(str):
@@ -123,6 +155,12 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
         if layout.table is not None:
             rows_of[layout.table.index].extend(layout.rows)
     tables = [table_columns(state, rows_of[state.index]) for state in states]
+    opening = {state.index: title for state, columns in zip(states, tables)
+               if (title := opening_title(state, columns)) is not None}
+    for layout in layouts:
+        if layout.table is not None and layout.table.index in opening:
+            layout.rows = [split_opening_row(row, opening[layout.table.index], layout.table.levels)
+                           for row in layout.rows]
     union, positions = union_columns(tables)
     position_of = {state.index: positions[k] for k, state in enumerate(states)}
     union_title = next((u for u, column in enumerate(union) if column.meaning == "title"), None)
@@ -170,7 +208,10 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
                     profiles.append(TableProfile(tables[states.index(table)], line, layout.number))
                 header_words.extend((line, word) for cell in header.cells for word in cell.words)
                 header_words.extend((line, word) for word in item.column_numbers)
-                boxes = header_boxes(header, table, item.edges, position_of[table.index], width)
+                printed = list(range(len(table.header.cells)))
+                if table.index in opening:
+                    printed.insert(opening[table.index], opening[table.index])
+                boxes = header_boxes(header, table, item.edges, position_of[table.index], width, printed)
                 fragments = tuple(Fragment("", u, Provenance(name, line, u, layout.number, boxes[u]))
                                   for u in range(width))
                 bands.append(Band(len(bands), line, fragments, column_header=True))
@@ -239,11 +280,14 @@ def row_boxes(row: Row, positions: Sequence[int], width: int) -> list[BBox]:
 
 
 def header_boxes(header: Header, table: TableState, edges: tuple[float, ...] | None, positions: Sequence[int],
-                 width: int) -> list[BBox]:
-    """Where each union column's label stands in the header row (the column's extent when it has no label)."""
+                 width: int, printed: Sequence[int]) -> list[BBox]:
+    """Where each union column's label stands in the header row (the column's extent when it has no label);
+    `printed`: the printed column of each of the table's columns (the number column the title cells' opening
+    numbers make stands in the title column)."""
     cells = table.header.cells
     boxes: list[BBox] = [(0.0, round(header.top, 2), 0.0, round(header.bottom, 2))] * width
-    for c, position in enumerate(positions):
+    for k, position in enumerate(positions):
+        c = printed[k]
         cell = cells[c] if c < len(cells) else None
         if cell is not None and cell.words:
             x0, x1 = cell.x0, cell.x1

@@ -23,6 +23,7 @@ from statistics import median
 
 from normalize.words import FUNCTION_WORDS
 
+from ..layout import opening_levels
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_rows
@@ -30,7 +31,7 @@ from .edges import column_edges, has_ruled_columns, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent
-from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors
+from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors, row_number
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class TableState:
     title: int
     levels: int
     page: int
+    #: No column prints the activity numbers: they open the title column's cells (`number` is the title column).
+    opening: bool = False
 
 
 @dataclass
@@ -126,6 +129,9 @@ def new_table(index: int, header: Header, page: int, edges: Sequence[float], bod
     if title is None:
         others = [c for c in range(len(header.cells)) if c != number] or [0]
         title = max(others, key=lambda c: (sum(len(t.split()) for t in texts[c]), -c))
+    if number is None and title < len(texts) and (opening := opening_levels(texts[title])) is not None:
+        # No column of numbers: the activity numbers open the title cells ("1.1.1. Publish ..."), its lines.
+        return TableState(index, header, title, title, opening, page, opening=True)
     return TableState(index, header, number, title, levels, page)
 
 
@@ -181,7 +187,7 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
     layout.table = table
     ruled = has_ruled_columns(content.rules, edges, zone_top, s.rule_snap)
     g = Geometry(content.number, edges, content.rules, em, s, ruled, table.number, table.title, table.levels,
-                 column_rights(body, edges, ruled))
+                 column_rights(body, edges, ruled), opening=table.opening)
     if header is None and not continues_table(body, g, zone_top):
         layout.before = lines_to_strays(lines)
         layout.table = None
@@ -246,7 +252,7 @@ def heading_above(lines: Sequence[Line], rows: Sequence[Row], g: Geometry) -> in
     its own before it."""
     if not rows or rows[0].kind != ACTIVITY or g.number is None:
         return None
-    parts = activity_number_parts(rows[0].texts[g.number])
+    parts = activity_number_parts(row_number(rows[0], g) or "")
     if parts is None or len(parts) < 2:
         return None
     k = next((k for k in range(len(lines) - 1, -1, -1) if prints_heading(lines[k].text)), None)

@@ -16,7 +16,7 @@ from normalize.matching import BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, KIND_BI
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section
+from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section, opening_number
 from .edges import word_column
 from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_lines, words_to_text
 from .opening import Rules
@@ -54,6 +54,9 @@ class Geometry:
     #: The table's cells hang from the top of their rows (each opens on its number's line), as the whole
     #: table shows it (`blocks.hanging_evidence`): a row is its number's line and the lines under it.
     hanging: bool = False
+    #: No column prints the activity numbers: they open the cells of the title column (`number` is it), and
+    #: a line's number is the first words it holds there.
+    opening: bool = False
 
     @property
     def n(self) -> int:
@@ -157,10 +160,25 @@ def number_depth(text: str) -> int | None:
 
 
 def number_words(line: Line, g: Geometry) -> list[Word]:
-    """A line's words in the number column."""
+    """A line's words in the number column (where the numbers open the title cells, `Geometry.opening`, the
+    number that opens the line's text in the title column, if one does)."""
     if g.number is None:
         return []
-    return [w for w in line.words if word_column(w, g.inner) == g.number]
+    words = [w for w in line.words if word_column(w, g.inner) == g.number]
+    if g.opening:
+        found = opening_number(" ".join(w.text for w in words))
+        return words[:len(found[0].split())] if found else []
+    return words
+
+
+def row_number(row: Row, g: Geometry) -> str | None:
+    """The activity number a row prints in its number cell, or opening its title cell (`Geometry.opening`)."""
+    if g.number is None:
+        return None
+    if g.opening:
+        found = opening_number(row.texts[g.number])
+        return found[0] if found else None
+    return row.texts[g.number]
 
 
 def stands_apart(line: Line, words: list[Word], g: Geometry) -> bool:
@@ -196,7 +214,7 @@ def wrapped_number(lines: Sequence[Line], i: int, g: Geometry) -> bool:
     the table's depth that neither line holds alone. (Lines of other columns may stand between the two.)
     Asked only of a line that holds no activity number by itself (see `line_anchors`)."""
     first = " ".join(w.text for w in number_words(lines[i], g))
-    if not first.endswith(".") or number_depth(first) is None:
+    if g.opening or not first.endswith(".") or number_depth(first) is None:
         return False
     for after in lines[i + 1:]:
         if after.top - lines[i].top > 1.7 * g.em:
@@ -273,9 +291,10 @@ def lines_to_row(lines: Sequence[Line], g: Geometry, top: float, bottom: float, 
         for word in line.words:
             per_column[targets[word_column(word, g.inner)]].append(word)
     if kind == SECTION:
-        ordered = sorted(range(g.n), key=lambda c: c != g.number)
-        parts = [words_to_text(per_column[c], g.tolerance) for c in ordered if c == g.number]
-        parts.append(words_to_text([w for c in ordered if c != g.number for w in per_column[c]], g.tolerance))
+        number = None if g.opening else g.number
+        ordered = sorted(range(g.n), key=lambda c: c != number)
+        parts = [words_to_text(per_column[c], g.tolerance) for c in ordered if c == number]
+        parts.append(words_to_text([w for c in ordered if c != number for w in per_column[c]], g.tolerance))
         texts = [""] * g.n
         texts[g.title] = " ".join(t for t in parts if t)
         boxes = [cell_box(g, c, top, bottom) for c in range(g.n)]
@@ -301,7 +320,7 @@ def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) ->
         for line in lines:
             for w in line.words:
                 columns[word_column(w, g.inner)].append(w)
-        if g.number is not None and columns[g.number]:  # "2." in the number cell, the title in the next
+        if g.number is not None and not g.opening and columns[g.number]:  # "2." in the number cell, the title next
             return SECTION_NUMBER.match(" ".join(w.text for w in columns[g.number]) + " x") is not None
         # "2. Measures ..." in the title cell, the other cells empty.
         title = " ".join(w.text for w in columns[g.title][:4])
