@@ -583,6 +583,9 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
          "Affairs, Ministry of Finance",
          ["Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
           "Affairs", "Ministry of Finance"]),
+        # A series in a body named in lower case, its items saying what they are in two words ("cities of X").
+        ("akimats of regions, cities of Astana, Almaty and Shymkent, central state bodies",
+         ["akimats of regions, cities of Astana, Almaty and Shymkent", "central state bodies"]),
         # A series of body words, closing on "and": "Local Government and Heritage" is no body of its own.
         ("Department of Housing, Local Government and Heritage, Department of Finance",
          ["Department of Housing, Local Government and Heritage", "Department of Finance"]),
@@ -737,6 +740,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # An acronym closing the list after a name, its comma missing.
         ("Ministry of Regional Development and Infrastructure IDFI",
          ["Ministry of Regional Development and Infrastructure", "IDFI"]),
+        # A line after a word that places a body goes on with its name ("при Правительстве | Республики ...").
+        ("Агентство по статистике при Правительстве\nРеспублики Таджикистан, Министерство финансов",
+         ["Агентство по статистике при Правительстве Республики Таджикистан", "Министерство финансов"]),
         # A line that opens on a function word goes on with the name; a line after a placing word too.
         ("Vətəndaşlara Xidmət və Sosial İnnovasiyalar\nüzrə Dövlət Agentliyi",
          ["Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi"]),

@@ -132,8 +132,6 @@ def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, 
                      last.x1 + (SPACE + SPARE) * g.em + (first.x1 - first.x0) <= right))
     if not any(fits for _, fits in ends):
         return ()
-    if any(upper.words[-1].text[-1:] in ",;" for upper in lines[:-1]):
-        return ()   # a list parted by commas at its lines' ends says where its items end: other lines wrapped
     return tuple(k for (k, fits), upper, lower in zip(ends, lines, lines[1:]) if fits or names_a_body(upper, lower))
 
 
