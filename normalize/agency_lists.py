@@ -194,6 +194,8 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
     """The last of the pieces from ``first`` on that are the rest of a name holding a series, or None: a few
     short items parted by commas up to one closing with a conjunction ("Ministry of ... Territories, |
     Labour, | Health and Social Affairs"), read together by :func:`_continues_series`."""
+    if previous.endswith(")"):
+        return None     # a name closed by its acronym in brackets ("... Public Credit (SHCP), Anti-...")
     for last in range(first, min(first + SERIES_ITEMS, len(cut))):
         if last > first and cut[last][2] != ",":
             return None

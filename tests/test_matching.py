@@ -583,6 +583,9 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
          "Affairs, Ministry of Finance",
          ["Ministry of Internally Displaced Persons from the Occupied Territories, Labour, Health and Social "
           "Affairs", "Ministry of Finance"]),
+        # A name closed by its acronym in brackets takes no series after it.
+        ("Ministry of Finance and Public Credit (SHCP), Anti-Corruption and Good Governance Secretariat",
+         ["Ministry of Finance and Public Credit (SHCP)", "Anti-Corruption and Good Governance Secretariat"]),
         # A series in a body named in lower case, its items saying what they are in two words ("cities of X").
         ("akimats of regions, cities of Astana, Almaty and Shymkent, central state bodies",
          ["akimats of regions, cities of Astana, Almaty and Shymkent", "central state bodies"]),
