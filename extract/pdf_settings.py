@@ -34,6 +34,10 @@ class PdfSettings:
     rule_cover: float = 0.9
     #: A vertical rule covering this share of a row's height separates that row's cells.
     rule_height: float = 0.8
+    #: Two labels set as one phrase in the header row ("Milestone activity") head one column, not two, when at
+    #: least this share of the body's lines with text under them run across all the x between the labels
+    #: (no gutter parts their text).
+    unparted_share: float = 0.3
     #: Header labels may move this far (em) between pages before the columns are measured again.
     header_shift: float = 1.0
     #: A table's cells hang from the top of their rows when at least this many of its rows set apart by
@@ -48,7 +52,7 @@ class PdfSettings:
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ValueError(f"PdfSettings.{f.name} must be a number >= 0, not {value!r}")
-        for name in ("rule_cover", "rule_height", "hanging_share"):
+        for name in ("rule_cover", "rule_height", "hanging_share", "unparted_share"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"PdfSettings.{name} must be in (0, 1], not {getattr(self, name)!r}")
         for name in ("furniture_words", "header_lines", "min_header_columns", "hanging_rows"):

@@ -1171,3 +1171,22 @@ def test_headings_glued_to_the_rows_of_an_unruled_table_whose_numbers_open_the_t
     assert [(a.activity_id, a.section_no, a.title) for a in read.activities] == [
         (row[0].split()[0].rstrip("."), int(row[0][0]), row[0].split(" ", 1)[1]) for row in numbered]
     assert accounting.missing == () and read.unplaced == ()
+
+
+def test_two_labels_set_as_one_phrase_over_one_column_head_it_whole(tmp_path):
+    """"Milestone activity" heads one column (the vocabulary knows "Milestone" and "Activity" as labels of two
+    meanings), centred over titles that run on across both its words, in a table ruled across only, its rows
+    shaded in turn: the two labels head one column, each title read whole, not cut into two columns where
+    the labels meet."""
+    from reportlab.lib import colors
+
+    rows = [("#", "Milestone activity", "Lead implementing agency", "Start date", "End date")] + [
+        (f"1.{i}", f"Create a public register number {i} of lobbying contacts with members of the government",
+         AGENCIES[i % len(AGENCIES)], "1 April 2025", "30 June 2027") for i in range(1, 6)]
+    styles = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f3864")),
+              ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
+              ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey)]
+    document = read_pdf(flow_table_plan(tmp_path / "p.pdf", rows, [40, 260, 170, 90, 90], styles, grid=False))
+    assert meanings(document) == ["number", "title", "agencies", "start", "end"]
+    assert document.columns[1].header == "Milestone activity"
+    assert numbered(document) == [list(row) for row in rows[1:]]

@@ -4,16 +4,20 @@ Between two header cells the edge is the vertical rule standing between them (fi
 the labels' extents, so rules that part the sub-columns under one label are not taken), else the middle
 of the white gutter in the body's text between the labels' middles (the x where fewest phrases cross).
 The outer edges are the table's border rules, else the page's sides.
+
+Two header cells set as one phrase (the vocabulary reads "Milestone activity" as two labels) head one column
+when no rule stands between them and the body's text runs on across them with no gutter (`join_unparted`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from ..pdf_settings import PdfSettings
-from .header import Header
+from .header import Header, HeaderCell
 from .lines import Line, Word, line_to_phrases
 from .opening import Rules
 
@@ -82,6 +86,43 @@ def border_rule(rules: Rules, low: float, high: float, top: float, bottom: float
     long_enough = [(x, crosses) for x, run, crosses in runs if run >= 0.5 * longest]
     crossing = [x for x, crosses in long_enough if crosses]
     return nearest(crossing or [x for x, _ in long_enough])
+
+
+def runs_across(body: Sequence[Line], low: float, high: float, gap: float) -> tuple[int, int]:
+    """How many body lines hold text in [low, high], and the fewest of them crossing any x there (the
+    gutter's count: 0 where a white gutter parts the text)."""
+    phrases = [[(x0, x1) for x0, x1, _ in line_to_phrases(line, gap) if x0 < high and x1 > low] for line in body]
+    under = [spans for spans in phrases if spans]
+    if not under:
+        return 0, 0
+    profile = coverage_profile([span for spans in under for span in spans], high + STEP, STEP)
+    a, b = int(low / STEP), max(int(low / STEP) + 1, int(high / STEP))
+    return len(under), int(profile[a:b].min())
+
+
+def join_unparted(header: Header, body: Sequence[Line], rules: Rules, em: float, s: PdfSettings) -> Header:
+    """The header with its cells set as one phrase (closer than a phrase gap) made one cell where they head
+    one column: no vertical rule stands between them and at least `s.unparted_share` of the body's lines
+    with text under them run across every x between the labels' middles. The joined cell keeps the first
+    label's meaning (the reading of the column's label goes on in the second label's words)."""
+    gap = s.phrase_gap * em
+    if len(header.cells) < 2:
+        return header
+    top = header.top
+    bottom = max(body[-1].bottom if body else top, top + 1.0)
+    cells = [header.cells[0]]
+    for cell in header.cells[1:]:
+        left = cells[-1]
+        if cell.x0 - left.x1 < gap and vertical_between(rules, left.x0, cell.x1, top, bottom) is None:
+            under, crossing = runs_across(body, left.middle, cell.middle, gap)
+            if under and crossing >= s.unparted_share * under:
+                cells[-1] = HeaderCell(left.x0, max(left.x1, cell.x1), left.words + cell.words,
+                                       left.meaning or cell.meaning)
+                continue
+        cells.append(cell)
+    if len(cells) == len(header.cells):
+        return header
+    return replace(header, cells=tuple(cells))
 
 
 def column_edges(header: Header, top: float, body: Sequence[Line], rules: Rules,

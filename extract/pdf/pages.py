@@ -27,7 +27,7 @@ from ..layout import opening_levels
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_rows
-from .edges import column_edges, has_ruled_columns, word_column
+from .edges import column_edges, has_ruled_columns, join_unparted, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent
@@ -140,11 +140,15 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
     """Read one page: its header, its rows, the text before the table and the text outside it."""
     layout = PageLayout(content.number)
     header = find_header(lines, content.rules, em, s, s.min_header_columns if known is None else 2)
+    if header is not None:
+        header = join_unparted(header, lines[header.last_line + 1:], content.rules, em, s)
     if header is not None and known is not None and header.labelled < s.min_header_columns \
             and moved(header, known.header, s.header_shift * em):
         header = None  # a few label words in the body, not the column-header row
     if header is None and known is None:
         header = find_header_by_structure(lines, content.rules, em, s)
+        if header is not None:
+            header = join_unparted(header, lines[header.last_line + 1:], content.rules, em, s)
     elif header is None and known is not None:
         header = find_repeated_header(lines, known.header, content.rules, em, s)
     if header is None and (known is None or not table_open):
