@@ -1035,10 +1035,12 @@ def test_an_objective_column_of_plain_text_merged_down_stays_a_field(tmp_path):
 
 
 def commitment_tables_plan(path: Path, commitments: list[tuple[str, list[tuple[str, ...]]]],
-                           labels: tuple[str, ...] = ("No.", "Milestone", "Lead agency", "Deadline")) -> Path:
+                           labels: tuple[str, ...] = ("No.", "Milestone", "Lead agency", "Deadline"),
+                           boxed: bool = False) -> Path:
     """A plan that gives each commitment a heading ("Commitment 1: ..."), a paragraph of prose and then a
     table of its own milestones, its header row shaded and ruled above and below, each row ruled below, its header row
-    printed again on each table, the tables following each other on the page (reportlab's platypus)."""
+    printed again on each table, the tables following each other on the page (reportlab's platypus). `boxed`:
+    each table ruled as a grid, every cell boxed."""
     from reportlab.lib import colors
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -1059,7 +1061,8 @@ def commitment_tables_plan(path: Path, commitments: list[tuple[str, list[tuple[s
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
                                    ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   *([("GRID", (0, 0), (-1, -1), 0.4, colors.black)] if boxed else [])]))
         story.append(table)
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
@@ -1094,6 +1097,25 @@ def test_a_labelled_heading_above_the_first_table_titles_its_section(tmp_path):
     assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
         ("1.1", 1, "Open the data of federal spending"), ("1.2", 1, "Open the data of federal spending"),
         ("2.1", 2, "Open the contracts of the ministries"), ("2.2", 2, "Open the contracts of the ministries")]
+
+
+def test_boxed_tables_one_per_commitment_with_prose_between_are_each_read(tmp_path):
+    """Each commitment has its own table, boxed as a grid, with its heading and prose between the tables: the
+    first table ends where its rules stop, and the header row printed again below the prose opens the next one
+    (only the first table of each page was read; the others' rows were left as words outside the tables)."""
+    commitments = [(f"Commitment {c}: {topic}", [(f"{c}.{m}", f"Publish the report on milestone {m} of commitment {c}",
+                                                  "Department of the Treasury", f"{2024 + m}") for m in (1, 2)])
+                   for c, topic in enumerate(["Open the data of federal spending", "Open the contracts of the ministries",
+                                                  "Publish the decisions of the courts"], start=1)]
+    pdf = commitment_tables_plan(tmp_path / "p.pdf", commitments, boxed=True)
+    assert document_pages(pdf) == 1
+    document = read_pdf(pdf)
+    header_words_absent(document)
+    read = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.title, a.names("implementer"), a.section_no, a.section_title)
+            for a in read.activities] == [(n, t, (a,), c, heading.split(": ")[1]) for c, (heading, rows)
+                                          in enumerate(commitments, start=1) for n, t, a, _ in rows]
+    assert not any(word in ("No.", "Milestone") for _, word in read.unplaced)
 
 
 @pytest.mark.parametrize("ruled", [True, False])

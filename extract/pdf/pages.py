@@ -7,7 +7,9 @@ ruled columns (a page holding only signatures does not). Text before the first t
 table is kept, not dropped: `document.py` makes it the title or stray text. A row lower on a page that
 prints the header's labels again, each in its column (a table per commitment, prose between), is the header
 row again (`repeats_header`); the line above a header row that prints the heading of the section the table
-opens on ("Commitment 1: ...") is that section's row (`heading_above`).
+opens on ("Commitment 1: ...") is that section's row (`heading_above`). Where the table ends on the page
+(its grid's rules stop, a wide gap) and its header row is printed again below, after a heading and prose, a
+later table of the same columns starts there (`table_again`): its rows are read, its heading titles its section.
 
 On a table's first page the reader settles which column holds the activity numbers (the one labelled so,
 else the one whose lines hold numbers, else an unlabelled column left of the first label), which column a
@@ -30,7 +32,7 @@ from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_r
 from .edges import column_edges, has_ruled_columns, join_unparted, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
-from .opening import PageContent
+from .opening import PageContent, Rules
 from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors, row_number
 
 
@@ -70,6 +72,9 @@ class PageLayout:
     continues: bool = False
     #: The lines above the page's header row: one may be the heading of the section the table opens on.
     above: list[Line] = field(default_factory=list)
+    #: Later tables of the same columns on the page, each under the header row printed again below where the
+    #: one before it ended (prose between): the unit it starts at, its header row, the lines above that row.
+    pieces: list[tuple[int, Header, list[Line]]] = field(default_factory=list)
 
 
 def column_lines(body: Sequence[Line], edges: Sequence[float]) -> list[list[str]]:
@@ -209,6 +214,14 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         body = kept
         layout.stray.extend(lines_to_strays(beside))
     units, outside, still_open = body_to_units(body, g, zone_top)
+    while not still_open and units and (again := table_again(outside, units_bottom(units), table.header,
+                                                              content.rules, em, s)) is not None:
+        # The table ended on the page, and its header row is printed again below: a later table of its columns.
+        outside, above, repeated, rest = again
+        more, below, still_open = body_to_units(rest, g, repeated.bottom)
+        layout.pieces.append((len(units), repeated, above))
+        layout.stray.extend(repeated.unmatched)
+        units, outside = units + more, outside + below
     layout.units, layout.geometry, layout.continues = units, g, header is None or table_open
     if header is not None:
         layout.above = lines[:header.first_line]
@@ -237,16 +250,61 @@ def read_rows(layouts: Sequence[PageLayout], s: PdfSettings) -> None:
     for layout in layouts:
         if layout.geometry is not None and layout.table is not None:
             g = replace(layout.geometry, hanging=layout.table.index in hanging)
-            rows = units_to_rows(layout.units, g, layout.continues)
-            layout.rows = [replace(row, kind=HEADER) if repeats_header(row, layout.table.header) else row
-                           for row in rows]
+            starts = [0, *(start for start, _, _ in layout.pieces), len(layout.units)]
+            layout.rows = []
+            for k, (a, b) in enumerate(zip(starts, starts[1:])):
+                rows = [replace(row, kind=HEADER) if repeats_header(row, layout.table.header) else row
+                        for row in units_to_rows(layout.units[a:b], g, layout.continues and k == 0)]
+                if k > 0:
+                    # A later table on the page: its header row, and its heading above it (the prose stays outside).
+                    _, header, above = layout.pieces[k - 1]
+                    rows, unused = with_heading(rows, above, g, layout.number)
+                    rows.insert(1 if rows and rows[0].kind == SECTION else 0, header_row(header, layout.number))
+                    layout.stray.extend(lines_to_strays(unused))
+                elif layout.header is not None:
+                    # The heading of the section the table opens on, printed above its header row: the section's row.
+                    rows, unused = with_heading(rows, layout.above, g, layout.number)
+                    if len(unused) < len(layout.above):
+                        layout.before = lines_to_strays(unused)
+                layout.rows.extend(rows)
             layout.units = []
-            if layout.header is not None and (k := heading_above(layout.above, layout.rows, g)) is not None:
-                # The heading of the section the table opens on, printed above its header row: the section's row.
-                line = layout.above[k]
-                texts = tuple(line.text if c == g.title else "" for c in range(g.n))
-                layout.rows.insert(0, Row(layout.number, line.top, SECTION, texts, (words_to_bbox(line.words),) * g.n))
-                layout.before = lines_to_strays(layout.above[:k] + layout.above[k + 1:])
+
+
+def units_bottom(units: Sequence[Unit]) -> float:
+    """Where a page's table ends: the bottom of its last slab or block."""
+    return max(max((line.bottom for unit in units for line in unit.lines), default=0.0),
+               max((unit.bottom for unit in units if unit.bottom is not None), default=0.0))
+
+
+def table_again(outside: Sequence[Line], end: float, known: Header, rules: Rules, em: float, s: PdfSettings
+                ) -> tuple[list[Line], list[Line], Header, list[Line]] | None:
+    """Below where the table ended on the page (`end`), the table's header row printed again (a table per
+    commitment, a heading and prose between): the lines outside the table above `end`, the lines between the end
+    and the header row, that header row, and the lines under it. None when no such row follows."""
+    below = [line for line in outside if line.top >= end]
+    header = find_repeated_header(below, known, rules, em, s)
+    if header is None:
+        return None
+    return ([line for line in outside if line.top < end], below[:header.first_line], header,
+            below[header.last_line + 1:])
+
+
+def header_row(header: Header, page: int) -> Row:
+    """The header row printed again on a page, as a row of the column-header kind, each label in its column."""
+    return Row(page, header.top, HEADER, tuple(cell.text for cell in header.cells),
+               tuple((cell.x0, header.top, cell.x1, header.bottom) for cell in header.cells))
+
+
+def with_heading(rows: list[Row], above: Sequence[Line], g: Geometry, page: int) -> tuple[list[Row], list[Line]]:
+    """A table's rows under a header row, with the heading of the section it opens on printed above that row
+    (`heading_above`) as their first row; and the lines above left unused."""
+    k = heading_above(above, rows, g)
+    if k is None:
+        return rows, list(above)
+    line = above[k]
+    texts = tuple(line.text if c == g.title else "" for c in range(g.n))
+    return [Row(page, line.top, SECTION, texts, (words_to_bbox(line.words),) * g.n), *rows], \
+        [*above[:k], *above[k + 1:]]
 
 
 def heading_above(lines: Sequence[Line], rows: Sequence[Row], g: Geometry) -> int | None:
