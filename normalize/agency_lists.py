@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from normalize.registry import Registry, name_key
-from normalize.text import BULLETS
+from normalize.text import BULLETS, CLOSING_QUOTES, OPENING_QUOTES
 
 from .matching import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, NO_AGENCY,
                        UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, registry_index, resolve_forms,
@@ -26,8 +26,6 @@ _SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
-_OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
-_CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -77,61 +75,6 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
     return items
 
 
-def split_by_names(item: str, names: frozenset[str], registry: Registry) -> list[str]:
-    """``item`` cut into names the document prints apart elsewhere (``names``: their `name_key`s) or the
-    registry spells so, where it is two or more of them with nothing between but a space or a conjunction;
-    one of them may be a name printed nowhere else if it reads whole and opens on a capital: "Treasury
-    Australian Taxation Office" where the plan lists "Treasury" alone. A narrow column wraps a list printed
-    one name per line where no comma and no room at a line's end tell its items apart; the names the plan
-    prints alone do. Otherwise ``[item]``."""
-    if len(item) > 2 * NAME_LIMIT:
-        return [item]     # (longer than two names: a run of words, not read name by name)
-    exact = registry_index(registry).exact
-    if name_key(item) in exact:
-        return [item]     # (a name the registry spells so is one)
-    words = list(_WORD.finditer(item))
-    if len(words) < 2:
-        return [item]
-
-    def kind_of_part(begin: int, end: int) -> int | None:
-        """0: a known name; 1: a whole name printed nowhere else; None: no name (nor a remark in brackets on
-        the name before, "(IDFI)", nor after a comma that a series inside a name kept: "Economy, | Trade")."""
-        text = item[begin:end]
-        if not (text[:1].isalnum() or text[:1] in _OPENING_QUOTES) or \
-                not (text[-1:].isalnum() or text[-1:] in ")" + _CLOSING_QUOTES):
-            return None
-        key = name_key(text)
-        if key and (key in names or key in exact):
-            return 0
-        words = text.split()
-        return 1 if text[:1].isupper() and len(words) > 1 and name_key(words[-1]) not in UNFINISHED_WORDS \
-            and name_key(words[0]) not in FUNCTION_WORDS else None
-
-    # The fewest parts (begin, end, kind) covering the words up to each word, by how many unknown parts they
-    # hold (at most one). A conjunction may join two known names only ("Ministry of Economy and Sustainable
-    # Development" is one name, whatever the registry knows of its start).
-    best: dict[tuple[int, int], list[tuple[int, int, int]]] = {(-1, 0): []}
-    for end in range(len(words)):
-        for start in range(1 if end == len(words) - 1 else 0, end + 1):     # (never the whole item as one part)
-            kind = kind_of_part(words[start].start(), words[end].end())
-            if kind is None:
-                continue
-            for unknown in (0, 1):
-                if unknown - kind < 0:
-                    continue
-                before = best.get((start - 1, unknown - kind))
-                if before is None and kind == 0 and start > 1 and name_key(words[start - 1].group()) in CONJUNCTIONS:
-                    before = best.get((start - 2, unknown))     # "... Department of the Treasury and Treasury"
-                    before = before if before and before[-1][2] == 0 else None
-                if before is None:
-                    continue
-                parts = before + [(words[start].start(), words[end].end(), kind)]
-                if (end, unknown) not in best or len(parts) < len(best[end, unknown]):
-                    best[end, unknown] = parts
-    found = [best[key] for key in ((len(words) - 1, 0), (len(words) - 1, 1)) if key in best and len(best[key]) > 1]
-    return [item[begin:end] for begin, end, _ in found[0]] if found else [item]
-
-
 def _qualifiers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pieces with a lone word in lower case that names no body joined to the piece after it: a qualifier
     the list shares with the next name ("обласні, | Київська міська державні адміністрації")."""
@@ -170,7 +113,7 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
             or _known(f"{previous} {piece}", registry) is not None or _too_short_for_a_name(previous, piece, registry):
         return False
-    return piece[0].isupper() or piece[0] in _OPENING_QUOTES or _qualified_body(piece) or \
+    return piece[0].isupper() or piece[0] in OPENING_QUOTES or _qualified_body(piece) or \
         any(word in BODY_WORDS for word in expand_words(name_key(piece).split()[:QUALIFIERS + 1]))
 
 
@@ -228,7 +171,8 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
         return False
     printed = previous.split()
-    kinds = [i for i, word in enumerate(printed) if any(part in KIND_BIT for part in expand_words(name_key(word).split()))]
+    kinds = [i for i, word in enumerate(printed)
+             if any(part in KIND_BIT for part in expand_words(name_key(word).split()))]
     if not kinds:
         return False
     described = printed[kinds[0] + 1:]
@@ -427,7 +371,7 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
         return False
     first_and_more = rest.split(maxsplit=1)
     first = first_and_more[0]
-    opens_quote = first[0] in _OPENING_QUOTES and first[1:2].isalpha()
+    opens_quote = first[0] in OPENING_QUOTES and first[1:2].isalpha()
     if first[:1].isupper():
         # (A body in sentence case goes on in lower case: "Генеральная прокуратура".)
         qualified = len(first_and_more) > 1 and first_and_more[1][:1].islower() and _qualified_body(rest)
@@ -465,7 +409,7 @@ def _names_bodies(first_and_more: list[str], previous: str) -> bool:
     first = first_and_more[0]
     return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
         name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and \
-        (previous[:1].isupper() or previous[-1:] in ")" + _CLOSING_QUOTES) and \
+        (previous[:1].isupper() or previous[-1:] in ")" + CLOSING_QUOTES) and \
         name_key(previous) not in UNFINISHED_WORDS
 
 
@@ -474,7 +418,7 @@ def _quoted_body(rest: str) -> bool:
     away by its legal form in capitals ('"Azersu" OJSC', "«Казахтелеком» АО"). Otherwise the name in quotes
     is the body's before it ("Национальная палата предпринимателей «Атамекен» (по согласованию)"), whatever
     follows it."""
-    closing = next((k for k in range(1, len(rest)) if rest[k] in _CLOSING_QUOTES), None)
+    closing = next((k for k in range(1, len(rest)) if rest[k] in CLOSING_QUOTES), None)
     after = rest[closing + 1:].split(maxsplit=1) if closing is not None else []
     form = after[0].strip(",;.") if after else ""
     return len(form) >= 2 and form.isalpha() and form.isupper()

@@ -4,20 +4,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from extract.errors import InputError
 from extract.model import Band, RawDocument, TableProfile
 from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION, activity_number_parts
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
+from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
-from .agency_lists import split_agency_list, split_by_names
 from .periods import Period, cell_to_period, ticks_to_period
-from .registry import Registry, name_key
+from .printed_names import apart_by_printed_names
+from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, column_sections, plain_sections
 from .text import clean_text
@@ -343,53 +342,6 @@ def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, l
         text = field_text(activity, meaning, cut.cells[i].text, layout.headers[column])
         places += place_cell_words(cut.cells[i].words, text, place)
     return places
-
-
-#: How many times names cut off a mention may cut others in turn (each round cuts at least one mention).
-APART_ROUNDS = 5
-
-
-def apart_by_printed_names(activities: list[Activity], registry: Registry) -> list[Activity]:
-    """The activities with each mention that is two or more names the plan prints apart elsewhere cut into
-    them (`split_by_names`): a list wrapped one name per line in a narrow column shows no other sign. A name
-    so cut off is printed apart too, and may cut another mention: repeated until nothing changes."""
-    for _ in range(APART_ROUNDS):
-        names = frozenset(name_key(m.text) for a in activities for m in a.mentions)
-        changed = []
-        for activity in activities:
-            mentions: list[Mention] = []
-            positions: Counter[str] = Counter()
-            for mention in activity.mentions:
-                for text in split_by_names(mention.text, names, registry):
-                    positions[mention.role] += 1
-                    mentions.append(Mention(mention.role, positions[mention.role], text))
-            changed.append(replace(activity, mentions=tuple(mentions)) if len(mentions) > len(activity.mentions)
-                           else activity)
-        if changed == activities:
-            break
-        activities = changed
-    return together_by_printed_names(activities)
-
-
-def together_by_printed_names(activities: list[Activity]) -> list[Activity]:
-    """The activities with two mentions of one role, side by side, joined where the plan prints them
-    elsewhere as one name holding a comma: "Innovation, | Science and Economic Development Canada", parted
-    where a line ended after the comma."""
-    names = frozenset(name_key(m.text) for a in activities for m in a.mentions if "," in m.text)
-    if not names:
-        return activities
-    changed = []
-    for activity in activities:
-        mentions: list[Mention] = []
-        for mention in activity.mentions:
-            if mentions and mentions[-1].role == mention.role and \
-                    name_key(f"{mentions[-1].text}, {mention.text}") in names:
-                mentions[-1] = replace(mentions[-1], text=f"{mentions[-1].text}, {mention.text}")
-            else:
-                mentions.append(replace(mention, position=sum(m.role == mention.role for m in mentions) + 1))
-        changed.append(replace(activity, mentions=tuple(mentions)) if len(mentions) < len(activity.mentions)
-                       else activity)
-    return changed
 
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,

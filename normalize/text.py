@@ -13,6 +13,9 @@ SOFT_HYPHEN = re.compile("\u00ad\\s*")
 SOFT_HYPHEN_IN_RANGE = re.compile("(?<=\\d)\u00ad\\s*(?=\\d)")
 #: The marks that open an item of a list in a cell ("• Ministry of Justice • Ministry of Finance").
 BULLETS = "•●▪◦‣"
+#: The marks that open and close a name in quotes ('"Azersu" OJSC', «Атамекен»).
+OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
+CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
 
 
 def clean_text(text: str) -> str:

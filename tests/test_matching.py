@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.errors import RegistryError
-from normalize.agency_lists import split_agency_list, split_by_names
+from normalize.agency_lists import split_agency_list
+from normalize.printed_names import split_by_names
 from normalize.matching import AgencyMatch, MentionContext, match_mentions, review_rows
 from normalize.registry import DEFAULT_PATH, Registry, accept_alias, load_registry, name_key, registry_csv
 
