@@ -12,9 +12,9 @@ from functools import lru_cache
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, CLOSING_QUOTES, OPENING_QUOTES
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, NO_AGENCY,
-                       UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, registry_index, resolve_forms,
-                       spelled_out)
+from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+                       NO_AGENCY, UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, registry_index,
+                       resolve_forms, spelled_out)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -109,7 +109,7 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ...")."""
     words = previous.split()
-    if not piece or not words or name_key(words[-1]) in UNFINISHED_WORDS or not _complete(previous, registry) \
+    if not piece or not words or not _ends_a_name(words) or not _complete(previous, registry) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
             or _known(f"{previous} {piece}", registry) is not None or _too_short_for_a_name(previous, piece, registry):
         return False
@@ -147,7 +147,8 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
             return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
         if _AND.search(piece):
             rest = _as_written(text[cut[first][0]:cut[last][1]])
-            return last if _continues_series(previous, rest, registry) else None
+            series = _continues_series(previous, rest, registry) or _closes_series_on_kind(previous, rest, registry)
+            return last if series else None
         if not piece or sum(name_key(word) not in FUNCTION_WORDS for word in piece.split()) > SERIES_WORDS:
             return None     # (an item's words that say what it is: "cities of Astana" has two)
     return None
@@ -168,7 +169,8 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     words = name_key(piece).split()
     if not words or piece.isupper() or _known(piece, registry) is not None:
         return False
-    if any(word in KIND_BIT or word in HEAD_WORDS for word in expand_words(words)) or not _AND.search(piece):
+    if any(word in KIND_BIT for word in expand_words(words)) or _names_by_head_word(piece, registry) \
+            or not _AND.search(piece):
         return False
     printed = previous.split()
     kinds = [i for i, word in enumerate(printed)
@@ -180,6 +182,33 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
         return any(name_key(word) in FUNCTION_WORDS for word in described)
     content = [word for word in described if name_key(word) not in FUNCTION_WORDS]
     return bool(content) and content[0][:1].islower() and not any(word in BODY_WORDS for word in expand_words(words))
+
+
+def _names_by_head_word(piece: str, registry: Registry) -> bool:
+    """Whether a head word in ``piece`` opens a name there: one the registry spells, or more than a head word
+    and one word ("Cabinet of Ministers"; but "Construction and State Assets" is a series' last item)."""
+    printed = piece.split()
+    return any(name_key(word) in HEAD_WORDS and (len(printed) - k > 2 or _spelled_as_known(" ".join(printed[k:]),
+                                                                                           registry))
+               for k, word in enumerate(printed))
+
+
+def _closes_series_on_kind(previous: str, piece: str, registry: Registry) -> bool:
+    """True when a name that prints its kind last holds a series, and a comma parted its first item: the name
+    before names no kind of body and has at most SERIES_WORDS words of its own besides those that place it
+    ("Azərbaycan Respublikasının Ailə"), and ``piece`` goes on with the series' last items and closes on the
+    word for its kind, with no such word before its conjunction ("Qadın və Uşaq Problemləri üzrə Dövlət
+    Komitəsi"). A known name on either side is a name of its own."""
+    if _known(previous, registry) is not None or _known(piece, registry) is not None:
+        return False
+    before, after = name_key(previous).split(), name_key(piece).split()
+    if not after or any(part in BODY_WORDS for part in expand_words(before)):
+        return False
+    own = [word for word in before if word not in FILLER_WORDS]
+    conjunction = _AND.search(piece)
+    if not own or len(own) > SERIES_WORDS or conjunction is None or not _closes_on_kind(piece.split()[-1]):
+        return False
+    return not any(part in BODY_WORDS for part in expand_words(name_key(piece[:conjunction.start()]).split()))
 
 
 def _split_separators(text: str, index: RegistryIndex) -> list[tuple[int, int, str]]:
@@ -267,17 +296,21 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
     before: re.Match[str] | None = None      # the word before `previous`
     window = registry_index(registry).start_window
     opening = item[begin:begin + window]     # (the item's first words and its last: never the whole of it)
+    def too_short(first_end: int, second: int) -> bool:
+        return end - second <= window and first_end - begin <= NAME_LIMIT and \
+            _too_short_for_a_name(item[begin:first_end], item[second:end], registry)
+
     for word in _WORD.finditer(item, begin, end):
         rest = item[word.start(): min(end, word.start() + window)]
         if previous is not None and _starts_name(previous.group(), rest, registry, opening) \
                 and _complete_span(item, begin, previous.end(), registry, previous) \
-                and not (end - word.start() <= window and previous.end() - begin <= NAME_LIMIT and
-                         _too_short_for_a_name(item[begin:previous.end()], item[word.start():end], registry)):
+                and not too_short(previous.end(), word.start()):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
                 and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
                      or _opens_named_body(opening, before.group(), rest, _last_word(item, begin, end))) \
-                and _complete_span(item, begin, before.end(), registry, before):
+                and _complete_span(item, begin, before.end(), registry, before) \
+                and not too_short(before.end(), word.start()):
             # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
             return before.end(), word.start()
         before, previous = previous, word
@@ -453,10 +486,25 @@ def _complete(text: str, registry: Registry) -> bool:
     words = text.split()
     if len(words) > 1 and any(part in BODY_WORDS for part in expand_words([name_key(words[-1])])):
         return True
-    if len(words) > 1 and words[0][:1].islower() and name_key(words[-1]) not in UNFINISHED_WORDS and \
+    if len(words) > 1 and words[0][:1].islower() and _ends_a_name(words) and \
             any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
         return True     # bodies named in lower case ("республиканские органы государственного управления")
-    return len(words) > 1 and words[0][:1].isupper() and name_key(words[-1]) not in UNFINISHED_WORDS
+    return len(words) > 1 and words[0][:1].isupper() and _ends_a_name(words)
+
+
+def _ends_a_name(words: list[str]) -> bool:
+    """Whether a name may end on the last of ``words``: on no function word, and on a word that places a body
+    only where a proper name before it says which, after the body's own words ("Министерство юстиции
+    Кыргызской Республики"; not "при Правительстве Республики" or "of the Republic", which ask for what
+    follows, nor "Azerbaijan Republic", which opens "Azerbaijan Republic State Oil Company")."""
+    last = name_key(words[-1])
+    if last not in UNFINISHED_WORDS:
+        return True
+    if last in FUNCTION_WORDS or len(words) < 3 or not words[-2][:1].isupper():
+        return False
+    before = name_key(words[-2])
+    return before not in UNFINISHED_WORDS and \
+        not any(part in BODY_WORDS or part in HEAD_WORDS for part in expand_words([before]))
 
 
 def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re.Match[str] | None = None) -> bool:

@@ -607,6 +607,15 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
         ("Министерство юстиции Министерство финансов", ["Министерство юстиции", "Министерство финансов"]),
         ("Комитет по статистике Министерства национальной экономики, Генеральная прокуратура",
          ["Комитет по статистике Министерства национальной экономики", "Генеральная прокуратура"]),
+        # A name that prints its kind last holds its series before it: the comma after the first item is the
+        # name's ("Azərbaycan Respublikasının Gənclər, | İdman və Turizm üzrə Dövlət Komitəsi"); after a name
+        # that closes on its kind, the next one is a name of its own.
+        ("Azərbaycan Respublikasının Gənclər, İdman və Turizm üzrə Dövlət Komitəsi, Təhsil Nazirliyi",
+         ["Azərbaycan Respublikasının Gənclər, İdman və Turizm üzrə Dövlət Komitəsi", "Təhsil Nazirliyi"]),
+        ("Təhsil Nazirliyi, Gənclər və İdman Nazirliyi", ["Təhsil Nazirliyi", "Gənclər və İdman Nazirliyi"]),
+        # A head word with one word after it closes a series; with more it opens a name.
+        ("Ministry of Physical Planning, Construction and State Assets, Ministry of Justice",
+         ["Ministry of Physical Planning, Construction and State Assets", "Ministry of Justice"]),
     ],
 )
 def test_a_name_holding_a_series_stays_whole(text: str, expected: list[str], registry: Registry) -> None:
@@ -732,6 +741,14 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # A line that ends after a comma was parted by the comma.
         ("Национальный статистический комитет, \nоблисполкомы",
          ["Национальный статистический комитет", "облисполкомы"]),
+        # A line that ends on a placing word after a proper name ends a name ("Кыргызской Республики");
+        # after a body it asks for what follows ("при Правительстве Республики | Таджикистан").
+        ("Министерство юстиции Кыргызской Республики\nМинистерство финансов Кыргызской Республики",
+         ["Министерство юстиции Кыргызской Республики", "Министерство финансов Кыргызской Республики"]),
+        ("Комитет при Правительстве Республики\nТаджикистан, Министерство финансов",
+         ["Комитет при Правительстве Республики Таджикистан", "Министерство финансов"]),
+        # Bodies named in lower case end their line's item ("treasury" names a body, as "municipalities" do).
+        ("provincial treasuries\nCorruption Watch", ["provincial treasuries", "Corruption Watch"]),
         ("Генеральная прокуратура\n(по согласованию)\nВерховный суд",
          ["Генеральная прокуратура (по согласованию)", "Верховный суд"]),
         # Too little for a name of its own: the word for a kind alone, or "State" and one word after a name
