@@ -10,7 +10,8 @@ The reader works in stages, one module each:
   first numbered rows; every cluster of it is a column;
 - `edges.py`: the column edges, on the rules between labels or in the white gutters;
 - `rows.py` and `blocks.py`: a page's lines cut into rows (ruled slabs, or blocks between white gaps) and
-  each row read into one text per column;
+  each row read into one text per column; `ruling.py`: the rules that part a ruled table's rows, and its
+  cells merged down over several rows;
 - `pages.py`: the pages in order, each table's header carried from page to page, a new table where the
   header row changes;
 - `document.py`: each table's profile, the union layout, the bands, title and stray text (`read_pdf`);

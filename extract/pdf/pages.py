@@ -28,12 +28,13 @@ from normalize.words import FUNCTION_WORDS
 from ..layout import opening_levels
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
-from .blocks import Unit, body_to_units, hanging_evidence, row_rules, units_to_rows
+from .blocks import Unit, body_to_units, hanging_evidence, units_to_rows
 from .edges import column_edges, has_ruled_columns, join_unparted, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent, Rules
 from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors, row_number
+from .ruling import row_rules
 
 
 @dataclass(frozen=True)
