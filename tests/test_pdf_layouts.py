@@ -54,6 +54,8 @@ class Plan:
     title: str = "Action Plan for 2024-2026"
     pagesize: tuple[float, float] = landscape(A4)
     prose_pages: int = 0
+    #: A title set large atop the first page of prose, with a smaller "Introduction" under it.
+    cover_title: str = ""
     #: Pages of prose after the tables (an annex).
     annex_pages: int = 0
     running_head: str = ""
@@ -135,6 +137,10 @@ def draw(path: Path, plan: Plan) -> Path:
                         d.height - 100, d.width - 50, d.height - 60)
     for k in range(plan.prose_pages):
         top = 60.0
+        if k == 0 and plan.cover_title:
+            d.text(72, 30, plan.cover_title, plan.bold, 20)
+            d.text(72, 70, "Introduction", plan.bold, 13)
+            top = 100.0
         for i in range(30):
             d.text(72, top, f"Chapter {k + 1}. This page of the report describes the reforms of the year "
                             f"in prose, paragraph {i + 1}, with no table at all.", FONT, 10)
@@ -876,6 +882,15 @@ def test_a_table_after_pages_of_prose(tmp_path):
     outside = " ".join(text for _, text in document.outside)
     assert "paragraph 30" in outside and "Action Plan for 2024-2026" in outside
     assert not any("paragraph" in text for _, text in document.stray)
+
+
+def test_a_title_set_larger_than_the_prose_under_it_is_the_whole_title(tmp_path):
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (40, 250, 150, 60), activities(3))],
+                pagesize=A4, prose_pages=2, cover_title="National Action Plan 2025-2027")
+    document = read_pdf(draw(tmp_path / "cover.pdf", plan))
+    assert document.title == "National Action Plan 2025-2027"
+    outside = " ".join(text for _, text in document.outside)
+    assert outside.startswith("Introduction Chapter 1. This page")
 
 
 def test_pages_of_prose_before_and_after_the_table_are_outside_it_not_unplaced(tmp_path):

@@ -36,6 +36,8 @@ from .rows import ACTIVITY, HEADER, SECTION, Row
 
 #: Text before a table that follows pages of prose: the title is at most this many words of the first page.
 TITLE_WORDS = 40
+#: A line set smaller than this share of the title's tallest line is no longer the title.
+TITLE_SHRINK = 0.85
 NO_TABLE = ("no table found; expected a table whose column-header row names its columns (e.g. No., Activity, "
             "Indicator, Responsible, Deadline, or a variant listed in extract/headers.csv), or numbered rows "
             "under a row of column headings")
@@ -129,18 +131,22 @@ class OutsideText(str):
 
 
 def title_of(layouts: Sequence[PageLayout], first: int) -> tuple[list[str], list[tuple[int, float, str]]]:
-    """The title (the text before the table, or the first page's opening lines when prose comes first),
-    and the rest of the text before the table as stray text: (page index, top, text)."""
+    """The title (the text before the table, or, when prose comes first, the first page's opening lines down
+    to the first set smaller than them), and the rest of the text before the table as stray text: (page
+    index, top, text)."""
     before = [(k, top, text) for k in range(first + 1) for top, text in layouts[k].before]
     if sum(len(text.split()) for _, _, text in before) <= TITLE_WORDS:
         return [text for _, _, text in before], []
     title: list[str] = []
     count = 0
+    tallest = 0.0
     for k, top, text in before:
-        if k != before[0][0] or count + len(text.split()) > TITLE_WORDS:
-            break
+        height = getattr(text, "height", 0.0)
+        if k != before[0][0] or count + len(text.split()) > TITLE_WORDS or height < TITLE_SHRINK * tallest:
+            break   # (a title is set larger than the text under it: "Introduction", the prose)
         title.append(text)
         count += len(text.split())
+        tallest = max(tallest, height)
     return title, [(k, top, text) for k, top, text in before[len(title):]]
 
 

@@ -99,6 +99,17 @@ def words_to_bbox(words: Sequence[Word]) -> BBox:
             round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2))
 
 
+class PrintedLine(str):
+    """A line's text that remembers how tall its words stand (the median height, about the font size)."""
+
+    height: float
+
+    def __new__(cls, text: str, height: float) -> PrintedLine:
+        line = super().__new__(cls, text)
+        line.height = height
+        return line
+
+
 def lines_to_strays(lines: Iterable[Line]) -> list[tuple[float, str]]:
-    """Lines kept as stray text: (top, text)."""
-    return [(line.top, line.text) for line in lines]
+    """Lines kept as stray text: (top, text), the text a `PrintedLine`."""
+    return [(line.top, PrintedLine(line.text, typical_height(line.words))) for line in lines]
