@@ -46,6 +46,8 @@ class Table:
     centred: bool = False
     #: Heading rows printed in the title cell (the second column), the row's other cells empty, not merged.
     headings_in_title: bool = False
+    #: Heading rows centred on the table (a short one then stands inside one column).
+    centred_headings: bool = False
 
 
 @dataclass
@@ -170,7 +172,10 @@ def draw(path: Path, plan: Plan) -> Path:
             for c, cell in enumerate(lines):
                 shift = (height - 2 * PAD - len(cell) * LEADING) / 2 if table.centred else 0.0
                 for i, text in enumerate(cell):
-                    d.text(xs[c] + PAD, top + PAD + shift + i * LEADING, text, font)
+                    x = xs[c] + PAD
+                    if isinstance(cells, str) and table.centred_headings:
+                        x = (xs[0] + xs[-1] - stringWidth(text, font, SIZE)) / 2
+                    d.text(x, top + PAD + shift + i * LEADING, text, font)
             if table.ruled or header:
                 d.rule(xs[0], top + height, xs[-1], top + height)
             if table.ruled:
@@ -456,6 +461,19 @@ def test_plain_numbering_under_unnumbered_headings(tmp_path):
     headings = [texts for texts in bands(document) if not texts[0]]
     assert headings == [["", "Open data: opening up government data", "", ""],
                         ["", "Government integrity: fighting corruption", "", ""]]
+
+
+def test_short_unnumbered_headings_centred_over_an_unruled_table_lie_in_one_column_but_are_headings(tmp_path):
+    rows = [(n, t, f"Report {n} published", a, p) for n, t, a, p in activities(4, numbering=lambda i: str(i + 1))]
+    plan = Plan([Table(("No.", "Activity", "Output", "Lead agency", "Timeframe"), (40, 300, 150, 160, 80),
+                       ["Open Contracting", rows[0], rows[1], "Public Participation", rows[2], rows[3]],
+                       ruled=False, centred_headings=True)])
+    document = read_pdf(draw(tmp_path / "centred.pdf", plan))
+    assert [texts[0] for texts in numbered(document)] == ["1", "2", "3", "4"]
+    assert [texts[2] for texts in numbered(document)] == ["Report 1 published", "Report 2 published",
+                                                          "Report 3 published", "Report 4 published"]
+    headings = [" ".join(text for text in texts if text) for texts in bands(document) if not texts[0]]
+    assert headings == ["Open Contracting", "Public Participation"]
 
 
 @pytest.mark.parametrize(("ruled", "bold"), [(True, True), (False, True), (True, False)],

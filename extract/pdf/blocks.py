@@ -285,15 +285,17 @@ def attach_plain_groups(groups: list[Group], continues: bool, hanging: bool = Fa
 
 
 def bold_headings(groups: list[Group], g: Geometry) -> list[Group]:
-    """Where the activities' rows on the page are not in bold, lines without a number that print only a
-    title, all of it in bold, are a heading: a row of their own, or the lines a row with no gap under them
-    holds above its number's line (when that row's own title is not in bold)."""
+    """Where the activities' rows on the page are not in bold, lines without a number all in bold that
+    print only a title, or stand centred on the table (a short heading over an unruled table lies inside
+    one column), are a heading: a row of their own, or the lines a row with no gap under them holds above
+    its number's line (when that row's own title is not in bold)."""
     activity_words = [w for group in groups if group.kind == ACTIVITY for line in group.lines for w in line.words]
     if not activity_words or 2 * sum(w.bold for w in activity_words) >= len(activity_words):
         return groups
 
     def heading(lines: Sequence[Line]) -> bool:
-        return all(w.bold for line in lines for w in line.words) and only_in_title_cell(lines, g)
+        return all(w.bold for line in lines for w in line.words) and \
+            (only_in_title_cell(lines, g) or centred_on_table(lines, g))
 
     found: list[Group] = []
     for group in groups:
@@ -313,6 +315,13 @@ def bold_headings(groups: list[Group], g: Geometry) -> list[Group]:
                 continue
         found.append(group)
     return found
+
+
+def centred_on_table(lines: Sequence[Line], g: Geometry) -> bool:
+    """Whether each of these lines stands centred between the table's outer edges (within an em)."""
+    middle = (g.edges[0] + g.edges[-1]) / 2
+    return bool(lines) and all(line.words and abs((line.words[0].x0 + line.words[-1].x1) / 2 - middle) <= g.em
+                               for line in lines)
 
 
 def only_in_title_cell(lines: Sequence[Line], g: Geometry) -> bool:
