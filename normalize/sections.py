@@ -123,11 +123,23 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                     i += 1      # "Pillar 1 – Prevention": the title follows the dash
                 if i + 1 < len(row):
                     if is_capitalised(row[i + 1]):
-                        return b, c, start
+                        return opened_before(tokens[b], b, c, start, vocabulary)
                 elif c == NUMBER or c + 1 < len(tokens[b]) and tokens[b][c + 1][:1] \
                         and is_capitalised(tokens[b][c + 1][0]):
                     return b, c, start  # the heading's words begin past a column edge
     return None
+
+
+def opened_before(row: list[list[str]], b: int, c: int, start: int, vocabulary: Vocabulary | None
+                  ) -> tuple[int, int, int]:
+    """Where a heading found opening column c's fragment starts: one column left where the edge cut its
+    first word and the first letters open that column's fragment ("S" | "Specific objective 4: ...", the
+    row's own text after them), else where it was found."""
+    before = row[c - 1] if c - 1 > NUMBER else []
+    if start == 0 and before and vocabulary is not None and cut_join(before[0], row[c][0], vocabulary) and \
+            (len(before) == 1 or is_capitalised(before[1])):
+        return b, c - 1, 0
+    return b, c, start
 
 
 def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
@@ -140,7 +152,7 @@ def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
         return 0
     known = heading_labels()
     for size in range(LABEL_WORDS, 0, -1):
-        if i - size > 0 and is_capitalised(row[i - size]) and " ".join(row[i - size:i]).casefold() in known:
+        if i - size >= 0 and is_capitalised(row[i - size]) and " ".join(row[i - size:i]).casefold() in known:
             return i - size
     return None
 

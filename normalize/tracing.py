@@ -17,6 +17,7 @@ from itertools import accumulate, combinations_with_replacement, product
 from extract.vocabulary import heading_labels, section_number
 
 from .cells import SegmentSettings
+from .centring import centre_at, centre_of, filled_columns, slack
 from .matching import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
 from .roles import find_labels
@@ -172,9 +173,10 @@ class Trace:
         sizes = [len(" ".join(row[c][i:j])) for c, i, j in self.parts]
         return sizes[0], sum(sizes[1:])
 
-
-def slack(expected: float) -> float:
-    return max(4.0, 0.15 * expected)
+    @property
+    def edge(self) -> int:
+        """The column whose left edge is the first the header crosses (or would cross, going on)."""
+        return self.parts[0][0] + 1
 
 
 def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int], widths: dict[int, int],
@@ -191,7 +193,8 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     b, c0, i0 = start
     row = tokens[b]
     if b in anchored and i0 == 0:
-        return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column)
+        return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column,
+                                     expected_right=expected_right)
     if i0 == 0 and (wrapped := wrapped_header_parts(row, c0, vocabulary)):
         return Trace(wrapped, True, wrapped=True)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
@@ -452,7 +455,7 @@ def unfinished_phrase(word: str) -> bool:
 
 
 def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary,
-                          crosses_first_edge: bool = True) -> Trace:
+                          crosses_first_edge: bool = True, expected_right: float | None = None) -> Trace:
     """A header on top of an activity's band: in each column its words come first, the row's after. A header
     starting in the title column or left of it crosses the edge after its first part; one starting further
     right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
@@ -460,7 +463,9 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     each column the heading ends at the surest cut word, of cuts as sure the first ("3. Accountabili" +
     "ty", not the row's last word + "ty"): the row's own cell follows the heading, and is seldom empty. A
     label parted from its number by the edge ("Section Publishing ..." | "4: Access ... Data published") is
-    the heading's part there, and its number and title go on in the next column."""
+    the heading's part there, and its number and title go on in the next column. With `expected_right` (the
+    length its centring predicts past the first edge), the last column's part ends where that length is
+    nearest: its row's own text there may open in lower case, like the heading's words."""
     first = row[c0]
     end = len(first)
     number = None       # where the next column prints the number of a label opening this one
@@ -468,7 +473,7 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         after = row[c0 + 1]
         number = next((i for i in (0, 1) if i < len(after) and (parted := label_across_edge(
             first, after, i, vocabulary)) is not None and parted[0] == 0 and parted[2] == 0), None)
-        cut = strongest_join([(k, first[k], after[0]) for k in range(1, len(first))
+        cut = strongest_join([(k, first[k], after[0]) for k in range(title_opening(first), len(first))
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
         end = label_across_edge(first, after, number, vocabulary)[1] if number is not None \
             else cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
@@ -484,7 +489,7 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
         # (The row's text begins after the heading's number and its title's first word.)
-        title = number + 1 if number is not None else 0
+        title = number + 1 if number is not None else title_opening(here)
         number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
@@ -494,30 +499,29 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         width = widths.get(c) if following and not is_capitalised(following[0]) else None
         end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, width))
         parts.append((c, 0, end))
+    if expected_right is not None and len(parts) > 1:
+        parts[-1] = centred_last_part(row, parts, expected_right)
     return Trace(tuple(parts), False)
 
 
-def filled_columns(row: list[list[str]], trace: Trace, vocabulary: Vocabulary) -> dict[int, int]:
-    """The widths of the middle columns a traced header crossed edge to edge (cut words on both sides)."""
-    widths: dict[int, int] = {}
-    for (pc, pi, pj), (c, i, j), (nc, ni, nj) in zip(trace.parts, trace.parts[1:], trace.parts[2:]):
-        if not pc < c < nc:
-            continue    # (a wrapped heading's next line)
-        entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
-        left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
-        if entered and left:
-            widths[c] = len(" ".join(row[c][i:j]))
-    return widths
+def title_opening(words: list[str]) -> int:
+    """Where a heading's title begins in a fragment it opens: after its number ("Specific objective 2:",
+    "4."), printed within its first words; 0 where it prints none there. (It does not end before.)"""
+    return next((k + 1 for k, word in enumerate(words[:LABEL_WORDS + 1]) if label_number(word) is not None), 0)
 
 
-def header_centre_offset(traces: list[Trace], tokens: Tokens, bands: list[int]) -> float | None:
-    """Where the document centres its header rows, relative to the first column edge they cross.
+def centred_last_part(row: list[list[str]], parts: list[tuple[int, int, int]], expected_right: float
+                      ) -> tuple[int, int, int]:
+    """The last of a heading's parts cut short where the heading's length past its first edge comes nearest
+    `expected_right`, never on a word no title ends on."""
+    c, i, j = parts[-1]
+    before = sum(len(" ".join(row[pc][pi:pj])) for pc, pi, pj in parts[1:-1])    # (as `Trace.lengths`)
 
-    Measured on the headers traced without a guess that cross at least one edge (median, in characters).
-    """
-    offsets = sorted(t.lengths(tokens[b])[1] / 2 - t.lengths(tokens[b])[0] / 2
-                     for t, b in zip(traces, bands) if t.certain and not t.wrapped and len(t.parts) > 1)
-    return offsets[len(offsets) // 2] if offsets else None
+    def cost(end: int) -> float:
+        right = before + len(" ".join(row[c][i:end]))
+        return LENGTH_WEIGHT * abs(right - expected_right) / slack(expected_right) + \
+            UNFINISHED * unfinished_phrase(row[c][end - 1])
+    return c, i, min(range(min(i + title_opening(row[c][i:j]) + 1, j), j + 1), key=cost)
 
 
 def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> str:
@@ -549,13 +553,16 @@ def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: 
     traces = [trace_header(tokens, start, anchored, widths, vocabulary, period_column=period_column,
                            title_column=title_column) for start in starts]
     for start, trace in zip(starts, traces):
-        for column, width in filled_columns(tokens[start[0]], trace, vocabulary).items():
+        for column, width in filled_columns(tokens[start[0]], trace.parts, vocabulary).items():
             widths[column] = max(widths.get(column, 0), width)
-    offset = header_centre_offset(traces, tokens, [start[0] for start in starts])
+    # Measured on the headers traced without a guess that cross at least one edge.
+    centres = [centre_of(trace.edge, *trace.lengths(tokens[start[0]])) for start, trace in zip(starts, traces)
+               if trace.certain and not trace.wrapped and len(trace.parts) > 1]
     for k, (start, trace) in enumerate(zip(starts, traces)):
         if not trace.certain:
             left, right = trace.lengths(tokens[start[0]])
-            expected = None if offset is None else left + 2 * offset
+            offset = centre_at(centres, trace.edge, widths)
+            expected = None if offset is None else max(0.0, left + 2 * offset)
             if expected is None or abs(right - expected) > slack(expected):
                 traces[k] = trace_header(tokens, start, anchored, widths, vocabulary, expected_right=expected,
                                          period_column=period_column, title_column=title_column)

@@ -52,11 +52,20 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+#: What case-folding leaves of a dotted capital I ("İ" -> "i" and this combining dot): not a letter of the word.
+COMBINING_DOT = "\u0307"
+
+
+def fold(word: str) -> str:
+    """A word case-folded so that its capitalised and lower-case forms are one ("İctimai", "ictimai")."""
+    return word.casefold().replace(COMBINING_DOT, "")
+
+
 @lru_cache(maxsize=65536)
 def word_core(token: str) -> str:
     """A token's word without the punctuation around it, case-folded ("Implementers:" -> "implementers")."""
     match = WORD.search(token)
-    return match.group(0).casefold() if match else token.casefold()
+    return fold(match.group(0)) if match else fold(token)
 
 
 @dataclass(frozen=True)
@@ -73,14 +82,14 @@ class Vocabulary:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
         texts = list(texts)
-        keys = [word.casefold() for text in texts for word in words_of(text)]
+        keys = [fold(word) for text in texts for word in words_of(text)]
         keys += [part for key in keys if "-" in key for part in key.split("-") if part]
         counts = Counter(keys)
         marked = [f"^^{word}$" for word in counts if word.isalpha()]
         # Counter.update over one generator counts in C: far cheaper than a Python loop over letters.
         trigrams = Counter(m[i: i + 3] for m in marked for i in range(len(m) - 2))
         bigrams = Counter(m[i: i + 2] for m in marked for i in range(len(m) - 2))
-        broken = Counter(half.casefold() for text in texts if "- " in text
+        broken = Counter(fold(half) for text in texts if "- " in text
                          for match in _LINE_BROKEN.finditer(text) for half in match.groups())
         return cls(counts, trigrams, bigrams, broken)
 
@@ -106,7 +115,7 @@ class Vocabulary:
 
         With `doubled`, the one word is `left` without its last letter, which the cut showed twice.
         """
-        left, right = "^^" + left.casefold(), right.casefold() + "$"
+        left, right = "^^" + fold(left), fold(right) + "$"
         apart = self.letter_odds(left[-2:], "$") + self.letter_odds("^^", right[0]) + \
             self.letter_odds("^" + right[0], right[1])
         stem = left[:-1] if doubled else left
@@ -116,7 +125,7 @@ class Vocabulary:
     def ends_and_begins_words(self, left: str, right: str) -> bool:
         """Whether other words of the document end with the last two letters of `left` and begin with the
         first two of `right` ("-ие" and "за-" do; no word begins "kç-")."""
-        left, right = left.casefold(), right.casefold()
+        left, right = fold(left), fold(right)
         ending, beginning = left[-2:] + "$", "^" + right[:2]
         return self.trigrams[ending] > (left in self.counts) and self.trigrams[beginning] > (right in self.counts)
 
@@ -132,7 +141,7 @@ class Vocabulary:
 
         ("financiong" -> "financing"; "customer" is not taken for "customs".)
         """
-        key = word.casefold()
+        key = fold(word)
         if len(key) < 6:
             return None
         candidates = [w for w in self.by_ends().get((key[:2], key[-2:]), ())
@@ -243,7 +252,7 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     "anti-corruption") where the document writes it with its hyphen elsewhere, its first part is a prefix
     that takes one (`HYPHEN_PREFIXES`), or both parts are words the document uses elsewhere ("state- owned")."""
     def joined(match: re.Match[str]) -> str:
-        first, second = match.group(1).casefold(), match.group(2).casefold()
+        first, second = fold(match.group(1)), fold(match.group(2))
         if not match.group(2)[0].islower() or second in FUNCTION_WORDS:
             return match.group(0)
         compound = vocabulary.counts[f"{first}-{second}"] or first in HYPHEN_PREFIXES or \

@@ -921,3 +921,69 @@ def test_activity_numbers_opening_the_activity_cells_with_no_number_column():
         ("1.2.1", 1, "Open public finances", "Training the officials of the ministries on conflicts of interest"),
         ("2.1.1", 2, "Open courts", "Publishing the decisions of the courts")]
     assert [a.period.text for a in plan.activities] == ["2025", "I quarter 2026", "2025-2026", "2026"]
+
+
+def test_a_heading_atop_a_row_past_the_title_column_ends_where_the_documents_centring_puts_its_end():
+    """"Specific objective 2: Digital public services" opens the agencies cell of the row under it (a label of
+    the vocabulary opening the fragment) and goes on through a cut word into the partners column, whose own
+    text is in lower case too. The document centres its headings: measured on the first heading from the
+    title column's edge, and carried to the next edge by the width the first heading filled, it ends the
+    heading at "services"; the partners keep "civil society organisations"."""
+    _, plan = read(
+        "No.\tAction\tResponsible institution\tPartners\tDeadline",
+        "\tSpecific obje\tective 1: Transparent and accou\tntable decision-making\t",
+        "1.1\tPublish budget data\tMinistry of Finance\tUNDP Moldova\t2025",
+        "2.1\tPublish a register of subsidies\tSpecific objective 2: Digital pub National Bureau of Statistics"
+        "\tlic services civil society organisations\tDecember 2025",
+        "2.2\tOpen court decisions\tMinistry of Justice\tcivil society organisations\t2026",
+    )
+    assert [(a.section_title, a.names("implementer")) for a in plan.activities] == [
+        ("Transparent and accountable decision-making", ("Ministry of Finance",)),
+        ("Digital public services", ("National Bureau of Statistics",)),
+        ("Digital public services", ("Ministry of Justice",))]
+    assert plan.activities[1].names("partner") == ("civil society organisations",)
+
+
+def test_a_heading_atop_a_row_in_the_title_column_ends_in_the_next_column_where_its_centring_puts_its_end():
+    """"4. Accountabil" | "ity of state bodies" opens the row's cells, and the agencies cell goes on with the
+    row's own words in lower case ("central state bodies"): the length the document's centring of its other
+    heading predicts ends the heading at "bodies"."""
+    _, plan = read(
+        "No.\tActivity\tResponsible agencies\tDeadline",
+        "\t3. Public fina\tances and budgets\t",
+        "3.1.\tPublishing budget data\tMinistry of Finance\t2024",
+        "4.1.\t4. Accountabil Training officials\tity of state bodies central state bodies Implementers: "
+        "Ministry of Justice\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == ["Public finances and budgets",
+                                                          "Accountability of state bodies"]
+
+
+def test_a_heading_glued_after_a_cell_past_the_title_column_is_not_carried_on_by_a_centring_measured_elsewhere():
+    """"IV. Open justice" follows the indicator of the row it is glued to and fits its column; the document's
+    other headings cross the title column's edge, and with no width measured for the columns between, their
+    centring says nothing of this one's: the next column's name is the row's agency."""
+    _, plan = read(
+        "No.\tActivity\tIndicator\tResponsible agencies\tDeadline",
+        "\tI. Open bu\tudget process\t\t",
+        "1.1.\tPublishing budget data\tData published\tMinistry of Finance\t2024",
+        "\tIII. Open co\tourt decisions\t\t",
+        "3.1.\tTraining officials\tPlatform launched IV. Open justice\tStatistics Committee\t2026",
+        "4.1.\tOpening court decisions\tDecisions published\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.names("implementer")) for a in plan.activities] == [
+        ("Open budget process", ("Ministry of Finance",)), ("Open court decisions", ("Statistics Committee",)),
+        ("Open justice", ("Ministry of Justice",))]
+
+
+def test_a_labelled_heading_whose_first_letter_the_title_columns_edge_printed_twice_starts_there():
+    """"Specific objective 2: ..." opens the agencies cell; the edge printed its first letter at the end of
+    the title column too, before the row's title ("S Prepare ..."): the letter is the heading's."""
+    _, plan = read(
+        "No.\tAction\tResponsible institution\tDeadline",
+        "\tSpecific obje\tective 1: Public finances and open budget data\t",
+        "1.1\tPublish budget data\tMinistry of Finance\t2025",
+        "2.1\tS Prepare annual reports\tSpecific objective 2: Open courts Ministry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title) for a in plan.activities] == [
+        ("Public finances and open budget data", "Publish budget data"), ("Open courts", "Prepare annual reports")]

@@ -100,3 +100,16 @@ def test_a_cut_word_keeps_a_letter_printed_twice_where_the_documents_words_doubl
                                         "transport translation sponsors transfer responsibility"])
     assert join_cut_word("maliy", "yəsinin", vocabulary) == "maliyyəsinin"
     assert join_cut_word("tran", "nsparency", vocabulary) == "transparency"
+
+
+def test_a_word_opening_on_a_dotted_capital_i_is_the_word_the_document_prints_in_lower_case():
+    """"İctimai" is the "ictimai" the document prints elsewhere (case-folding "İ" leaves a combining dot
+    after the "i"): a known word, so "İctimai" | "iştirakçılıq" at a column edge is two words, not one word
+    whose "i" the edge printed twice."""
+    vocabulary = Vocabulary.from_texts([
+        "3. İctimai iştirakçılıq",
+        "Bələdiyyə qərarlarının layihələri üzrə ictimai dinləmələrin keçirilməsi",
+        "ictimai şuraların yaradılması",
+    ])
+    assert vocabulary.count("İctimai") == vocabulary.count("ictimai") == 3
+    assert joined("İctimai", "iştirakçılıq", vocabulary) is None
