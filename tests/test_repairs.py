@@ -305,3 +305,28 @@ def test_a_label_order_the_plan_follows_as_often_as_not_moves_no_label_to_the_ce
     assert acts["1.1"].names("implementer") == ("Ministry of Justice", "State Customs Committee")
     assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
     assert acts["1.2"].names("recommended") == ("Chamber of Accounts",)
+
+
+def test_the_word_for_a_kind_alone_opening_a_band_is_the_end_of_the_name_before_not_a_name_of_its_own():
+    # "LEPL Civil Service | Bureau": a tall list's last line spilled into the next activity's band.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Lead agency: Ministry of Justice, LEPL Civil Service", "2020"],
+        "\t\t\tBureau\t",
+        ["1.2.", "Creating a portal", "Portal launched", "Lead agency: Ministry of Finance", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer") == ("Ministry of Justice", "LEPL Civil Service Bureau")
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
+
+
+def test_a_lone_qualifier_in_lower_case_closing_a_band_goes_on_with_the_bodies_it_qualifies():
+    # "..., central | state bodies": the qualifier is the first word of a name the line's end cut.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Ministry of Justice, Supreme Court, central", "2020"],
+        "\t\t\tstate bodies\t",
+        ["1.2.", "Creating a portal", "Portal launched",
+         "Implementers: Ministry of Finance Recommended to: Ministry of Economy", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer") == ("Ministry of Justice", "Supreme Court", "central state bodies")
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
