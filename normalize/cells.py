@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from extract.model import Band
 
 from .anchors import Anchor
-from .matching import BODY_WORDS, expand_words
+from .matching import BODY_WORDS, KIND_BIT, expand_words, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
@@ -52,7 +52,8 @@ class SegmentSettings:
     off_band: float = 5.0             # a cell with no text in its number's band, though the band has some
     mid_fragment_cut: float = 0.5     # a cut inside one band's fragment rather than between bands
     inside_name: float = 1.0          # a cut inside a fragment between two capitalised words ("Milli | Majlis")
-    inside_known_name: float = 4.0    # a cut in an agency cell between two words of a known name
+    inside_known_name: float = 4.0    # a cut in an agency cell between two words of a known name, or one
+    #                                   leaving a piece too little for a name (see `ColumnFeatures.parts_name`)
     unknown_name_start: float = 2.0   # a cut in an agency cell before a word no name starts with
     names_abut: float = 2.0           # an agency cell whose lines join two names with no comma between
     empty_title: float = 20.0
@@ -179,6 +180,12 @@ def is_body_word(word: str) -> bool:
     return any(part in BODY_WORDS for part in expand_words(name_key(word).split()))
 
 
+@lru_cache(maxsize=1 << 16)
+def is_kind_word(word: str) -> bool:
+    """Whether a word is the word for a kind of body ("Bureau", "Service", "Agency")."""
+    return any(part in KIND_BIT for part in spelled_out(name_key(word.strip("()"))))
+
+
 def names_body_ahead(words: list[str], t: int) -> bool:
     """Whether the words from t to the end of their list item (a comma) name a body: one of them is a body
     or kind word ("местные исполнительные органы", "central executive authorities")."""
@@ -245,6 +252,17 @@ class ColumnFeatures:
                               and not self.unfinished[t - 1] for t in range(len(words))]
         # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
         # another name; lists print a comma there, so two cells' texts meet at such a junction.
+        # parts_name[t]: a cut before word t leaves a piece too little for a name, no comma between it and
+        # the rest: the word for a kind alone opening the next cell ("LEPL Civil Service | Bureau, ..."), or
+        # a lone word in lower case naming no body closing the cell before ("..., central | state bodies").
+        ends_item = [w.endswith((",", ";")) or t + 1 == len(words) or self.label_role[t + 1] is not None
+                     for t, w in enumerate(words)]
+        opens_item = [t == 0 or words[t - 1].endswith((",", ";", ":")) for t in range(len(words))]
+        self.parts_name = [t > 0 and not ends_item[t - 1] and self.label_role[t] is None and (
+            ends_item[t] and is_kind_word(words[t])
+            or opens_item[t - 1] and words[t - 1].isalpha() and words[t - 1].islower()
+            and not self.unfinished[t - 1] and not is_body_word(words[t - 1]))
+            for t in range(len(words))]
         self.abutting = self.prefix([
             t > 0 and tokens[t].first_in_band and keys[t - 1][1] in names.ends and self.name_start[t]
             and self.capitalised[t] and (keys[t - 1][1], keys[t][0]) not in names.pairs and not self.label_role[t]
@@ -463,7 +481,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         base = 0.0 if tokens[t].first_in_band else s.mid_fragment_cut
         if kind == AGENCY_LIST and features.label_role[t] is None:
             previous, word = features.last_keys[t - 1], features.first_keys[t]
-            if (previous, word) in hints.pairs:
+            if (previous, word) in hints.pairs or features.parts_name[t]:
                 return base + s.inside_known_name
             if base and hints.pairs and word not in hints.starts:
                 return base + s.unknown_name_start

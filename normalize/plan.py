@@ -170,7 +170,8 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
     previous: tuple[int, int] | None = None
     carry: dict[int, int] = {}
     sorted_headers = sorted(header_bands)
-    chunk_settings = replace(settings, unusual_label_order=0.0) if usual_first_role is None else \
+    chunk_settings = replace(settings, unusual_label_order=0.0, opens_on_unusual_role=0.0) \
+        if usual_first_role is None else \
         replace(settings, usual_first_role=usual_first_role)
     for chunk in anchors_to_chunks(anchors, header_bands, len(bands)):
         for b in chunk.bands:
@@ -229,6 +230,19 @@ def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) 
 
 #: A document lists bodies without a role label as a habit when at least this share of its cells do.
 UNLABELLED_HABIT = 0.25
+#: A document puts one role's label first as a habit when its cells holding both labels do so at least this
+#: many times as often as the other way round.
+LABEL_ORDER_HABIT = 3
+
+
+def usual_first_role(orders: Counter[str]) -> str | None:
+    """The role whose label the document's cells put first, or None where they show no habit: as many
+    cells put either label first, near enough (4 to 2), and an order the plan follows as often as not says
+    nothing about where a label belongs."""
+    first, second = sorted((IMPLEMENTER, RECOMMENDED), key=lambda role: -orders[role])
+    if orders[second] and orders[first] < LABEL_ORDER_HABIT * orders[second]:
+        return None
+    return first if orders[first] > orders[second] else IMPLEMENTER
 
 
 def label_orders(cells: tuple[Cell, ...]) -> Counter[str]:
@@ -485,7 +499,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
                                      names=names, whole_rows=whole_rows):
             orders.update(label_orders(columns[agencies_column].cells))
-    usual = RECOMMENDED if orders[RECOMMENDED] > orders[IMPLEMENTER] else IMPLEMENTER
+    usual = usual_first_role(orders)
     if orders["cells"] and orders[""] >= UNLABELLED_HABIT * orders["cells"]:
         # Bodies listed without a label are this document's habit, not a sign of a cut in the wrong place;
         # a cell opening on the label that usually comes second is then more likely the previous one's tail.

@@ -287,3 +287,46 @@ def test_a_plan_that_never_labels_its_agency_cells_is_not_flagged_for_it():
     assert [acts[key].names("implementer") for key in ("1.1", "1.2")] == [("Ministry of Finance",),
                                                                          ("Ministry of Justice",)]
     assert not any("agencies_unlabelled" in act.flags for act in acts.values())
+
+
+def test_a_label_order_the_plan_follows_as_often_as_not_moves_no_label_to_the_cell_before():
+    # Two cells put "Recommended to:" first and one "Implementers:": no habit, so the labelled part opening
+    # 1.2's band stays 1.2's, not the tail of 1.1's unlabelled list.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Ministry of Justice, State Customs Committee", "2020"],
+        ["1.2.", "Creating a portal", "Portal launched",
+         "Implementers: Ministry of Finance Recommended to: Chamber of Accounts", "2021"],
+        ["1.3.", "Holding hearings", "Hearings held", "Recommended to: Milli Majlis Implementers: Ministry of Economy",
+         "2021"],
+        ["1.4.", "Training judges", "Judges trained", "Recommended to: Supreme Court Implementers: Ministry of Justice",
+         "2022"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer") == ("Ministry of Justice", "State Customs Committee")
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
+    assert acts["1.2"].names("recommended") == ("Chamber of Accounts",)
+
+
+def test_the_word_for_a_kind_alone_opening_a_band_is_the_end_of_the_name_before_not_a_name_of_its_own():
+    # "LEPL Civil Service | Bureau": a tall list's last line spilled into the next activity's band.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Lead agency: Ministry of Justice, LEPL Civil Service", "2020"],
+        "\t\t\tBureau\t",
+        ["1.2.", "Creating a portal", "Portal launched", "Lead agency: Ministry of Finance", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer") == ("Ministry of Justice", "LEPL Civil Service Bureau")
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
+
+
+def test_a_lone_qualifier_in_lower_case_closing_a_band_goes_on_with_the_bodies_it_qualifies():
+    # "..., central | state bodies": the qualifier is the first word of a name the line's end cut.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published", "Ministry of Justice, Supreme Court, central", "2020"],
+        "\t\t\tstate bodies\t",
+        ["1.2.", "Creating a portal", "Portal launched",
+         "Implementers: Ministry of Finance Recommended to: Ministry of Economy", "2021"],
+    ))
+    acts = by_id(plan)
+    assert acts["1.1"].names("implementer") == ("Ministry of Justice", "Supreme Court", "central state bodies")
+    assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
