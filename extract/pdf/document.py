@@ -12,7 +12,9 @@ the page a cell's text starts on) and `bbox` (x0, top, x1, bottom in pdfplumber'
 cell's words, or the cell when empty); `line` is the band's line in the text form `pdf_to_text` writes.
 The title is the text above the table on its first page (or the opening lines of the first page, when the
 table comes after pages of prose); every other word outside the table (prose, signatures, running heads,
-page numbers, text set sideways) is kept in `RawDocument.stray` with its line, so nothing is dropped.
+page numbers, text set sideways) is kept in `RawDocument.stray` with its line, so nothing is dropped; the
+rows of a key/value block above a table whose keys name agencies are `RawDocument.labelled`, its other rows
+text outside the tables.
 """
 from __future__ import annotations
 
