@@ -141,7 +141,8 @@ def layout_section(profiles: tuple[TableProfile, ...]) -> str:
                      + html_table(["column", "header as printed", "read as", "how"], rows,
                                   numeric=frozenset({0})))
         if profile.labelled:
-            keys = "; ".join(f"“{esc(label)}” as {esc(ROLE_NAMES.get(role, role))}" for label, role in profile.labelled)
+            keys = "; ".join(f"“{esc(label)}” as {esc(ROLE_NAMES.get(role, role))}"
+                             for label, role in profile.labelled)
             parts.append(f"<p>It has no agency column: its activities' agencies came from the commitment block, the "
                          f"key/value block printed above the table (or above its section): {keys}.</p>\n")
     return "".join(parts)

@@ -55,7 +55,8 @@ def commitment_blocks_plan(path: Path, commitments: list, labels: tuple[str, ...
         keys.setStyle(TableStyle([*grid, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         table = FlowTable([[Paragraph(text, styles["Normal"]) for text in row] for row in [labels, *rows]],
                           colWidths=list(widths))
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story += [Paragraph(heading, styles["Heading2"]), keys, Spacer(1, 10), table, PageBreak()]
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
     return path
@@ -81,7 +82,8 @@ def test_a_commitment_blocks_agencies_are_its_milestones_implementers_and_partne
     assert not any("agencies_missing" in a.flags for a in read.activities)
     assert not any(word in m.text for a in read.activities for m in a.mentions for word in ("private", "sector"))
     assert [(v.role, v.label) for v in document.labelled][:2] == [
-        ("implementer", "Lead implementing agency"), ("partner", "Other actors involved – civil society, private sector")]
+        ("implementer", "Lead implementing agency"),
+        ("partner", "Other actors involved – civil society, private sector")]
     text = pdf_to_text(document).splitlines()
     first = read.activities[0].mentions[0]
     assert first.source is not None and first.source.page == 2
@@ -90,12 +92,12 @@ def test_a_commitment_blocks_agencies_are_its_milestones_implementers_and_partne
     assert places[(first.source.line, "Lead")] == BLOCK_LABEL
     assert places[(first.source.line, "Finance,")] == BLOCK_AGENCIES
     assert {place for (line, word), place in places.items() if word in ("private", "sector")} == {BLOCK_LABEL}
-    assert {place for (line, word), place in places.items() if word in ("Problem", "addressed", "Period")} == {
-        OUTSIDE_TABLES}
+    assert {place for (line, word), place in places.items()
+            if word in ("Problem", "addressed", "Period")} == {OUTSIDE_TABLES}
     assert read.unplaced == () and accounting.missing == ()
     assert read.tables[0].labelled == (
-        ("Lead implementing agency", "implementer"), ("Other actors involved – civil society, private sector", "partner"),
-        ("Other actors involved", "partner"))
+        ("Lead implementing agency", "implementer"),
+        ("Other actors involved – civil society, private sector", "partner"), ("Other actors involved", "partner"))
 
 
 def test_an_agency_column_of_the_milestones_table_wins_over_the_block_above_it(tmp_path):
@@ -116,4 +118,6 @@ def test_an_agency_column_of_the_milestones_table_wins_over_the_block_above_it(t
     ("Other actors involved – state actors", "partner"), ("Ведущее ведомство-исполнитель", "implementer"),
     ("Другие участники – гражданское общество", "partner"), ("Period", None), ("Problem addressed", None)])
 def test_a_blocks_key_names_the_role_of_its_agencies_in_english_and_russian(key, role):
+    """The OGP template's keys, in English and Russian, name implementers or partners (whatever follows the
+    label, "– state actors"); a period or the problem addressed names none."""
     assert key_role(key) == role

@@ -112,8 +112,8 @@ def split_line(line: Line, key_x: float, value_x: float, em: float, gap: float
 def block_span(lines: Sequence[Line], seed: int, key_x: float, value_x: float, em: float, gap: float) -> list[int]:
     """The lines (by index) of the block around the seed line: those next to it, standing in its two columns."""
     def fits(k: int, neighbour: int) -> bool:
-        near = abs(lines[k].top - lines[neighbour].top) - (lines[min(k, neighbour)].bottom - lines[min(k, neighbour)].top)
-        return near <= BLOCK_GAP * em and split_line(lines[k], key_x, value_x, em, gap) is not None
+        upper, lower = lines[min(k, neighbour)], lines[max(k, neighbour)]
+        return lower.top - upper.bottom <= BLOCK_GAP * em and split_line(lines[k], key_x, value_x, em, gap) is not None
 
     low = seed
     while low > 0 and fits(low - 1, low):
@@ -130,8 +130,8 @@ def span_to_rows(lines: Sequence[Line], key_x: float, value_x: float, rules: Rul
     parts = [split_line(line, key_x, value_x, em, 0.0) or ([], list(line.words)) for line in lines]
     steps = [b.top - a.top for a, b in zip(lines, lines[1:])]
     pitch = min(steps, default=0.0)
-    ruled = any(x0 <= key_x + em and x1 >= value_x for _, x0, x1 in rules.horizontal
-                if lines[0].top - em <= _ <= lines[-1].bottom + em)
+    ruled = any(x0 <= key_x + em and x1 >= value_x for y, x0, x1 in rules.horizontal
+                if lines[0].top - em <= y <= lines[-1].bottom + em)
     grouped: list[list[int]] = []
     for k, (key, _) in enumerate(parts):
         if not grouped or key and not continues_key(lines, parts, grouped[-1], k, key_x, rules, ruled, pitch):
