@@ -222,7 +222,8 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
     matches = dict(zip(texts, match_mentions(texts, registry)))
     result.tables = plans_to_tables(result.plans, matches, result.sources)
     result.review = review_rows(
-        (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role, lines, key))
+        (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role,
+                                         str(m.source.line) if m.source is not None else lines, key))
         for plan in result.plans for a, key in zip(plan.activities, activity_keys(plan))
         for lines in [line_range(a.lines)] for m in a.mentions)
     return result

@@ -27,6 +27,10 @@ class TableProfile:
     columns: tuple[Column, ...]
     line: int
     page: int | None = None
+    #: The keys of the key/value blocks printed above the table (a commitment's "Lead implementing agency",
+    #: "Other actors involved") whose values its activities took as their agencies, having no agency column of
+    #: their own: (key as printed, role), in the order first used. Set once the plan is read.
+    labelled: tuple[tuple[str, str], ...] = ()
 
 
 DEFAULT_LAYOUT: tuple[Column, ...] = tuple(Column(meaning, "", "default") for meaning in COLUMNS)
@@ -70,6 +74,24 @@ class Fragment:
 def shifted_breaks(breaks: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
     """Line breaks (word indices, `Fragment.breaks`) once words ``start`` to ``end`` are taken out."""
     return tuple(k - (end - start) if k >= end else k for k in breaks if not start <= k < end)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledValue:
+    """A row of a key/value block printed outside a table, before it (a commitment's "Lead implementing agency
+    | Statistics Estonia"), whose key names the agencies of a role: `role` ("implementer" or "partner"),
+    `label` (the key as printed, its wrapped lines joined) and `text` (the value). `source` is where the value
+    stands (its first line, page and box); `label_words` and `value_words` are the row's words with their line,
+    and `lines` the text of each line of the row as the text form prints it. Rows of one block share `block`."""
+
+    role: str
+    label: str
+    text: str
+    source: Provenance
+    block: int
+    label_words: tuple[tuple[int, str], ...] = ()
+    value_words: tuple[tuple[int, str], ...] = ()
+    lines: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +140,9 @@ class RawDocument:
     #: of another activity, so cells are cut at band edges only. False for the text form, whose bands are
     #: horizontal slices that cells bleed across.
     whole_rows: bool = False
+    #: The rows of key/value blocks outside the tables whose keys name agencies (`LabelledValue`), in document
+    #: order: the agencies of the activities below them that have no agency column of their own.
+    labelled: tuple[LabelledValue, ...] = ()
 
     def column_of(self, meaning: str) -> int | None:
         """The index of the column with this meaning in every band, or None when no table has it."""

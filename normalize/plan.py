@@ -3,17 +3,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from extract.errors import InputError
-from extract.model import Band, RawDocument, TableProfile
+from extract.model import Band, LabelledValue, Provenance, RawDocument, TableProfile
 from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION, activity_number_parts
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
+from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names
 from .registry import Registry
@@ -30,6 +31,9 @@ class Mention:
     role: str
     position: int
     text: str
+    #: Where it was printed when not in the activity's own cells: the value of a key/value block above the
+    #: activity's table (`normalize.labelled`); None for a mention of the activity's cells.
+    source: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -416,6 +420,24 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
                     tuple(lines), tuple(dict.fromkeys(flags)), fields)
 
 
+def with_labelled_agencies(activity: Activity, rows: Sequence[tuple[int, LabelledValue]], registry: Registry,
+                           mentions_of: dict[int, list[str]]) -> Activity:
+    """The activity with the agencies the key/value rows above its table name (`normalize.labelled`), after
+    its own, each mention remembering the row's value as its source; `mentions_of` learns the mentions made
+    of each row (by its index), for the word accounting."""
+    positions = Counter(m.role for m in activity.mentions)
+    mentions = list(activity.mentions)
+    for k, value in rows:
+        text = value.text if any(ch.isalnum() for ch in value.text) else ""   # ("–": the block names none)
+        made, _ = agency_cell_to_mentions(text, registry, value.role, positions) if text else ((), [])
+        mentions += [replace(m, source=value.source) for m in made]
+        mentions_of.setdefault(k, [m.text for m in made])
+    if len(mentions) == len(activity.mentions):
+        return activity
+    flags = tuple(f for f in activity.flags if f not in ("agencies_missing", "agencies_unlabelled"))
+    return replace(activity, mentions=tuple(mentions), flags=flags)
+
+
 #: Of the activities whose title runs onto the next line, at least this share must open it on their
 #: number's line for the document's cells to be read as hanging from the top of their rows.
 TOP_ALIGNED_SHARE = 0.9
@@ -506,21 +528,28 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
         settings = replace(settings, unlabelled_agencies=0.0, opens_on_unusual_role=settings.unusual_label_order)
     tally = Tally(keep_accounting)
     tally.add(document_places(document, anchors, headers, layout.number))
+    labelled = labelled_values(document, anchors, [h.line for h in headers if h.key != SUB_HEADING])
+    mentions_of: dict[int, list[str]] = {}
     activities: list[Activity] = []
     for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names,
                                      whole_rows):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
                                          layout, vocabulary)
+            if k in labelled:
+                activity = with_labelled_agencies(activity, [(r, document.labelled[r]) for r in labelled[k]],
+                                                  registry, mentions_of)
             activities.append(activity)
             tally.add(activity_places(activity, columns, i, layout))
+    tally.add(labelled_places(document, mentions_of, OUTSIDE_TABLES))
     activities = apart_by_printed_names(activities, registry)
     if agencies_column is not None and not any(find_labels(band.text(agencies_column)) for band in bands):
         # The plan never labels its agency cells: its column's header says whose they are, nothing is assumed.
         activities = [replace(a, flags=tuple(f for f in a.flags if f != "agencies_unlabelled")) for a in activities]
     missing = check_complete(document.line_words, tally.per_line) if document.line_words else ()
     unplaced = tuple(tally.unplaced) + missing
+    tables = profiles_with_labels(document.tables, document.labelled, labelled, anchors) if labelled \
+        else document.tables
     plan = Plan(plan_id, document.path, document.title, tuple(headers), tuple(activities), unplaced,
-                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else (), document.tables,
-                document.pages)
+                tuple(sorted(tally.kinds.items())), ("words_unplaced",) if unplaced else (), tables, document.pages)
     return (plan, Accounting(tuple(tally.places), missing)) if keep_accounting else plan

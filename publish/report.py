@@ -122,6 +122,10 @@ DECIDED_BY = {"label": "by its header", "content": "by its content (the header s
                           "the section, no field"}
 
 
+#: How the report names the agencies of each role.
+ROLE_NAMES = {"implementer": "implementers", "partner": "partners", "recommended": "recommended to"}
+
+
 def layout_section(profiles: tuple[TableProfile, ...]) -> str:
     """Each table of the source: which column got which meaning, and how that was decided."""
     if not profiles:
@@ -136,6 +140,11 @@ def layout_section(profiles: tuple[TableProfile, ...]) -> str:
         parts.append(f"<p>Table {number}, from {esc(where)}:</p>\n"
                      + html_table(["column", "header as printed", "read as", "how"], rows,
                                   numeric=frozenset({0})))
+        if profile.labelled:
+            keys = "; ".join(f"“{esc(label)}” as {esc(ROLE_NAMES.get(role, role))}"
+                             for label, role in profile.labelled)
+            parts.append(f"<p>It has no agency column: its activities' agencies came from the commitment block, the "
+                         f"key/value block printed above the table (or above its section): {keys}.</p>\n")
     return "".join(parts)
 
 

@@ -12,24 +12,27 @@ the page a cell's text starts on) and `bbox` (x0, top, x1, bottom in pdfplumber'
 cell's words, or the cell when empty); `line` is the band's line in the text form `pdf_to_text` writes.
 The title is the text above the table on its first page (or the opening lines of the first page, when the
 table comes after pages of prose); every other word outside the table (prose, signatures, running heads,
-page numbers, text set sideways) is kept in `RawDocument.stray` with its line, so nothing is dropped.
+page numbers, text set sideways) is kept in `RawDocument.stray` with its line, so nothing is dropped; the
+rows of a key/value block above a table whose keys name agencies are `RawDocument.labelled`, its other rows
+text outside the tables.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from normalize.roles import role_label_pattern
 
 from ..errors import InputError
 from ..layout import OPENING_NUMBERS, name_by_content, split_opening_number, union_columns, with_opening_numbers
-from ..model import Band, Column, Fragment, Provenance, RawDocument, TableProfile, shifted_breaks
+from ..model import ABSENT, Band, Column, Fragment, LabelledValue, Provenance, RawDocument, TableProfile, shifted_breaks
 from ..pdf_settings import PdfSettings
 from ..vocabulary import EXTRA, OPENING_WORDS
 from .furniture import find_furniture
 from .header import Header
-from .lines import BBox, lines_to_strays, typical_height, words_to_lines
+from .keyvalue import BlockRow
+from .lines import BBox, Line, lines_to_strays, typical_height, words_to_bbox, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
 from .pages import PageLayout, TableState, join_cut_rows, page_to_layout, read_rows
 from .rows import ACTIVITY, HEADER, SECTION, Row
@@ -130,6 +133,16 @@ class OutsideText(str):
     """A line of text outside the tables: before the first (after the title), or on a page after the last."""
 
 
+@dataclass(frozen=True)
+class BlockLine:
+    """A line of a key/value block above a table (`keyvalue.Block`): the block (its number in the document),
+    the row and the line within it."""
+
+    block: int
+    row: BlockRow
+    line: Line
+
+
 def title_of(layouts: Sequence[PageLayout], first: int) -> tuple[list[str], list[tuple[int, float, str]]]:
     """The title (the text before the table, or, when prose comes first, the first page's opening lines down
     to the first set smaller than them), and the rest of the text before the table as stray text: (page
@@ -177,7 +190,12 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
     for k, top, text in early:
         items_by_page[k].append((top, 2, OutsideText(text)))
     last = max(k for k, layout in enumerate(layouts) if layout.rows or layout.header is not None)
+    blocks = 0
     for k, layout in enumerate(layouts):
+        for block in layout.blocks:
+            items_by_page[k].extend((line.top, 2, BlockLine(blocks, row, line)) for row in block.rows
+                                    for line in row.lines)
+            blocks += 1
         items = items_by_page[k]
         if k > last:  # a page after the tables (an annex, the back cover): none of its text is a table's
             items.extend((top, 2, OutsideText(text)) for top, text in (*layout.before, *layout.stray))
@@ -198,6 +216,7 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
     stray: list[tuple[int, str]] = []
     outside: list[tuple[int, str]] = []
     profiles: list[TableProfile] = []
+    block_lines: list[tuple[int, int, BlockLine]] = []
     emitted_page = False
     for layout, items in zip(layouts, items_by_page):
         if not items:
@@ -232,16 +251,50 @@ def layouts_to_document(layouts: list[PageLayout], name: str) -> RawDocument:
                                          width, union_title))
             elif isinstance(item, OutsideText):
                 outside.append((line, str(item)))
+            elif isinstance(item, BlockLine):
+                block_lines.append((line, layout.number, item))
             else:
                 stray.append((line, str(item)))
+    labelled, other = block_lines_to_values(block_lines, name)
+    outside = sorted([*outside, *other])
     document = RawDocument(name, title, 1 if title else None, tuple(bands), tuple(header_words), tuple(stray),
                            tuple((1, word) for word in title.split()), (), union, tuple(profiles),
-                           outside=tuple(outside), whole_rows=True)
+                           outside=tuple(outside), whole_rows=True, labelled=labelled)
     from .textform import pdf_to_text
 
     line_words = tuple((n, len(text.split())) for n, text in enumerate(pdf_to_text(document).splitlines(), start=1)
                        if text.strip())
     return replace(document, line_words=line_words)
+
+
+def block_lines_to_values(numbered: Sequence[tuple[int, int, BlockLine]], name: str
+                          ) -> tuple[tuple[LabelledValue, ...], list[tuple[int, str]]]:
+    """The rows of the key/value blocks whose keys name agencies, each with the lines of the text form it
+    stands on; and the lines of their other rows ("Period", "Problem addressed"): text outside the tables."""
+    labelled: list[LabelledValue] = []
+    other: list[tuple[int, str]] = []
+    rows: dict[int, list[tuple[int, int, BlockLine]]] = {}
+    for entry in numbered:
+        rows.setdefault(id(entry[2].row), []).append(entry)
+    for entries in rows.values():
+        row = entries[0][2].row
+        if row.role is None:
+            other.extend((number, entry.line.text) for number, _, entry in entries)
+            continue
+        number_of = {id(entry.line): number for number, _, entry in entries}
+
+        def words_of(words: Sequence) -> tuple[tuple[int, str], ...]:
+            return tuple((number_of[id(line)], w.text) for line in row.lines for w in line.words if w in words)
+
+        value_words = words_of(row.value)
+        first = value_words[0][0] if value_words else entries[0][0]
+        box = words_to_bbox(row.value or row.key)
+        labelled.append(LabelledValue(row.role, row.label, " ".join(w.text for w in row.value),
+                                      Provenance(name, first, ABSENT, entries[0][1], box), entries[0][2].block,
+                                      words_of(row.key), value_words,
+                                      tuple((number, entry.line.text) for number, _, entry in entries)))
+    labelled.sort(key=lambda value: value.source.line)
+    return tuple(labelled), other
 
 
 def layout_table(layout: PageLayout) -> TableState:

@@ -31,6 +31,7 @@ from ..vocabulary import activity_number_parts, heading_number, is_column_number
 from .blocks import Unit, body_to_units, hanging_evidence, units_to_rows
 from .edges import column_edges, has_ruled_columns, join_unparted, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
+from .keyvalue import Block, find_blocks
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent, Rules
 from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors, row_number
@@ -76,6 +77,8 @@ class PageLayout:
     #: Later tables of the same columns on the page, each under the header row printed again below where the
     #: one before it ended (prose between): the unit it starts at, its header row, the lines above that row.
     pieces: list[tuple[int, Header, list[Line]]] = field(default_factory=list)
+    #: Key/value blocks above a table on the page whose keys name agencies (`keyvalue.find_blocks`).
+    blocks: list[Block] = field(default_factory=list)
 
 
 def column_lines(body: Sequence[Line], edges: Sequence[float]) -> list[list[str]]:
@@ -260,15 +263,24 @@ def read_rows(layouts: Sequence[PageLayout], s: PdfSettings) -> None:
                     # A later table on the page: its header row, and its heading above it (the prose stays outside).
                     _, header, above = layout.pieces[k - 1]
                     rows, unused = with_heading(rows, above, g, layout.number)
+                    unused = with_blocks(layout, unused, g)
                     rows.insert(1 if rows and rows[0].kind == SECTION else 0, header_row(header, layout.number))
                     layout.stray.extend(lines_to_strays(unused))
                 elif layout.header is not None:
                     # The heading of the section the table opens on, printed above its header row: the section's row.
                     rows, unused = with_heading(rows, layout.above, g, layout.number)
+                    unused = with_blocks(layout, unused, g)
                     if len(unused) < len(layout.above):
                         layout.before = lines_to_strays(unused)
                 layout.rows.extend(rows)
             layout.units = []
+
+
+def with_blocks(layout: PageLayout, lines: list[Line], g: Geometry) -> list[Line]:
+    """The lines above a table's header row less its key/value blocks naming agencies, kept on the page."""
+    blocks, rest = find_blocks(lines, g.rules, g.em, g.settings.phrase_gap * g.em)
+    layout.blocks.extend(blocks)
+    return rest
 
 
 def units_bottom(units: Sequence[Unit]) -> float:

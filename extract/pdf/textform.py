@@ -56,7 +56,8 @@ def pdf_to_text(document: RawDocument) -> str:
                 for c, position in enumerate(positions[k]):
                     cells[position] = " ".join(t for t in (restored[c], cells[position]) if t)
         lines[band.line] = cells
-    for number, text in (*document.outside, *document.stray):
+    block_lines = [line for value in document.labelled for line in value.lines]
+    for number, text in sorted((*document.outside, *document.stray, *block_lines)):
         lines.setdefault(number, [""] * width).append(text)
     last = max(lines, default=0)
     out = []
