@@ -3,8 +3,8 @@
 Pure functions shared by the readers. A header row is found by structure (it names two or more columns
 in the header vocabulary, or it recurs at the top of pages, or it stands above the first numbered row with
 short cells); each column is named by the meaning of its label (`extract.vocabulary`), else by what it
-holds (the numbered column, a column of years, the column with role labels, the widest prose), else kept
-as an extra field under its header as printed. A document's tables may differ; the bands of all of them
+holds (the numbered column, a column of years, the column with role labels or naming bodies, the widest
+prose), else kept as an extra field under its header as printed. A document's tables may differ; the bands of all of them
 follow one union layout (`union_columns`), each table keeping its own profile.
 """
 from __future__ import annotations
@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from normalize.matching import BODY_WORDS, expand_words
 from normalize.periods import looks_like_period_start
+from normalize.registry import name_key
 
 from .model import Column
 from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
@@ -135,11 +137,33 @@ def union_columns(tables: Sequence[Sequence[Column]]) -> tuple[tuple[Column, ...
     return tuple(union), positions
 
 
+#: What parts the items of a cell that lists names ("Ministry of Justice, State Tax Service").
+_ITEM_SEPARATOR = re.compile(r"[,;\n\u2022]")
+
+
 def capitalised_share(cell: str) -> float:
-    """The share of a cell's words (of three letters or more) that open in capitals: high in a list of
-    names ("Ministry of Justice, State Tax Service"), low in prose."""
-    words = [word for word in cell.split() if len(word) > 2 and word[0].isalpha()]
+    """The share of a cell's words (of three letters or more) that open in capitals, past each item's first
+    word: high in a list of names ("Ministry of Justice, State Tax Service"), low in prose. (Every phrase opens
+    in a capital, so a column of short phrases, "Law adopted", "National report", is not a list of names; an
+    item of one word counts that word.)"""
+    words = []
+    for item in _ITEM_SEPARATOR.split(cell):
+        item_words = [word for word in item.split() if len(word) > 2 and word[0].isalpha()]
+        words.extend(item_words[1:] if len(item_words) > 1 else item_words)
     return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
+
+
+def names_a_body(item: str) -> bool:
+    """Whether a list item holds a word that names a body or its kind, in any case and language ("Ministry",
+    "органы", "zavod", "министрлігі": the body and kind words of `normalize/name_words.csv`)."""
+    return any(part in BODY_WORDS for part in expand_words(name_key(item).split()))
+
+
+def body_share(cell: str) -> float:
+    """The share of a cell's list items that name a body (`names_a_body`): near 1 in a column of agencies,
+    whatever their case ("Republički zavod za statistiku, jedinice lokalne samouprave"), low in prose."""
+    items = [item for item in _ITEM_SEPARATOR.split(cell) if any(ch.isalpha() for ch in item)]
+    return sum(map(names_a_body, items)) / len(items) if items else 0.0
 
 
 def prose_words(cell: str) -> int:
@@ -182,13 +206,15 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     """Give a meaning to the columns whose header said nothing, from what their cells hold.
 
     The column whose cells are activity numbers is the number column; one whose cells mostly hold a year or
-    a short period in words ("permanently", "ежегодно") is the period; one whose cells carry role labels ("Implementers:") or mostly name bodies (words in
-    capitals) the agencies; the widest prose column left is the title, the next one the indicator. A column
-    that repeats a few values (a status, a source of funding) or holds few words is never prose, and one
-    whose label the vocabulary knows as an extra field ("Budget") is never named. Only meanings no labelled
-    column has are given; the others stay extra fields. A table with no title column left names its
-    activities in its one column headed as a result ("Milestone"), if it has one. A column that prints the
-    sections' headings is the section (`section_column`), before any other meaning is given.
+    a short period in words ("permanently", "ежегодно") is the period; one whose cells carry role labels
+    ("Implementers:") or mostly name bodies the agencies (their items hold the words for bodies, in any case:
+    "Republički zavod za statistiku", `body_share`; where no column does, words in capitals past each item's
+    first); the widest prose column left is the title, the next one the indicator, never a second column
+    listing bodies. A column that repeats a few values (a status, a source of funding) or holds few words is
+    never prose, and one whose label the vocabulary knows as an extra field ("Budget") is never named. Only
+    meanings no labelled column has are given; the others stay extra fields. A table with no title column
+    left names its activities in its one column headed as a result ("Milestone"), if it has one. A column
+    that prints the sections' headings is the section (`section_column`), before any other meaning is given.
     """
     columns = section_column(columns, rows)
     taken = {column.meaning for column in columns if column.meaning != EXTRA}
@@ -211,6 +237,14 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
             named[i] = Column(meaning, columns[i].header, "content")
             taken.add(meaning)
 
+    def mean(measure: Callable[[str], float], i: int) -> float:
+        cells = filled(i)
+        return sum(map(measure, cells)) / len(cells)
+
+    def lists_bodies(i: int) -> bool:
+        """A column whose cells list bodies (a second column of names, partners) is no prose column."""
+        return mean(body_share, i) >= CONTENT_SHARE
+
     def varied(i: int) -> bool:
         cells = filled(i)
         return len({squash(cell) for cell in cells}) >= min(DISTINCT_SHARE * len(cells), VARIED_CELLS)
@@ -219,7 +253,8 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         return varied(i) and sum(map(prose_words, filled(i))) >= PROSE_WORDS * len(filled(i))
 
     def give_prose(meaning: str) -> None:
-        prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns() if is_prose(i)]
+        prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns()
+                 if is_prose(i) and not lists_bodies(i)]
         if meaning not in taken and prose:
             i = max(prose)[1]
             named[i] = Column(meaning, columns[i].header, "content")
@@ -231,15 +266,23 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     if role_label is not None:
         give("agencies", lambda cell: bool(role_label.search(cell)))
     if "agencies" not in taken:
-        cased = [(sum(map(capitalised_share, filled(i))) / len(filled(i)), i) for i in open_columns() if varied(i)]
-        if cased and max(cased)[0] >= NAME_CASE_SHARE:
-            i = max(cased)[1]
+        # Names are known by the words for bodies first; where no column has them (a plan naming bodies in
+        # words the vocabulary lacks), by their capitals.
+        # (Of two columns of names, the first: the responsible bodies come before their partners.)
+        bodies = [(mean(body_share, i), -i) for i in open_columns() if varied(i)]
+        cased = [(mean(capitalised_share, i), -i) for i in open_columns() if varied(i)]
+        best = max(bodies) if bodies and max(bodies)[0] >= CONTENT_SHARE else \
+            max(cased) if cased and max(cased)[0] >= NAME_CASE_SHARE else None
+        if best is not None:
+            i = -best[1]
             # Names only beside prose: a table whose one prose column is in capitals keeps it as its title.
             if "title" in taken or any(is_prose(j) for j in open_columns() if j != i):
                 named[i] = Column("agencies", columns[i].header, "content")
                 taken.add("agencies")
     if "title" not in taken:
         prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns()]
+        if any(not lists_bodies(i) for _, i in prose if _):
+            prose = [(words, i) for words, i in prose if not lists_bodies(i)]
         if prose and max(prose)[0]:
             i = max(prose)[1]
             named[i] = Column("title", columns[i].header, "content")

@@ -278,8 +278,8 @@ def match_label(text: str) -> tuple[Label, int] | None:
         pieces = text[:end].split()
         if len(pieces) > len(label.text.split()) and len(pieces[-1]) == 1 and len(pieces[-2]) > 1:
             continue
-        while end < len(text) and text[end] in ":.)":
-            end += 1       # the label's own punctuation ("No.", "Deadline:")
+        while end < len(text) and text[end] in ":.)\u00b0":
+            end += 1       # the label's own punctuation ("No.", "Deadline:", "N°")
         while end < len(text) and text[end] in " :\t":
             end += 1       # (a dot after a space is not the label's: a heading's number was cut from it)
         if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace():

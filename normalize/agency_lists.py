@@ -157,7 +157,9 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
 def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     """True when `piece` is the rest of a name holding a series: it names no kind of body and closes with a
     conjunction, and the name before it is a kind of body said what it is for in the piece's case:
-    "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of"), "Министерство
+    "Department for Business, | Innovation and Skills" (capitalised, after "for" or "of", or in the genitive
+    at once after the kind opening the name: "Ministerul Dezvoltării, | Lucrărilor Publice și
+    Administrației"), "Министерство
     цифрового развития, | инноваций и аэрокосмической промышленности" (in lower case, as the words after
     "Министерство"). A known name, an acronym or a category is never a continuation, nor a piece in lower
     case that names a body ("местные исполнительные органы")."""
@@ -179,7 +181,11 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
         return False
     described = printed[kinds[0] + 1:]
     if piece[0].isupper():
-        return any(name_key(word) in FUNCTION_WORDS for word in described)
+        # What the body is for follows its kind after a function word ("Department for Business"), or, in a
+        # language that says it in the genitive, at once after the kind that opens the name ("Ministerul
+        # Dezvoltării, | Lucrărilor Publice și Administrației").
+        return any(name_key(word) in FUNCTION_WORDS for word in described) or \
+            kinds[0] == 0 and bool(described) and all(word[:1].isupper() for word in described)
     content = [word for word in described if name_key(word) not in FUNCTION_WORDS]
     return bool(content) and content[0][:1].islower() and not any(word in BODY_WORDS for word in expand_words(words))
 

@@ -987,3 +987,154 @@ def test_a_labelled_heading_whose_first_letter_the_title_columns_edge_printed_tw
     )
     assert [(a.section_title, a.title) for a in plan.activities] == [
         ("Public finances and open budget data", "Publish budget data"), ("Open courts", "Prepare annual reports")]
+
+
+# ------------------------------------------------------------------ columns named by content, labels unknown
+
+#: Agencies named in sentence case (no capitals past each name's first word), and a second column of
+#: bodies: only the words for bodies tell them from prose.
+SENTENCE_CASE_ROWS = [
+    ("1.1.", "Sprovođenje istraživanja o poverenju građana u javnu upravu",
+     "Republički zavod za statistiku, jedinice lokalne samouprave",
+     "Beogradski centar za bezbednosnu politiku, organizacije civilnog društva", "2025–2027.",
+     "Izveštaj o istraživanju objavljen na portalu"),
+    ("1.2.", "Uvođenje elektronskog podnošenja zahteva za pristup informacijama",
+     "Služba za upravljanje kadrovima, Ministarstvo finansija",
+     "Stalna konferencija gradova i opština, organizacije civilnog društva", "2026.",
+     "Sistem za podnošenje zahteva uspostavljen i dostupan"),
+    ("1.3.", "Objavljivanje zarada članova nadzornih odbora javnih preduzeća",
+     "Kancelarija za saradnju sa civilnim društvom, Agencija za sprečavanje korupcije",
+     "Centar za istraživačko novinarstvo, jedinice lokalne samouprave", "2025.",
+     "Registar zarada dostupan kao otvoreni podaci"),
+]
+
+
+def test_nonsense_header_words_name_a_column_of_bodies_in_sentence_case_the_agencies_never_the_indicator():
+    """No label is known and the names open in a capital only: the column whose items name bodies (the
+    words for bodies, any case) is the agencies; a second such column is no prose, so the indicator is the
+    column of results, not a list of bodies."""
+    document, plan = read("Xq\tBlorp wibble\tZarg fnord\tQuux plonk\tFrob\tGlarp",
+                          *("\t".join(row) for row in SENTENCE_CASE_ROWS))
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "content"), ("title", "content"), ("agencies", "content"), ("extra", "label"),
+        ("period", "content"), ("indicator", "content")]
+    assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        (title, indicator, tuple(names.split(", "))) for _, title, names, _, _, indicator in SENTENCE_CASE_ROWS]
+
+
+#: A plan in Kazakh: names close on the word for their kind ("... министрлігі"), the results are short
+#: phrases each opening in a capital, the title is the widest prose but the agencies are wider still.
+HEAD_FINAL_ROWS = [
+    ("1.", "Квазимемлекеттік сектор субъектілерінің қаржылық есептілігін жариялауды қамтамасыз ету",
+     "Заң жобасы", "Қазақстан Республикасы Қаржы министрлігі, Жоғары аудиторлық палата (келісім бойынша), "
+     "Қазақстан Республикасы Мемлекеттік қызмет істері агенттігі, облыстардың әкімдіктері", "2025 жылғы IV тоқсан"),
+    ("2.", "Құрылыс саласындағы рұқсат беру рәсімдерін толық цифрландыру", "Ұлттық баяндама",
+     "Қазақстан Республикасы Әділет министрлігі, Қазақстан Республикасы Ғылым және жоғары білім министрлігі, "
+     "Қазақстан Республикасы Ұлттық экономика министрлігі", "жыл сайын"),
+    ("3.", "Мемлекеттік органдардың ішкі бақылау бөлімшелерінің жұмысын бағалау әдістемесін әзірлеу",
+     "Жария есеп", "Қазақстан Республикасы Мемлекеттік қызмет істері агенттігі, "
+     "Қазақстан Республикасы Қаржы министрлігі, «Самұрық-Қазына» ұлттық әл-ауқат қоры", "2026 жылғы желтоқсан"),
+]
+
+
+def test_nonsense_header_words_never_take_short_capitalised_phrases_for_agencies_nor_the_agencies_for_the_title():
+    """The column of short results ("Заң жобасы") opens each phrase in a capital, the column of names is the
+    widest: the names are known by the words for bodies, the title is the widest prose left, and the short
+    results are no prose (an extra field)."""
+    document, plan = read("Xq\tBlorp wibble\tZarg\tQuux plonk\tFrob",
+                          *("\t".join(row) for row in HEAD_FINAL_ROWS))
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "content"), ("title", "content"), ("extra", "label"), ("agencies", "content"),
+        ("period", "content")]
+    assert [a.title for a in plan.activities] == [row[1] for row in HEAD_FINAL_ROWS]
+    assert plan.activities[1].names("implementer") == (
+        "Қазақстан Республикасы Әділет министрлігі", "Қазақстан Республикасы Ғылым және жоғары білім министрлігі",
+        "Қазақстан Республикасы Ұлттық экономика министрлігі")
+
+
+def test_a_short_phrase_opening_in_a_capital_is_not_a_list_of_names():
+    from extract.layout import NAME_CASE_SHARE, capitalised_share
+    assert capitalised_share("National report") < NAME_CASE_SHARE
+    assert capitalised_share("Заң жобасы, Жария есеп") < NAME_CASE_SHARE
+    assert capitalised_share("Ministry of Justice, State Tax Service, Treasury") == 1.0
+
+
+# ------------------------------------------------------------------------------------ plans in more languages
+
+LANGUAGE_TABLES = {
+    "ro": ("Nr.\tMăsura\tIndicatori de rezultat\tInstituții responsabile\tTermen\tBuget estimat",
+           "I.1\tElaborarea unui curriculum de formare\tGhid aprobat și diseminat\tResponsabil: Agenția Națională "
+           "de Integritate Se recomandă: Avocatul Poporului Parteneri: Expert Forum\ttrimestrul II 2026\t2.300.000",
+           {"implementer": ["Agenția Națională de Integritate"], "recommended": ["Avocatul Poporului"],
+            "partner": ["Expert Forum"]}, 2026),
+    "sr": ("Br.\tAktivnost\tInstitucija odgovorna za sprovođenje\tPartneri u sprovođenju\tRok za završetak "
+           "aktivnosti\tPokazatelj rezultata\tStatus",
+           "1.1.\tIzrada metodologije za javne konsultacije\tMinistarstvo finansija\tUNDP Srbija\tII kvartal 2025."
+           "\tMetodologija usvojena\tU toku",
+           {"implementer": ["Ministarstvo finansija"], "partner": ["UNDP Srbija"]}, 2025),
+    "kk": ("Р/с №\tІс-шараның атауы\tАяқталу нысаны\tЖауапты орындаушылар\tОрындау мерзімі",
+           "1.\tҚұрылыс саласындағы рұқсат беру рәсімдерін цифрландыру\tЗаң жобасы\tҚазақстан Республикасы Қаржы "
+           "министрлігі\t2025 жылғы IV тоқсан",
+           {"implementer": ["Қазақстан Республикасы Қаржы министрлігі"]}, 2025),
+    "ka": ("№\tღონისძიება\tინდიკატორი\tპასუხისმგებელი უწყება\tპარტნიორები\tშესრულების ვადა",
+           "1.1\tსაჯარო ინფორმაციის პროაქტიული გამოქვეყნება\tპორტალი ამოქმედებულია\tიუსტიციის სამინისტრო"
+           "\tსაერთაშორისო გამჭვირვალობა\t2025 წლის II კვარტალი",
+           {"implementer": ["იუსტიციის სამინისტრო"], "partner": ["საერთაშორისო გამჭვირვალობა"]}, 2025),
+    "es": ("N.º\tActividad\tIndicador\tInstitución responsable\tSocios\tPlazo",
+           "1.1\tPublicar los datos del presupuesto en formato abierto\tPortal publicado\tMinisterio de Hacienda\t"
+           "Fundación Ciudadanía\tdiciembre de 2025",
+           {"implementer": ["Ministerio de Hacienda"], "partner": ["Fundación Ciudadanía"]}, 2025),
+    "fr": ("N°\tActivité\tIndicateurs\tResponsable\tPartenaires\tÉchéance",
+           "1.1\tPublier les données budgétaires\tPortail en ligne\tMinistère des Finances\tSociété civile\t"
+           "2e trimestre 2026",
+           {"implementer": ["Ministère des Finances"], "partner": ["Société civile"]}, 2026),
+    "ru": ("№\tСодержание мероприятия\tПериод реализации\tОтветственные исполнители\tОжидаемые результаты",
+           "1.1.\tРазработка механизма защиты заявителей\t2025 г.\tМинистерство образования Туркменистана, "
+           "хякимлики велаятов При участии: Национальный центр профсоюзов\tОтчеты опубликованы",
+           {"implementer": ["Министерство образования Туркменистана", "хякимлики велаятов"],
+            "partner": ["Национальный центр профсоюзов"]}, 2025),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_TABLES))
+def test_a_plan_is_read_by_its_header_and_role_labels_in_its_own_language(language):
+    header, row, named, year = LANGUAGE_TABLES[language]
+    document, plan = read(header, row)
+    assert all(column.decided_by == "label" for column in document.columns)
+    assert {"number", "title", "indicator", "agencies", "period"} <= {c.meaning for c in document.columns}
+    activity = plan.activities[0]
+    assert roles(activity) == named
+    assert activity.period.start_year == year and activity.indicator
+
+
+def test_a_name_saying_what_its_body_is_for_in_the_genitive_keeps_its_series_across_commas():
+    """Romanian names a ministry's remit in the genitive at once after its kind, with no "of": the comma of
+    its series is no list separator."""
+    from normalize.agency_lists import split_agency_list
+    assert split_agency_list("ANI, Ministerul Dezvoltării, Lucrărilor Publice și Administrației", REGISTRY) == [
+        "ANI", "Ministerul Dezvoltării, Lucrărilor Publice și Administrației"]
+    assert split_agency_list("Ministry of Finance, Treasury and Tax Service", REGISTRY) == [
+        "Ministry of Finance", "Treasury and Tax Service"]
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("trimestrul II 2026", "quarter"), ("iunie 2026", "month"), ("2025 жылғы IV тоқсан", "quarter"),
+    ("2026 жылғы желтоқсан", "month"), ("II kvartal 2025.", "quarter"), ("jun 2026.", "month"),
+    ("diciembre de 2025", "month"), ("2e trimestre 2026", "quarter"), ("2025 წლის II კვარტალი", "quarter"),
+])
+def test_period_words_in_more_languages_give_the_cells_form(text, form):
+    from normalize.periods import period_form
+    assert period_form(text) == form
+
+
+@pytest.mark.parametrize("text", ["permanent", "anual", "kontinuirano", "тұрақты", "жыл сайын", "permanente",
+                                  "en permanence", "მუდმივად", "доимий"])
+def test_a_recurring_period_in_more_languages_starts_a_period_cell(text):
+    from normalize.periods import looks_like_period_start
+    assert looks_like_period_start(text.split()[0])
+
+
+def test_a_number_sign_written_as_a_degree_sign_heads_the_number_column():
+    """French plans write "N°" (a degree sign after the N): it is the label's own mark, not a word going on."""
+    from extract.vocabulary import split_header_cell
+    assert split_header_cell("N°")[0] == "number"
