@@ -17,10 +17,10 @@ from extract.vocabulary import heading_labels, heading_number, roman, roman_valu
 from .anchors import Anchor
 from .tracing import (LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, starts_label,
                       trace_headers)
-from .words import FUNCTION_WORDS, NEAR_KNOWN, Vocabulary, rejoin
+from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
+                         find_unnumbered_header)
+from .words import Vocabulary
 
-#: Header rows are traced from the number column (the table's first) and the column after it.
-NUMBER, TITLE = 0, 1
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
 #: What may part a labelled heading's number from its title instead of a dot or colon ("Pillar 1 – Prevention").
@@ -155,55 +155,6 @@ def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
         if i - size >= 0 and is_capitalised(row[i - size]) and " ".join(row[i - size:i]).casefold() in known:
             return i - size
     return None
-
-
-def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary,
-                           next_number: int | None = None,
-                           column_headers: frozenset[int] = frozenset(),
-                           openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
-    """A band with no activity whose text runs across column edges through cut words, or that opens on the
-    number of the `next_number`th section ("2. Measures", "II. Measures") alone on its line, or that is a
-    column-header row with a capitalised text besides its labels, or that runs across columns from a word
-    the plan's other headings open on (`openers`, case-folded): a header row."""
-    for b in bands:
-        if b in anchored:
-            continue
-        row = tokens[b]
-        columns = [c for c in range(TITLE, len(row)) if row[c]]
-        if not columns or not is_capitalised(row[columns[0]][0]) or starts_label(row[columns[0]], 0):
-            continue
-        first = row[columns[0]]
-        if next_number is not None and section_number(first[0]) == next_number and len(first) > 1 \
-                and is_capitalised(first[1]) and not row[NUMBER]:
-            return b, columns[0], 0
-        joined = any(
-            c + 1 < len(row) and row[c + 1] and (vocabulary.count(row[c][-1]) <= 1 or vocabulary.count(
-                row[c + 1][0]) == 0) and cut_join(row[c][-1], row[c + 1][0], vocabulary)
-            for c in columns
-        )
-        across = len(columns) > 1 and columns[1] == columns[0] + 1
-        if joined or across and (b in column_headers or first[0].casefold() in openers):
-            return b, columns[0], 0
-    return None
-
-
-def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_column: int = TITLE,
-                      openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
-    """An unnumbered header glued after an activity's title in its band: the header starts at a capitalised
-    word after a word that ends a phrase, the first that opens the document's other headings (`openers`,
-    case-folded); failing one, the first, where the title column's fragment ends in a word the column edge
-    cut (its other half is in the next column, "... Measures to expand digi" + "tal")."""
-    row = tokens[b]
-    if title_column + 1 >= len(row) or not row[title_column] or not row[title_column + 1]:
-        return None
-    title, after = row[title_column], row[title_column + 1]
-    starts = [i for i in range(1, len(title)) if is_capitalised(title[i]) and not title[i - 1][-1:] in ",:;("
-              and title[i - 1].casefold() not in FUNCTION_WORDS and not starts_label(title, i)]
-    habitual = [i for i in starts if title[i].casefold() in openers]
-    cut = max((joined[1] for joined in (rejoin(title[-1], word, vocabulary) for word in after) if joined), default=0)
-    if cut < NEAR_KNOWN and not habitual:
-        return None     # (the word the plan's headings open on, after a phrase's end, is a heading's start)
-    return (b, title_column, (habitual or starts)[0]) if starts else None
 
 
 def section_runs(anchors: list[Anchor]) -> list[tuple[int, int, int]]:
@@ -341,10 +292,17 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)
+            if start is None and high < len(bands) and not printed:
+                start = find_atop_header(tokens, high, vocabulary, title_column)
             if start is not None:
                 starts.append(start)
                 b, c, i = start
                 printed = found or heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
+        if starts and not printed and starts[0][0] > edges[1]:
+            # (The first section's heading, in a plan whose others print no number, may share the
+            # column-header line.)
+            first = find_header_line_heading(tokens, range(edges[1]), column_headers)
+            starts[:0] = [first] if first is not None else []
     traced = [start for start in starts if not bands[start[0]].spanning]
     traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column,
                                                       title_column)))

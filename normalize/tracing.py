@@ -104,22 +104,23 @@ def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vo
     The label closes the previous column's fragment (a heading glued after a row's text: "... bodies
     Section" | "... received 4: Access to information") or opens it where the heading opens this column's
     fragment too (atop a row: "Section Publishing ..." | "4: Access ..."). The edge may have cut the label's
-    last word, its other half just before the number: "Sectio" | "n 3: Public procurement", `h` = i - 1.
-    None where no label was parted from a number so.
+    word it prints there, its other half and any later words of the label just before the number: "Sectio" |
+    "n 3: Public procurement", "St" | "rategic goal 2. Rebuilding" (`h` the first of them). None where no
+    label was parted from a number so.
     """
     if label_number(here[i]) is None or not before:
         return None
-    for h in (i, i - 1):
+    for h in range(i, max(i - LABEL_WORDS, 0) - 1, -1):
         for size in range(min(LABEL_WORDS, len(before)), 0, -1):
             for k in sorted({0, len(before) - size}):
-                if h < 0 or k + size < len(before) and h > 0:
+                if k + size < len(before) and h > 0 or size + i - h - 1 > LABEL_WORDS:
                     continue    # (a label opening its fragment heads a heading opening the next one)
                 words = before[k:k + size]
                 if h < i:
                     joined = cut_join(words[-1], here[h], vocabulary)
                     if not joined:
                         continue
-                    words = [*words[:-1], joined]
+                    words = [*words[:-1], joined, *here[h + 1:i]]
                 if is_capitalised(words[0]) and " ".join(words).casefold() in heading_labels():
                     return k, k + size, h
     return None
@@ -129,7 +130,7 @@ def label_goes_on(part: list[str], after: list[str], j: int, vocabulary: Vocabul
     """Whether a heading's part ends on its label and the next column's `after[j]` goes on with its number
     (or with the rest of the label's cut word, then the number)."""
     return any((found := label_across_edge(part, after, i, vocabulary)) is not None
-               and found[1] == len(part) and found[2] == j for i in (j, j + 1) if i < len(after))
+               and found[1] == len(part) and found[2] == j for i in range(j, min(j + LABEL_WORDS + 1, len(after))))
 
 
 def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
@@ -417,9 +418,12 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
                 score -= SHORT_OF_END  # the header's line is the activity's last: its words end the fragment
         if j > 0 and unfinished_phrase(row[c][j - 1]):
             score -= UNFINISHED  # a cell's text before the header does not end on "and" or a comma
-    for (c, i, j), (nc, ni, _) in zip(parts[1:-1], parts[2:]):
-        # A header that goes on past a middle column filled it: a short run there is not the header line.
-        if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]):
+    for (pc, _, pj), (c, i, j), (nc, ni, _) in zip(parts, parts[1:-1], parts[2:]):
+        # A header that goes on past a middle column filled it: a short run there is not the header line,
+        # unless both edges cut its words (a proportional font fits more letters in one line than another).
+        if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]) and not (
+                j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary) and rejoin(row[c][j - 1], row[nc][ni],
+                                                                                    vocabulary)):
             score -= 2.0
     last_c, last_i, last_j = parts[-1]
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
@@ -471,7 +475,7 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     number = None       # where the next column prints the number of a label opening this one
     if c0 + 1 < len(row) and row[c0 + 1]:
         after = row[c0 + 1]
-        number = next((i for i in (0, 1) if i < len(after) and (parted := label_across_edge(
+        number = next((i for i in range(LABEL_WORDS + 1) if i < len(after) and (parted := label_across_edge(
             first, after, i, vocabulary)) is not None and parted[0] == 0 and parted[2] == 0), None)
         cut = strongest_join([(k, first[k], after[0]) for k in range(title_opening(first), len(first))
                               if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
@@ -537,6 +541,9 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
             marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
             words[-1] += piece[0][:marks]
             piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
+        if words and piece and same_line and words[-1].isdigit() and label_number(piece[0]) is not None \
+                and piece[0].rstrip(".:") == words[-1]:
+            words.pop()     # the edge printed the number twice: "Strategic goal 1" | "1. Accountable"
         if words and piece and same_line:
             joined = cut_join(words[-1], piece[0], vocabulary)
             if joined:

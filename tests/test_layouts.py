@@ -1138,3 +1138,119 @@ def test_a_number_sign_written_as_a_degree_sign_heads_the_number_column():
     """French plans write "N°" (a degree sign after the N): it is the label's own mark, not a word going on."""
     from extract.vocabulary import split_header_cell
     assert split_header_cell("N°")[0] == "number"
+
+
+def test_a_heading_label_cut_inside_its_first_word_atop_a_row_starts_the_heading():
+    """"St" | "rategic goal 2. Rebuilding with i" | "ntegrity": the edge cut the label "Strategic goal" of
+    `heading_labels.csv` inside its first word, atop the row; the heading starts at its first half, and the
+    row keeps its title and indicator."""
+    _, plan = read(
+        "No.\tMeasure\tPerformance indicator\tResponsible executor\tTerm",
+        "\tStrategic goal 1. Open\tbudgets\t\t",
+        "1.1\tPublish the budget\tBudget published\tMinistry of Finance\t2025",
+        "2.1\tSt Create a register of lobbyists\trategic goal 2. Rebuilding with i Register online"
+        "\tntegrity Ministry of Economy\t2026",
+        "2.2\tOpen court decisions\tDecisions published\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title, a.indicator) for a in plan.activities][1:] == [
+        ("Rebuilding with integrity", "Create a register of lobbyists", "Register online"),
+        ("Rebuilding with integrity", "Open court decisions", "Decisions published")]
+
+
+def test_a_heading_number_printed_twice_at_the_column_edge_after_its_label_stays_out_of_the_title():
+    """"Strategic goal 1" | "1. Accountable and transparent p" | "ublic administration": the edge printed the
+    number on both sides; the heading is read once, its label and number stripped, and no word of it is
+    left for the first activity's title."""
+    _, plan = read(
+        "No.\tMeasure\tPerformance indicator\tResponsible executor\tTerm",
+        "\tStrategic goal 1\t1. Accountable and transparent p\tublic administration\t",
+        "1.1\tDevelop a methodology for social audits\tMethodology adopted\tState Treasury\t2026",
+        "\tStrategic goal 2. Open\tdata\t\t",
+        "2.1\tPublish the registers\tRegisters published\tMinistry of Justice\t2026",
+    )
+    assert [(a.section_title, a.title) for a in plan.activities][0] == (
+        "Accountable and transparent public administration", "Develop a methodology for social audits")
+
+
+def test_a_heading_with_a_two_word_label_and_a_dash_is_found_glued_after_an_agency_cell():
+    """"Priority area 2 – Access t" | "... o information" follows the agencies of the row above its section
+    (a label of `heading_labels.csv` of two words, its number parted from the title by a dash)."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tP\tPriority area 1 – Transparenc\tcy of public finances\t",
+        "1.1.1\tPublish the contracts\tCentral Registry\tCSOs\t2026",
+        "1.1.2\tTrain civil servants\tMinistry of Finance Priority area 2 – Access t\tUSAID o information\t2026",
+        "2.1.1\tPublish quarterly reports\tMinistry of Justice\tCSOs\t2026",
+    )
+    assert [(a.section_title, a.names("implementer"), a.names("partner")) for a in plan.activities][1:] == [
+        ("Transparency of public finances", ("Ministry of Finance",), ("USAID",)),
+        ("Access to information", ("Ministry of Justice",), ("CSOs",))]
+
+
+def test_an_unnumbered_heading_glued_after_a_cell_past_the_title_column_is_found_by_its_cut_word():
+    """In a plan whose headings print no number, "Citizen Engagem" | "– ent" follows the agency of the row
+    above its section and goes on after the partners' placeholder: the cut word past the title column shows
+    it, as it does in the title column."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tO\tOpen data and budget transpa\tarency\t",
+        "1\tTrain the staff of the departments\tdistrict administrations\t–\t2026",
+        "2\tCreate a resident account\tMayor's office Citizen Engagem\t– ent\t2026",
+        "3\tRun the participatory budget\tdistrict administrations\t–\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open data and budget transparency", "Open data and budget transparency", "Citizen Engagement"]
+    assert plan.activities[1].names("implementer") == ("Mayor's office",)
+
+
+def test_an_unnumbered_heading_atop_a_row_past_the_title_column_is_found_by_its_cut_word():
+    """"Beneficial Ownership Trans Register online" | "sparency Council of Governors": a heading with no
+    number opens the cells of the row under it, past the title column; the word the edge cut, its second
+    half opening the next cell in lower case, shows it. The heading is the row's own section's."""
+    _, plan = read(
+        "No.\tActivity\tOutput\tLead Agency\tTimeframe",
+        "\t\tOpen Contracting Pro\tcurement\t",
+        "1\tPublish a register of subsidies\tRegister published\tNational Treasury\t2026",
+        "2\tPublish the cabinet minutes\tBeneficial Ownership Trans Register online; contacts recorded"
+        "\tsparency Council of Governors\t2026",
+        "3\tIntegrate the land registers\tBudget published\tTransparency International\t2026",
+    )
+    assert [(a.section_title, a.indicator, a.names("implementer")) for a in plan.activities][1:] == [
+        ("Beneficial Ownership Transparency", "Register online; contacts recorded", ("Council of Governors",)),
+        ("Beneficial Ownership Transparency", "Budget published", ("Transparency International",))]
+
+
+def test_the_first_unnumbered_heading_may_share_the_column_header_line():
+    """"Output Open Contracting": in a plan whose other headings print no number, the first section's
+    heading lies in one column of the column-header line, after that column's label (the header printed
+    again later shows the label alone)."""
+    _, plan = read(
+        "No.\tActivity\tOutput Open Contracting\tLead Agency\tTimeframe",
+        "1\tPublish a register of subsidies\tRegister published\tNational Treasury\t2026",
+        "2\tPublish the cabinet minutes\tBeneficial Ownership Trans Register online"
+        "\tsparency Council of Governors\t2026",
+        "",
+        "No.\tActivity\tOutput\tLead Agency\tTimeframe",
+        "3\tIntegrate the land registers\tBudget published\tTransparency International\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open Contracting", "Beneficial Ownership Transparency", "Beneficial Ownership Transparency"]
+
+
+def test_a_heading_crossing_a_column_edge_to_edge_through_cut_words_is_not_cut_short_by_its_measured_width():
+    """"... schools Int" | "Mayor's office egrity of city enterp" | "– rises today": the heading's run in
+    the middle column is shorter than the width the first heading measured there (a proportional font fits more
+    narrow letters in a line), but the edges cut its words on both sides: it is the heading's whole run, and
+    "office" is the row's own."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tO\tOpen data and budget transpa\tarency\t",
+        "1\tTrain the staff of the departments\tdistrict administrations\t–\t2026",
+        "2\tIntroduce electronic procurement for schools Int\tMayor's office egrity of city enterp"
+        "\t– rises today\t2026",
+        "3\tRun the participatory budget\tMayor's office\t–\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open data and budget transparency", "Open data and budget transparency",
+        "Integrity of city enterprises today"]
+    assert plan.activities[1].names("implementer") == ("Mayor's office",)
