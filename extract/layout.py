@@ -4,8 +4,8 @@ Pure functions shared by the readers. A header row is found by structure (it nam
 in the header vocabulary, or it recurs at the top of pages, or it stands above the first numbered row with
 short cells); each column is named by the meaning of its label (`extract.vocabulary`), else by what it
 holds (the numbered column, a column of years, the column with role labels or naming bodies, the widest
-prose), else kept as an extra field under its header as printed. A document's tables may differ; the bands of all of them
-follow one union layout (`union_columns`), each table keeping its own profile.
+prose), else kept as an extra field under its header as printed. A document's tables may differ; the bands
+of all of them follow one union layout (`union_columns`), each table keeping its own profile.
 """
 from __future__ import annotations
 

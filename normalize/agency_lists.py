@@ -373,7 +373,10 @@ def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
         word in BODY_WORDS for word in expand_words(name_key(left).split()[:QUALIFIERS + 1]))
     if _qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
         # (Two categories in lower case are two items only when the first names bodies by itself: "central
-        # | and local executive authorities" is one.)
+        # | and local executive authorities" is one; and when the second says which bodies of its own: in
+        # "другие заинтересованные министерства | и ведомства" the qualifiers are both words'.)
+        if named_in_lower_case and rest[:1].islower() and (len(words) == 1 or name_key(words[1]) in CONJUNCTIONS):
+            return False
         return left[:1].isupper() or rest[:1].isupper() or named_in_lower_case
     if not words[0][:1].isupper():
         return False

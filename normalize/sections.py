@@ -12,11 +12,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from extract.model import Band, shifted_breaks
-from extract.vocabulary import heading_labels, heading_number, roman, roman_values, section_number, strip_section_number
+from extract.vocabulary import heading_labels, heading_number, roman, roman_values, strip_section_number
 
 from .anchors import Anchor
-from .tracing import (LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, starts_label,
-                      trace_headers)
+from .tracing import LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
                          find_unnumbered_header)
 from .words import Vocabulary

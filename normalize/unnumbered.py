@@ -64,7 +64,11 @@ def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_colu
         cut = max((joined[1] for k, joined in enumerate(rejoin(here[-1], word, vocabulary) for word in after)
                    if joined and (joined[1] >= NEAR_KNOWN or not any(map(is_capitalised, after[k:])))), default=0)
         # (Halves of a word the document prints nowhere else are a cut where the heading's words end the next
-        # fragment too: glued after the row's text there, "... Доб" | "... ради брочесність комунальн".)
+        # fragment too: glued after the row's text there, "... Доб" | "... ради брочесність комунальн"; and
+        # where the heading's capital follows a word in lower case: inside a run of capitals, "Қазақстан
+        # Республикасы Қаржы министрлігі", it is a name's next word.)
+        if cut < NEAR_KNOWN:
+            starts = [i for i in starts if not is_capitalised(here[i - 1])]
         if starts and (cut >= FRAGMENTS or habitual):
             # (the word the plan's headings open on, after a phrase's end, is a heading's start)
             return b, c, (habitual or starts)[0]

@@ -602,6 +602,11 @@ def test_split_on_slash_and_semicolon(text: str, expected: list[str], registry: 
         # two such joined by a conjunction.
         ("Министерство финансов, местные исполнительные органы и общественные объединения",
          ["Министерство финансов", "местные исполнительные органы", "общественные объединения"]),
+        # A bare word for bodies after the conjunction shares the qualifiers before it: one category.
+        ("Министерство финансов, другие заинтересованные министерства и ведомства",
+         ["Министерство финансов", "другие заинтересованные министерства и ведомства"]),
+        ("другие заинтересованные министерства и ведомства и Агентство по противодействию коррупции",
+         ["другие заинтересованные министерства и ведомства", "Агентство по противодействию коррупции"]),
         ("Ministry of Justice, municipalities and NGOs", ["Ministry of Justice", "municipalities and NGOs"]),
         # A Russian head word starts a second name after a complete one with no comma; a genitive one does not.
         ("Министерство юстиции Министерство финансов", ["Министерство юстиции", "Министерство финансов"]),
