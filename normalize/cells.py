@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from extract.model import Band
 
 from .anchors import Anchor
-from .matching import BODY_WORDS, KIND_BIT, expand_words, spelled_out
+from .matching import BODY_WORDS, KIND_BIT, NO_AGENCY, expand_words, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
@@ -56,6 +56,7 @@ class SegmentSettings:
     #                                   leaving a piece too little for a name (see `ColumnFeatures.parts_name`)
     unknown_name_start: float = 2.0   # a cut in an agency cell before a word no name starts with
     names_abut: float = 2.0           # an agency cell whose lines join two names with no comma between
+    placeholder_shared: float = 6.0   # an agency cell holding a mark that names nobody ("-") and more text
     empty_title: float = 20.0
     empty_indicator: float = 6.0
     empty_agencies: float = 6.0
@@ -238,6 +239,12 @@ class ColumnFeatures:
         self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
         self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
         self.partner_labels = self.prefix([role == PARTNER for role in self.label_role])
+        # placeholders[t]: a mark that a cell names nobody ("-", "N/A"), printed alone in its band: a whole
+        # cell of its own, never a word of a neighbour's list.
+        self.placeholders = self.prefix([
+            tokens[t].first_in_band and (t + 1 == len(words) or tokens[t + 1].first_in_band)
+            and (not any(ch.isalnum() for ch in word) or name_key(word) in NO_AGENCY)
+            for t, word in enumerate(words)])
         keys = [word_keys(w) for w in words]
         self.first_keys = [first for first, _ in keys]
         self.last_keys = [last for _, last in keys]
@@ -301,7 +308,10 @@ def prose_cost(f: ColumnFeatures, a: int, b: int, empty: float, s: SegmentSettin
 def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: float) -> float:
     if a == b:
         return empty
-    cost = 0.0
+    placeholders = f.placeholders[b] - f.placeholders[a]
+    if placeholders and b - a == 1:
+        return empty    # ("-": the cell says it names nobody, as an empty one does)
+    cost = s.placeholder_shared if placeholders else 0.0
     implementers = f.implementer_labels[b] - f.implementer_labels[a]
     recommended = f.recommended_labels[b] - f.recommended_labels[a]
     partners = f.partner_labels[b] - f.partner_labels[a]

@@ -330,3 +330,20 @@ def test_a_lone_qualifier_in_lower_case_closing_a_band_goes_on_with_the_bodies_i
     acts = by_id(plan)
     assert acts["1.1"].names("implementer") == ("Ministry of Justice", "Supreme Court", "central state bodies")
     assert acts["1.2"].names("implementer") == ("Ministry of Finance",)
+
+
+def test_a_dash_saying_a_cell_names_nobody_is_a_cell_of_its_own_not_a_word_of_its_neighbours_lists():
+    # "-" alone in its band is 1.3's whole partners cell: the lists around it stay their own activities'.
+    plan = plan_of(plan_text(
+        "№\tName of the activity\tResponsible institution\tPartners\tDeadline",
+        ["1.1.", "Publishing reports", "Ministry of Justice", "Legal Resources Centre", "2020"],
+        ["1.2.", "Creating a portal", "Ministry of Finance", "Legal Resources Centre", "2021"],
+        ["1.3.", "Holding hearings", "Ministry of Economy", "-", "2021"],
+        ["1.4.", "Training judges", "Supreme Court", "Congress of Local Authorities, EU Delegation, Expert Group",
+         "2022"],
+        header=False,
+    ))
+    acts = by_id(plan)
+    assert [acts[k].names("partner") for k in ("1.1", "1.2", "1.3", "1.4")] == [
+        ("Legal Resources Centre",), ("Legal Resources Centre",), (),
+        ("Congress of Local Authorities", "EU Delegation", "Expert Group")]
