@@ -199,6 +199,9 @@ def section_column(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> 
 RIVAL_SHARE = 1.5
 #: How a column is decided when its label names a result but it is the table's only text column.
 ONLY_TEXT = "only text"
+#: A column headed as a result names the activities where no column is headed as the activity and it holds
+#: more than this many times the words of the widest column the content would make the title.
+RESULT_AS_TITLE = 2.0
 
 
 def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
@@ -283,7 +286,17 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         prose = [(sum(map(prose_words, filled(i))), i) for i in open_columns()]
         if any(not lists_bodies(i) for _, i in prose if _):
             prose = [(words, i) for words, i in prose if not lists_bodies(i)]
-        if prose and max(prose)[0]:
+        headed_results = [(sum(map(prose_words, filled(i))), i) for i, column in enumerate(named)
+                          if column.meaning == "indicator" and column.decided_by == "label" and filled(i)]
+        if prose and max(prose)[0] and headed_results and max(headed_results)[0] > RESULT_AS_TITLE * max(prose)[0]:
+            # "Hito" | "Medio de verificación": a table with no column headed as the activity names its
+            # activities in the column headed as a result that holds far more words than any other; the
+            # column the content would have made the title is then their indicator.
+            result, other = max(headed_results)[1], max(prose)[1]
+            named[result] = Column("title", columns[result].header, "content")
+            named[other] = Column("indicator", columns[other].header, "content")
+            taken.add("title")
+        elif prose and max(prose)[0]:
             i = max(prose)[1]
             named[i] = Column("title", columns[i].header, "content")
             taken.add("title")

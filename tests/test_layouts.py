@@ -1254,3 +1254,19 @@ def test_a_heading_crossing_a_column_edge_to_edge_through_cut_words_is_not_cut_s
         "Open data and budget transparency", "Open data and budget transparency",
         "Integrity of city enterprises today"]
     assert plan.activities[1].names("implementer") == ("Mayor's office",)
+
+
+def test_a_table_headed_by_two_results_names_its_activities_in_the_one_holding_far_more_words():
+    """No column is headed as the activity: "Hito" (a milestone) and "Medio de verificación" are both
+    headed as results; the milestones, many words each, are the activities, the means of verification
+    their indicators."""
+    document, plan = read(
+        "N.º\tHito\tResponsable\tPlazo\tMedio de verificación",
+        "1.1\tElaborar un protocolo de atención de denuncias de corrupción con enfoque de género\t"
+        "Ministerio de Justicia\tjunio de 2026\tProtocolo aprobado",
+        "1.2\tAbrir los datos de compras de medicamentos e insumos hospitalarios del sistema de salud\t"
+        "Ministerio de Salud\tdiciembre de 2026\tDatos publicados",
+    )
+    assert [column.meaning for column in document.columns] == ["number", "title", "agencies", "period", "indicator"]
+    assert [(a.title.split()[0], a.indicator) for a in plan.activities] == [
+        ("Elaborar", "Protocolo aprobado"), ("Abrir", "Datos publicados")]
