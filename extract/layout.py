@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from normalize.matching import BODY_WORDS, expand_words
+from normalize.matching import holds_body_word
 from normalize.periods import looks_like_period_start
-from normalize.registry import name_key
 
 from .model import Column
 from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
@@ -153,17 +152,12 @@ def capitalised_share(cell: str) -> float:
     return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
 
 
-def names_a_body(item: str) -> bool:
-    """Whether a list item holds a word that names a body or its kind, in any case and language ("Ministry",
-    "органы", "zavod", "министрлігі": the body and kind words of `normalize/name_words.csv`)."""
-    return any(part in BODY_WORDS for part in expand_words(name_key(item).split()))
-
-
 def body_share(cell: str) -> float:
-    """The share of a cell's list items that name a body (`names_a_body`): near 1 in a column of agencies,
-    whatever their case ("Republički zavod za statistiku, jedinice lokalne samouprave"), low in prose."""
+    """The share of a cell's list items that name a body (`normalize.matching.holds_body_word`): near 1 in a
+    column of agencies, whatever their case ("Republički zavod za statistiku, jedinice lokalne samouprave"),
+    low in prose."""
     items = [item for item in _ITEM_SEPARATOR.split(cell) if any(ch.isalpha() for ch in item)]
-    return sum(map(names_a_body, items)) / len(items) if items else 0.0
+    return sum(map(holds_body_word, items)) / len(items) if items else 0.0
 
 
 def prose_words(cell: str) -> int:

@@ -13,8 +13,8 @@ from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, CLOSING_QUOTES, OPENING_QUOTES
 
 from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       NO_AGENCY, UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, registry_index,
-                       resolve_forms, spelled_out)
+                       NO_AGENCY, UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, holds_body_word,
+                       registry_index, resolve_forms, spelled_out)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -84,8 +84,7 @@ def _qualifiers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             joined[-1] = (joined[-1][0], end)
             continue
         word = text[start:end]
-        lone = word.isalpha() and word.islower() and \
-            not any(part in BODY_WORDS for part in expand_words([name_key(word)]))
+        lone = word.isalpha() and word.islower() and not holds_body_word(word)
         joined.append((start, -1) if lone and k + 1 < len(spans) else (start, end))
     return joined
 
@@ -208,13 +207,13 @@ def _closes_series_on_kind(previous: str, piece: str, registry: Registry) -> boo
     if _known(previous, registry) is not None or _known(piece, registry) is not None:
         return False
     before, after = name_key(previous).split(), name_key(piece).split()
-    if not after or any(part in BODY_WORDS for part in expand_words(before)):
+    if not after or holds_body_word(previous):
         return False
     own = [word for word in before if word not in FILLER_WORDS]
     conjunction = _AND.search(piece)
     if not own or len(own) > SERIES_WORDS or conjunction is None or not _closes_on_kind(piece.split()[-1]):
         return False
-    return not any(part in BODY_WORDS for part in expand_words(name_key(piece[:conjunction.start()]).split()))
+    return not holds_body_word(piece[:conjunction.start()])
 
 
 def _split_separators(text: str, index: RegistryIndex) -> list[tuple[int, int, str]]:

@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from extract.model import Band
 
 from .anchors import Anchor
-from .matching import BODY_WORDS, KIND_BIT, NO_AGENCY, expand_words, spelled_out
+from .matching import KIND_BIT, NO_AGENCY, holds_body_word, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
@@ -178,7 +178,7 @@ BODY_REACH = 4
 @lru_cache(maxsize=1 << 16)
 def is_body_word(word: str) -> bool:
     """Whether a word names a body or its kind ("органы", "authorities", "Ministry")."""
-    return any(part in BODY_WORDS for part in expand_words(name_key(word).split()))
+    return holds_body_word(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -96,9 +96,10 @@ def profiles_with_labels(tables: Sequence[TableProfile], values: Sequence[Labell
     """The tables' profiles, each naming the keys (and their roles) of the blocks its activities took their
     agencies from (`used`: activity index -> row indices)."""
     ordered = sorted(range(len(tables)), key=lambda k: tables[k].line)
+    in_order = [tables[j] for j in ordered]
     labels: dict[int, dict[tuple[str, str], None]] = {}
     for i, rows in sorted(used.items()):
-        k = table_of(anchors[i].line, [tables[j] for j in ordered])
+        k = table_of(anchors[i].line, in_order)
         if k is not None:
             for row in rows:
                 labels.setdefault(ordered[k], {})[(values[row].label, values[row].role)] = None

@@ -217,6 +217,12 @@ def expand_words(words: Iterable[str]) -> list[str]:
     return [part for word in words for part in _word(word)]
 
 
+def holds_body_word(text: str) -> bool:
+    """Whether ``text`` holds a word that names a body or its kind, in any case and language ("Ministry",
+    "органы", "zavod", "министрлігі": the body and kind words of ``name_words.csv``)."""
+    return any(part in BODY_WORDS for part in expand_words(name_key(text).split()))
+
+
 def _is_generic(words: Iterable[str]) -> bool:
     """True when no word is distinctive."""
     return all(word in GENERIC_WORDS for word in expand_words(words))
