@@ -425,10 +425,11 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     if not (first[0].isupper() or opens_quote):
         return False
     first_key = name_key(first)
-    if before[:1].islower() and any(part in BODY_WORDS for part in expand_words([previous_key])) or \
+    if before[:1].islower() and any(part in BODY_WORDS for part in expand_words([previous_key])) and \
+            _capitals_name_a_body(rest) or \
             first_key in BODY_WORDS and first_key not in KIND_BIT and previous_key in KIND_BIT:
         # After bodies named in lower case, on the word for them ("local self-government bodies | Civil
-        # Service Bureau"), a capital opens a name; after a name closing on its kind ("... Agency |
+        # Service Bureau"), capitals naming a body open a name; after a name closing on its kind ("... Agency |
         # Parliament") a word that names a body by itself does.
         return True
     index = registry_index(registry)
@@ -440,6 +441,23 @@ def _starts_name(previous: str, rest: str, registry: Registry, before: str = "")
     if opens_quote and not _quoted_body(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
+
+
+def _capitals_name_a_body(rest: str) -> bool:
+    """Whether the capitalised words opening ``rest`` name a body: they open on a word for bodies
+    ("Министерство", "Parliament") or close on the word for a kind of body ("Civil Service Bureau"). Capitals
+    that name whose body it is are the name before's own: "администрации | Губернатора Новосибирской области"."""
+    words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
+    if any(part in BODY_WORDS or part in HEAD_WORDS for part in expand_words([name_key(words[0])])):
+        return True
+    run = []
+    for word in words:
+        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
+            break
+        run.append(word)
+        if not word[-1:].isalnum():
+            break
+    return bool(run) and _closes_on_kind(run[-1])
 
 
 def _names_bodies(first_and_more: list[str], previous: str) -> bool:

@@ -712,6 +712,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("республиканские органы государственного управления Министерство по налогам и сборам",
          ["республиканские органы государственного управления", "Министерство по налогам и сборам"]),
         ("local self-government bodies Civil Service Bureau", ["local self-government bodies", "Civil Service Bureau"]),
+        # Capitals after them that say whose body it is are the name's own ("администрации Губернатора").
+        ("департамент гражданской службы администрации Губернатора Новосибирской области, Министерство финансов",
+         ["департамент гражданской службы администрации Губернатора Новосибирской области", "Министерство финансов"]),
         ("Министерство финансов Республики Казахстан акиматы областей",
          ["Министерство финансов Республики Казахстан", "акиматы областей"]),
         ("местные исполнительные органы власти", ["местные исполнительные органы власти"]),
@@ -734,6 +737,10 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ('Ministry of Energy "Azerishig" OJSC', ["Ministry of Energy", '"Azerishig" OJSC']),
         ("Национальная палата предпринимателей «Атамекен» (по согласованию) Министерство финансов",
          ["Национальная палата предпринимателей «Атамекен» (по согласованию)", "Министерство финансов"]),
+        # A name closing on an office holder is a name of its own, not the last items of a series, and its
+        # last word is not too little for a name.
+        ("Office of the\nOmbudsman,\nInformation and\nData Protection\nCommissioner",
+         ["Office of the Ombudsman", "Information and Data Protection Commissioner"]),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),
