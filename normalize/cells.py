@@ -236,6 +236,10 @@ class ColumnFeatures:
         self.next_label = [len(words)] * (len(words) + 1)
         for t in range(len(words) - 1, -1, -1):
             self.next_label[t] = t if self.label_role[t] else self.next_label[t + 1]
+        # A list that parts its items with semicolons goes on after one, unless the column's own last cell
+        # ends on one too (lists printed with a semicolon after every item).
+        ends_on_semicolon = bool(words) and words[-1].endswith(";")
+        self.unfinished_list = [u or not ends_on_semicolon and w.endswith(";") for u, w in zip(self.unfinished, words)]
         self.implementer_labels = self.prefix([role == IMPLEMENTER for role in self.label_role])
         self.recommended_labels = self.prefix([role == RECOMMENDED for role in self.label_role])
         self.partner_labels = self.prefix([role == PARTNER for role in self.label_role])
@@ -325,7 +329,7 @@ def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: 
         cost += s.unusual_label_order
     if f.label_role[a] and f.label_role[a] != s.usual_first_role:
         cost += s.opens_on_unusual_role
-    if f.unfinished[b - 1]:
+    if f.unfinished_list[b - 1]:
         cost += s.unfinished_end
     if f.unbalanced(a, b):
         cost += s.unbalanced

@@ -347,3 +347,23 @@ def test_a_dash_saying_a_cell_names_nobody_is_a_cell_of_its_own_not_a_word_of_it
     assert [acts[k].names("partner") for k in ("1.1", "1.2", "1.3", "1.4")] == [
         ("Legal Resources Centre",), ("Legal Resources Centre",), (),
         ("Congress of Local Authorities", "EU Delegation", "Expert Group")]
+
+
+def test_a_list_that_parts_its_items_with_semicolons_goes_on_after_one_into_the_next_band():
+    # Lists centred on their numbers: "...;" asks for the next item, a name without one ends its list.
+    plan = plan_of(plan_text(
+        "No.\tMeasure\tResponsible agency",
+        ["", "", "Ministry of Finance;"],
+        ["1.1", "Publishing reports", "Anti-Corruption Bureau;"],
+        ["", "", "Public Service Hall"],
+        ["", "", "Digital Governance Agency;"],
+        ["1.2", "Creating a portal", "Civil Service Bureau;"],
+        ["", "", "Ministry of Finance"],
+        ["1.3", "Holding hearings", "Ministry of Justice"],
+        header=False,
+    ))
+    acts = by_id(plan)
+    assert [acts[k].names("implementer") for k in ("1.1", "1.2", "1.3")] == [
+        ("Ministry of Finance", "Anti-Corruption Bureau", "Public Service Hall"),
+        ("Digital Governance Agency", "Civil Service Bureau", "Ministry of Finance"),
+        ("Ministry of Justice",)]
