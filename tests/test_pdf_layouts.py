@@ -446,6 +446,21 @@ def test_russian_header_words_name_their_columns():
     assert [cell.text for cell in header.cells] == list(RUSSIAN_LABELS)
 
 
+def test_a_header_word_broken_across_lines_without_a_hyphen_is_read_as_its_label():
+    """The renderer broke "Соисполнители" where its cell ran out of room, with no hyphen: "Соисполнител" on
+    one line, "и" under it. Read whole, the word is the partners' label; read apart, no label."""
+    em = 10.0
+    labels = (("№", 50), ("Мероприятие", 110), ("Исполнители", 330), ("Соисполнител", 450), ("Показатель", 570),
+              ("Срок", 670))
+    first = Line(100, 110, tuple(Word(text, x, x + 8 * len(text), 100, 110) for text, x in labels))
+    broken = Line(112, 122, (Word("и", 450, 456, 112, 122),))
+    header = find_header([first, broken], Rules(), em, PdfSettings(), 3)
+    assert header is not None
+    assert [cell.meaning for cell in header.cells] == ["number", "title", "agencies", "partners", "indicator",
+                                                       "period"]
+    assert header.cells[3].text == "Соисполнители"
+
+
 # ----------------------------------------------------------------------------- numbering
 
 def test_plain_numbering_under_unnumbered_headings(tmp_path):

@@ -184,6 +184,31 @@ def named_within(cell: HeaderCell, groups: Sequence[Group]) -> HeaderCell:
     return cell
 
 
+def glue_cut_label(lines: Sequence[list[Word]]) -> list[Word]:
+    """A cluster's words in reading order, a word broken across two of its lines without a hyphen made one
+    where only the whole word reads as a label ("Соисполнител" | "и": the renderer broke the word where the
+    cell ran out of room, and a label read from a lone letter is no label)."""
+    words = list(lines[0]) if lines else []
+    for line in lines[1:]:
+        last, first = words[-1] if words else None, line[0]
+        if last is not None and last.text[-1:].isalpha() and first.text[:1].islower():
+            glued = Word(last.text + first.text, min(last.x0, first.x0), max(last.x1, first.x1), last.top,
+                         first.bottom, last.bold)
+            apart = label_reach([*words, first])
+            if label_reach([*words[:-1], glued]) > apart and apart <= sum(len(w.text) + 1 for w in words) - 1:
+                words[-1] = glued
+                words.extend(line[1:])
+                continue
+        words.extend(line)
+    return words
+
+
+def label_reach(words: Sequence[Word]) -> int:
+    """How far into the words' text (printed characters) the label it starts with reaches; 0 for none."""
+    found = match_label(" ".join(w.text for w in words))
+    return found[1] if found else 0
+
+
 def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
                      found_by: str = "label", rules: Rules | None = None,
                      snap: float = 3.0) -> tuple[int, Header]:
@@ -206,7 +231,7 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
         window = [Line(line.top, line.bottom, kept) for line in window
                   if (kept := tuple(w for w in line.words if w not in grouping))]
     for _, _, words in clusters_of(window, gap):
-        ordered = [w for line in words_to_lines(words, tolerance) for w in line.words]
+        ordered = glue_cut_label([list(line.words) for line in words_to_lines(words, tolerance)])
         if len(ordered) > 2 * SHORT_CELL_WORDS:
             score -= 2
             unmatched.append((min(w.top for w in ordered), " ".join(w.text for w in ordered)))
