@@ -294,9 +294,29 @@ def label_rank(text: str) -> int:
     return found[0].rank if found else 0
 
 
+#: A header cell whose last letters a line or column edge took may miss at most this many, and must keep at
+#: least `CUT_LABEL_LETTERS` letters, to read as the label it begins ("Соисполнител" for "Соисполнители").
+CUT_LABEL_MISSING = 2
+CUT_LABEL_LETTERS = 8
+
+
+def cut_label(text: str) -> tuple[Label, int] | None:
+    """The label a header cell of one word begins where the cell is that label without its last letter or
+    two (a renderer broke the word where the cell ran out of room, and its end went elsewhere), when every
+    label it may begin names one meaning; None otherwise."""
+    key = squash(text)
+    if len(text.split()) != 1 or len(key) < CUT_LABEL_LETTERS or not text.rstrip()[-1:].isalpha():
+        return None
+    fits = [label for label in labels_by_initial().get(key[0], ())
+            if label.key.startswith(key) and len(label.key) - len(key) <= CUT_LABEL_MISSING]
+    if not fits or len({label.meaning for label in fits}) > 1:
+        return None
+    return fits[0], len(text)
+
+
 def split_header_cell(text: str) -> tuple[str | None, str, str]:
     """(meaning, label as printed, the rest of the cell) for a header cell; meaning None when no label fits."""
-    found = match_label(text)
+    found = match_label(text) or cut_label(text)
     if not found:
         return None, "", text
     label, length = found
