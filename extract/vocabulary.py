@@ -294,9 +294,29 @@ def label_rank(text: str) -> int:
     return found[0].rank if found else 0
 
 
+#: A header cell whose last letters a line or column edge took may miss at most this many, and must keep at
+#: least `CUT_LABEL_LETTERS` letters, to read as the label it begins ("Соисполнител" for "Соисполнители").
+CUT_LABEL_MISSING = 2
+CUT_LABEL_LETTERS = 8
+
+
+def cut_label(text: str) -> tuple[Label, int] | None:
+    """The label a header cell of one word begins where the cell is that label without its last letter or
+    two (a renderer broke the word where the cell ran out of room, and its end went elsewhere), when every
+    label it may begin names one meaning; None otherwise."""
+    key = squash(text)
+    if len(text.split()) != 1 or len(key) < CUT_LABEL_LETTERS or not text.rstrip()[-1:].isalpha():
+        return None
+    fits = [label for label in labels_by_initial().get(key[0], ())
+            if label.key.startswith(key) and len(label.key) - len(key) <= CUT_LABEL_MISSING]
+    if not fits or len({label.meaning for label in fits}) > 1:
+        return None
+    return fits[0], len(text)
+
+
 def split_header_cell(text: str) -> tuple[str | None, str, str]:
     """(meaning, label as printed, the rest of the cell) for a header cell; meaning None when no label fits."""
-    found = match_label(text)
+    found = match_label(text) or cut_label(text)
     if not found:
         return None, "", text
     label, length = found
@@ -304,3 +324,27 @@ def split_header_cell(text: str) -> tuple[str | None, str, str]:
     if more is not None and more[0].meaning == label.meaning and not text[length + more[1]:].strip():
         length = len(text)      # a cell of two labels of one meaning is one label ("Responsible executors")
     return label.meaning, text[:length].strip(), text[length:].strip()
+
+
+GROUP_LABELS_FILE = Path(__file__).with_name("group_labels.csv")
+
+
+@lru_cache(maxsize=1)
+def group_labels() -> dict[tuple[str, str], str]:
+    """(the group's meaning, a sub-label's key) -> the sub-label's meaning under such a group; data in
+    `group_labels.csv`: words that name a column only in the light of a group label printed over it
+    ("Supporting" under "Responsibility" is the partners, "End" under "Timeframe" the period's end)."""
+    with GROUP_LABELS_FILE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    unknown = sorted({row[kind] for row in rows for kind in ("group", "meaning")} - {*MEANINGS, EXTRA})
+    if unknown:
+        raise ValueError(f"{GROUP_LABELS_FILE}: unknown meaning(s) {', '.join(unknown)}")
+    return {(row["group"], squash(row["label"])): row["meaning"] for row in rows}
+
+
+def meaning_within(group: str, text: str) -> str | None:
+    """The meaning of a header cell `text` printed under a group label `group` ("Responsibility" over
+    "Lead" | "Supporting"): the cell's sub-label read within the group's meaning, else None (the group
+    names no meaning the vocabulary holds, or the cell is no sub-label of it)."""
+    found = match_label(group)
+    return None if found is None else group_labels().get((found[0].meaning, squash(text)))

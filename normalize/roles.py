@@ -100,11 +100,22 @@ def label_word_count() -> int:
 
 def label_at(text: str, position: int = 0) -> re.Match[str] | None:
     """The role label starting exactly at `position`, if any."""
-    return role_label_pattern().match(text, position)
+    match = role_label_pattern().match(text, position)
+    return match if match and opens_role(text, match) else None
 
 
 def find_labels(text: str) -> list[re.Match[str]]:
-    return list(role_label_pattern().finditer(text))
+    return [match for match in role_label_pattern().finditer(text) if opens_role(text, match)]
+
+
+def opens_role(text: str, match: re.Match[str]) -> bool:
+    """Whether a label match opens a role: not a word in lower case closed by a comma right after another
+    word ("cooperating partners, Transparency International": the last words of a list's item, not the
+    label "Partners," that opens a list)."""
+    if not match.group(0).endswith(",") or not match.group("label")[:1].islower():
+        return True
+    before = text[:match.start()].rstrip()
+    return not before[-1:].isalnum()
 
 
 def labels_at_words(text: str, word_starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -117,7 +128,8 @@ def labels_at_words(text: str, word_starts: Iterable[int]) -> Iterator[re.Match[
             match = pattern.match(text, start)
             if match:
                 end = match.end()
-                yield match
+                if opens_role(text, match):
+                    yield match
 
 
 def label_role(match: re.Match[str]) -> str:

@@ -39,6 +39,11 @@ FUNCTION_WORDS = _phrase_words("function")
 COMMON_WORDS = FUNCTION_WORDS | _phrase_words("common")
 
 
+#: A lone lower-case letter after a word ("поступивши х обращений"): where the letter is no word by itself, the
+#: end of a word a line broke without a hyphen (`rejoin_line_breaks`).
+_LONE_LETTER = re.compile(r"(?<![^\W_])([^\W\d_]{2,}) ([^\W\d_])(?![^\W_]|['’-])")
+
+
 #: Words that open a compound with a hyphen ("anti-corruption", "self-governing", "e-services").
 HYPHEN_PREFIXES = _phrase_words("prefix")
 
@@ -250,7 +255,9 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     document writes "monitoring" elsewhere, or where the break makes no compound. A compound stays
     hyphenated ("anti- corruption" is left for :func:`~normalize.text.clean_text`, which makes it
     "anti-corruption") where the document writes it with its hyphen elsewhere, its first part is a prefix
-    that takes one (`HYPHEN_PREFIXES`), or both parts are words the document uses elsewhere ("state- owned")."""
+    that takes one (`HYPHEN_PREFIXES`), or both parts are words the document uses elsewhere ("state- owned").
+    A word broken without a hyphen before its last letter ("поступивши х", where the letter is no word by
+    itself) is made whole where the document prints the whole word elsewhere ("поступивших")."""
     def joined(match: re.Match[str]) -> str:
         first, second = fold(match.group(1)), fold(match.group(2))
         if not match.group(2)[0].islower() or second in FUNCTION_WORDS:
@@ -260,4 +267,11 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
         if vocabulary.counts[first + second] or not compound:
             return match.group(1) + match.group(2)
         return match.group(0)
-    return _LINE_BROKEN.sub(joined, text) if "- " in text else text
+    def glued(match: re.Match[str]) -> str:
+        letter = match.group(2)
+        whole = fold(match.group(1) + letter)
+        if letter.islower() and fold(letter) not in SINGLE_LETTER_WORDS and vocabulary.counts[whole]:
+            return match.group(1) + letter
+        return match.group(0)
+    text = _LINE_BROKEN.sub(joined, text) if "- " in text else text
+    return _LONE_LETTER.sub(glued, text)

@@ -155,3 +155,15 @@ def test_mixed_line_endings_read_like_one_kind_whatever_the_chunks(endings, chun
     data = "".join(line + ending for line, ending in zip(lines, endings)).encode("utf-8")
     chunks = [data[i:i + chunk] for i in range(0, len(data), chunk)]
     assert [line.rstrip(b"\r\n") for line in split_lines(chunks, LINE_END_BYTES)] == [x.encode() for x in lines]
+
+
+def test_a_header_label_whose_last_letter_went_to_another_line_names_its_column():
+    """The text form printed "Соисполнител" for "Соисполнители" (the renderer broke the word where the cell
+    ran out of room; its last letter landed on the next line): a one-word cell that is a label but for its
+    last letter or two names the label's column (a shorter piece of a word tells too little)."""
+    lines = ["План мероприятий на 2025-2027 годы", "",
+             "№\tНаименование мероприятия\tИсполнители\tСоисполнител\tСрок",
+             "1.1\tПроведение заседаний комиссии\tМинистерство финансов\tСчетная палата\tежегодно"]
+    document = lines_to_document(lines, "t.txt")
+    assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "partners", "period"]
+    assert split_header_cell("Соиспол") == (None, "", "Соиспол")

@@ -446,6 +446,21 @@ def test_russian_header_words_name_their_columns():
     assert [cell.text for cell in header.cells] == list(RUSSIAN_LABELS)
 
 
+def test_a_header_word_broken_across_lines_without_a_hyphen_is_read_as_its_label():
+    """The renderer broke "Соисполнители" where its cell ran out of room, with no hyphen: "Соисполнител" on
+    one line, "и" under it. Read whole, the word is the partners' label; read apart, no label."""
+    em = 10.0
+    labels = (("№", 50), ("Мероприятие", 110), ("Исполнители", 330), ("Соисполнител", 450), ("Показатель", 570),
+              ("Срок", 670))
+    first = Line(100, 110, tuple(Word(text, x, x + 8 * len(text), 100, 110) for text, x in labels))
+    broken = Line(112, 122, (Word("и", 450, 456, 112, 122),))
+    header = find_header([first, broken], Rules(), em, PdfSettings(), 3)
+    assert header is not None
+    assert [cell.meaning for cell in header.cells] == ["number", "title", "agencies", "partners", "indicator",
+                                                       "period"]
+    assert header.cells[3].text == "Соисполнители"
+
+
 # ----------------------------------------------------------------------------- numbering
 
 def test_plain_numbering_under_unnumbered_headings(tmp_path):
@@ -824,6 +839,26 @@ def test_a_group_label_over_two_columns_names_neither(tmp_path):
     assert [c.header for c in document.columns] == ["No.", "Activity", "Expected result", "Responsible agencies",
                                                     "Deadline"]
     assert numbered(document) == [list(row) for row in rows[2:]]
+    header_words_absent(document)
+
+
+def test_sub_labels_under_a_group_label_are_named_in_the_light_of_their_group(tmp_path):
+    """'Responsibility' spans 'Lead' and 'Supporting', 'Timeframe' spans 'Start' and 'End'; the labels beside
+    them span both header lines, centred, so the rule under each group runs under them too. 'Supporting'
+    under a group meaning the agencies is the partners column; 'Start' and 'End' give the period."""
+    rows = [("No.", "Activity", "Responsibility", "", "Timeframe", "", "Output indicator"),
+            ("", "", "Lead", "Supporting", "Start", "End", ""),
+            *[(n, t, a, "Transparency International Zambia", "Q1 2025", "Q4 2026", "Reports published")
+              for n, t, a, _ in activities(3)]]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [36, 230, 150, 150, 50, 50, 110],
+                          [*[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 6)], ("SPAN", (2, 0), (3, 0)),
+                           ("SPAN", (4, 0), (5, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")], header_rows=2)
+    document = read_pdf(pdf)
+    assert meanings(document) == ["number", "title", "agencies", "partners", "start", "end", "indicator"]
+    read = document_to_plan(document, "p", load_registry())
+    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
+        [("implementer", a), ("partner", "Transparency International Zambia")] for _, _, a, _ in activities(3)]
+    assert {(a.period.start_year, a.period.end_year) for a in read.activities} == {(2025, 2026)}
     header_words_absent(document)
 
 

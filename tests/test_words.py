@@ -92,6 +92,16 @@ def test_a_word_a_line_broke_at_a_hyphen_is_made_whole_unless_it_is_a_compound(t
     assert rejoin_line_breaks(text, HYPHENATED) == expected
 
 
+def test_a_word_broken_before_its_last_letter_without_a_hyphen_is_made_whole_where_the_document_prints_it():
+    """The renderer broke "поступивших" where its cell ran out of room, with no hyphen: "поступивши" | "х".
+    A lone letter that is no word by itself ends the word before it where the document prints the whole
+    word elsewhere; a letter that is a word ("в", "и"), or a whole word the document never prints, stays."""
+    vocabulary = Vocabulary.from_texts(["впервые поступивших на службу", "Количество поступивши х обращений"])
+    assert rejoin_line_breaks("Количество поступивши х обращений", vocabulary) == "Количество поступивших обращений"
+    assert rejoin_line_breaks("участие в работе и обучение", vocabulary) == "участие в работе и обучение"
+    assert rejoin_line_breaks("пункт б настоящего плана", vocabulary) == "пункт б настоящего плана"
+
+
 def test_a_cut_word_keeps_a_letter_printed_twice_where_the_documents_words_double_it():
     """A column edge through "maliyyəsinin" leaves "maliy" | "yəsinin": the letter at the cut is the word's
     own second "y" (the document doubles it in other words), not one letter shown on both sides of the edge,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, header_labels, match_label, squash
+from ..vocabulary import activity_number_parts, header_labels, match_label, meaning_within, squash
 from .lines import Line, Word, line_to_phrases, words_to_lines
 from .opening import Rules
 
@@ -140,13 +140,26 @@ def clusters_of(lines: Sequence[Line], gap: float) -> list[tuple[float, float, l
     return clusters
 
 
-def group_label_words(lines: Sequence[Line], gap: float, rules: Rules, snap: float) -> set[Word]:
-    """The words of a ruled header's group labels: a label over several columns ("Implementation" over
+@dataclass(frozen=True)
+class Group:
+    """A ruled header's group label: its text, and the rules left and right of the columns it spans."""
+
+    left: float
+    right: float
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def group_labels_of(lines: Sequence[Line], gap: float, rules: Rules, snap: float) -> list[Group]:
+    """A ruled header's group labels: a label over several columns ("Implementation" over
     "Responsible agencies | Deadline"), its cell parted below it by a vertical rule that starts under it."""
     if not rules.vertical or len(lines) < 2:
-        return set()
+        return []
     bottom = max(line.bottom for line in lines)
-    found: set[Word] = set()
+    found: list[Group] = []
     for line in lines[:-1]:
         for x0, x1, words in line_to_phrases(line, gap):
             y = line.middle
@@ -157,8 +170,43 @@ def group_label_words(lines: Sequence[Line], gap: float, rules: Rules, snap: flo
                 continue
             parted = any(left + snap < x < right - snap and y < top < bottom for x, top, _ in rules.vertical)
             if parted:
-                found.update(words)
+                found.append(Group(left, right, tuple(words)))
     return found
+
+
+def named_within(cell: HeaderCell, groups: Sequence[Group]) -> HeaderCell:
+    """A cell under a group label, named in the light of the group where its label takes a meaning there
+    ("Supporting" under "Responsibility": the partners; `extract/group_labels.csv`)."""
+    for group in groups:
+        if group.left <= cell.middle <= group.right and \
+                (meaning := meaning_within(group.text, cell.text)) is not None:
+            return HeaderCell(cell.x0, cell.x1, cell.words, meaning)
+    return cell
+
+
+def glue_cut_label(lines: Sequence[list[Word]]) -> list[Word]:
+    """A cluster's words in reading order, a word broken across two of its lines without a hyphen made one
+    where only the whole word reads as a label ("Соисполнител" | "и": the renderer broke the word where the
+    cell ran out of room, and a label read from a lone letter is no label)."""
+    words = list(lines[0]) if lines else []
+    for line in lines[1:]:
+        last, first = words[-1] if words else None, line[0]
+        if last is not None and last.text[-1:].isalpha() and first.text[:1].islower():
+            glued = Word(last.text + first.text, min(last.x0, first.x0), max(last.x1, first.x1), last.top,
+                         first.bottom, last.bold)
+            apart = label_reach([*words, first])
+            if label_reach([*words[:-1], glued]) > apart and apart <= sum(len(w.text) + 1 for w in words) - 1:
+                words[-1] = glued
+                words.extend(line[1:])
+                continue
+        words.extend(line)
+    return words
+
+
+def label_reach(words: Sequence[Word]) -> int:
+    """How far into the words' text (printed characters) the label it starts with reaches; 0 for none."""
+    found = match_label(" ".join(w.text for w in words))
+    return found[1] if found else 0
 
 
 def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
@@ -177,30 +225,34 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
     score = 0
     tolerance = (lines[first].bottom - lines[first].top) * 0.4
     window = list(lines[first:last + 1])
-    grouping = group_label_words(window, gap, rules, snap) if rules is not None else set()
+    groups = group_labels_of(window, gap, rules, snap) if rules is not None else []
+    grouping = {w for group in groups for w in group.words}
     if grouping:
         window = [Line(line.top, line.bottom, kept) for line in window
                   if (kept := tuple(w for w in line.words if w not in grouping))]
     for _, _, words in clusters_of(window, gap):
-        ordered = [w for line in words_to_lines(words, tolerance) for w in line.words]
+        ordered = glue_cut_label([list(line.words) for line in words_to_lines(words, tolerance)])
         if len(ordered) > 2 * SHORT_CELL_WORDS:
             score -= 2
             unmatched.append((min(w.top for w in ordered), " ".join(w.text for w in ordered)))
             continue
         cluster_cells = cluster_to_cells(ordered)
         for cell_words, meaning in cluster_cells:
+            cell = named_within(HeaderCell(min(w.x0 for w in cell_words), max(w.x1 for w in cell_words),
+                                           tuple(w.text for w in cell_words), meaning), groups)
+            meaning = cell.meaning
             if meaning is None and len(cluster_cells) == 1 and len(cell_words) <= SHORT_CELL_WORDS:
                 pass    # a short column of its own that no label names: an extra column, neither for nor against
             elif meaning is None:
                 score -= 1
             else:
-                found = match_label(" ".join(w.text for w in cell_words))
-                exact = found is not None and found[1] >= len(" ".join(w.text for w in cell_words))
+                # (A sub-label named within its group is all its cell holds: no label of its own.)
+                found = match_label(cell.text)
+                exact = found is None or found[1] >= len(cell.text)
                 score += 2 if exact else 1
             if len(cell_words) > SHORT_CELL_WORDS:
                 score -= 1
-            cells.append(HeaderCell(min(w.x0 for w in cell_words), max(w.x1 for w in cell_words),
-                                    tuple(w.text for w in cell_words), meaning))
+            cells.append(cell)
     cells.sort(key=lambda cell: cell.x0)
     top, bottom = lines[first].top, max(line.bottom for line in lines[first:last + 1])
     return score, Header(top, bottom, first, last, tuple(cells), tuple(unmatched), found_by)
@@ -208,13 +260,14 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
 
 def adjacent(upper: Line, lower: Line, em: float, rules: Rules, rule_ys: Sequence[float]) -> bool:
     """Whether two lines may belong to one row: close together, no rule between them that runs under
-    both (a rule under a group label, "Implementation", stops short of the labels beside it)."""
+    words of both (a rule under a group label, "Implementation", runs under none of the labels beside it,
+    set across both lines of the row: only the group's words stand over it, only its sub-labels under it)."""
     if lower.top - upper.top > 1.7 * em:
         return False
     k = bisect_right(rule_ys, upper.middle)
     while k < len(rule_ys) and rule_ys[k] < lower.middle:
         _, x0, x1 = rules.horizontal[k]
-        if all(x0 < line.words[-1].x1 and x1 > line.words[0].x0 for line in (upper, lower)):
+        if all(any(x0 < w.x1 and x1 > w.x0 for w in line.words) for line in (upper, lower)):
             return False
         k += 1
     return True
