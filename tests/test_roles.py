@@ -102,6 +102,25 @@ def test_unlabelled_head_lists_implementers():
     ]
 
 
+@pytest.mark.parametrize("cell", [
+    "Ministry of Finance, development partners, civil society organisations",
+    "Open Government  Partners, Involve",
+    "Cancer Research\nSupporting, Involve",
+])
+def test_a_label_word_ending_a_name_before_a_comma_is_no_label(cell):
+    """A label's word after another word across white space alone ends that name ("Macmillan Cancer
+    Support,", "development partners,"): only a colon makes it a label there; a comma will not."""
+    assert cell_to_role_parts(cell) == [RolePart(IMPLEMENTER, "", cell)]
+
+
+def test_a_label_before_a_comma_still_opens_a_cell_or_follows_punctuation():
+    assert [(p.role, p.label) for p in cell_to_role_parts("Partners, Involve")] == [(PARTNER, "Partners,")]
+    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Justice; Partners, Involve")] == [
+        (IMPLEMENTER, "Ministry of Justice;"), (PARTNER, "Involve")]
+    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Justice development partners: Involve")] == [
+        (IMPLEMENTER, "Ministry of Justice development"), (PARTNER, "Involve")]
+
+
 def test_longest_label_wins_whatever_its_role(tmp_path, monkeypatch):
     """Where one role's label begins another role's label, the longer one decides (file order does not)."""
     path = tmp_path / "role_labels.csv"
@@ -152,7 +171,11 @@ def one_by_one(text: str) -> list[tuple[int, int, str]]:
     labels = sorted(role_labels(), key=lambda item: -len(item[1]))
     space = r"\s+"
     alternatives = [f"(?P<l{i}>{space.join(map(re.escape, label.split()))})" for i, (_, label) in enumerate(labels)]
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})\s*[:,]", re.IGNORECASE)
+    # A label after a word and white space alone (ending a name) needs its colon; elsewhere a comma will do.
+    not_after_word = "".join(rf"(?<![^\W\d_]\s{{{width}}})" for width in range(1, 4))
+    labelled = f"(?:{'|'.join(alternatives)})"
+    pattern = re.compile(rf"(?<![\w-])(?:{not_after_word}{labelled}\s*[:,]|{labelled.replace('?P<l', '?P<m')}\s*:)",
+                         re.IGNORECASE)
     return [(m.start(), m.end(), labels[int(m.lastgroup[1:])][0]) for m in pattern.finditer(text)]
 
 
