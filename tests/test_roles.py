@@ -48,6 +48,8 @@ def role_of(text: str) -> str | None:
     ("Supporting organisations:", PARTNER),
     ("Supporting organizations:", PARTNER),
     ("Supporting  organisations:", PARTNER),   # white space inside a label is any white space
+    ("Support:", PARTNER),                     # a "Lead:" line's other half
+    ("Appui :", PARTNER),
     ("Co-implementers:", PARTNER),             # not "implementers" inside it
     ("Co-executors:", PARTNER),
     ("Соисполнители:", PARTNER),               # not "исполнители" inside it
@@ -95,6 +97,12 @@ def test_russian_cell():
     ]
 
 
+def test_lead_and_support_lines():
+    cell = "Lead: Ministry of Local Government\nSupport: Uganda Law Society, Macmillan Cancer Support"
+    assert [(p.role, p.text) for p in cell_to_role_parts(cell)] == [
+        (IMPLEMENTER, "Ministry of Local Government"), (PARTNER, "Uganda Law Society, Macmillan Cancer Support")]
+
+
 def test_unlabelled_head_lists_implementers():
     assert cell_to_role_parts("Ministry of Finance Partners: Involve") == [
         RolePart(IMPLEMENTER, "", "Ministry of Finance"),
@@ -103,6 +111,7 @@ def test_unlabelled_head_lists_implementers():
 
 
 @pytest.mark.parametrize("cell", [
+    "Macmillan Cancer Support, Nuffield Trust",
     "Ministry of Finance, development partners, civil society organisations",
     "Open Government  Partners, Involve",
     "Cancer Research\nSupporting, Involve",
