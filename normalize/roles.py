@@ -3,8 +3,9 @@
 Three roles: `implementer` (who carries the activity out), `recommended` (who it is recommended to) and
 `partner` (supporting organisations, co-implementers). The plans write the labels many ways:
 "Implementers:", "Implementer:Ministry" with no space, "Implementers :", "Implementers,", "Recommended:",
-"Recomended to:", "Lead department(s):", "Partners:", "Соисполнители:". A cell without a label lists
-implementers. The label vocabulary, every language together, lives in `role_labels.csv` (`role`, `label`).
+"Recomended to:", "Lead department(s):", "Partners:", "Соисполнители:". A label closed by a comma, not a
+colon, is one only where it does not follow a word across white space: there its word ends a name ("Macmillan
+Cancer Support, ..."). A cell without a label lists implementers. The label vocabulary, every language together, lives in `role_labels.csv` (`role`, `label`).
 """
 from __future__ import annotations
 
@@ -45,9 +46,14 @@ def _label_groups() -> tuple[re.Pattern[str], dict[str, str]]:
     # going on is always tried before stopping. (An alternation of every label, tried one by one at each
     # place, costs several times more: the search runs over every agency column of every plan.)
     # The look-ahead at the labels' first letters lets the search skip every other place at once.
+    # A comma ends a label only where the label does not follow a word across white space alone: there its words
+    # end a name ("Macmillan Cancer Support, Nuffield Trust") or a phrase, and only a colon makes them a label.
+    # (One look-behind per width of that space, tried once at the label's start; the conditional reads the result.)
     initials = "".join(sorted({re.escape(label[:1].casefold()) for _, label in role_labels()}))
     trie = strings_to_trie_pattern(sorted(role_of))
-    pattern = re.compile(rf"(?<![\w-])(?=[{initials}])(?P<label>{trie})\s*[:,]", re.IGNORECASE)
+    after_word = "|".join(rf"(?<=[^\W\d_]\s{{{width}}})" for width in range(1, 4))
+    pattern = re.compile(rf"(?<![\w-])(?=[{initials}])(?:(?P<after_word>{after_word})|(?!{after_word}))"
+                         rf"(?P<label>{trie})\s*(?::|(?(after_word)(?!)|,))", re.IGNORECASE)
     return pattern, role_of
 
 

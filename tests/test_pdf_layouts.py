@@ -1280,3 +1280,29 @@ def test_two_labels_set_as_one_phrase_over_one_column_head_it_whole(tmp_path):
     assert meanings(document) == ["number", "title", "agencies", "start", "end"]
     assert document.columns[1].header == "Milestone activity"
     assert numbered(document) == [list(row) for row in rows[1:]]
+
+
+def test_lead_and_support_lines_in_one_responsible_cell(tmp_path):
+    """A "Responsible" cell prints "Lead:" on its first line and "Support:" on the next: the bodies after
+    "Support:" are partners, and a list ending in "development | partners," or a name ending in "Support," is
+    no label there (the false "partners," made "development" a name of its own, and the whole plan's reading
+    then cut "Development" off "Ministry of Finance, Planning and Economic | Development" at its line end)."""
+    rows = [("No.", "Intervention", "Responsible", "Timeline"),
+            ("1.1", "Introduce integrity pacts for public works contracts",
+             "Lead: Ministry of Finance, Planning and Economic Development, Financial Intelligence Authority"
+             "<br/>Support: Uganda Law Society, Macmillan Cancer Support", "2026"),
+            ("1.2", "Create a toll-free hotline for reporting bribery",
+             "Lead: Ministry of Local Government<br/>Support: development partners, civil society organisations",
+             "2025"),
+            ("1.3", "Publish performance contracts", "Lead: Inspectorate of Government<br/>Support: local governments",
+             "2027")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 260, 130, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    implementer, partner = "implementer", "partner"
+    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
+        [(implementer, "Ministry of Finance, Planning and Economic Development"),
+         (implementer, "Financial Intelligence Authority"), (partner, "Uganda Law Society"),
+         (partner, "Macmillan Cancer Support")],
+        [(implementer, "Ministry of Local Government"), (partner, "development partners"),
+         (partner, "civil society organisations")],
+        [(implementer, "Inspectorate of Government"), (partner, "local governments")]]

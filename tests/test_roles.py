@@ -48,6 +48,8 @@ def role_of(text: str) -> str | None:
     ("Supporting organisations:", PARTNER),
     ("Supporting organizations:", PARTNER),
     ("Supporting  organisations:", PARTNER),   # white space inside a label is any white space
+    ("Support:", PARTNER),                     # a "Lead:" line's other half
+    ("Appui :", PARTNER),
     ("Co-implementers:", PARTNER),             # not "implementers" inside it
     ("Co-executors:", PARTNER),
     ("Соисполнители:", PARTNER),               # not "исполнители" inside it
@@ -106,11 +108,37 @@ def test_russian_cell():
     ]
 
 
+def test_lead_and_support_lines():
+    cell = "Lead: Ministry of Local Government\nSupport: Uganda Law Society, Macmillan Cancer Support"
+    assert [(p.role, p.text) for p in cell_to_role_parts(cell)] == [
+        (IMPLEMENTER, "Ministry of Local Government"), (PARTNER, "Uganda Law Society, Macmillan Cancer Support")]
+
+
 def test_unlabelled_head_lists_implementers():
     assert cell_to_role_parts("Ministry of Finance Partners: Involve") == [
         RolePart(IMPLEMENTER, "", "Ministry of Finance"),
         RolePart(PARTNER, "Partners:", "Involve"),
     ]
+
+
+@pytest.mark.parametrize("cell", [
+    "Macmillan Cancer Support, Nuffield Trust",
+    "Ministry of Finance, development partners, civil society organisations",
+    "Open Government  Partners, Involve",
+    "Cancer Research\nSupporting, Involve",
+])
+def test_a_label_word_ending_a_name_before_a_comma_is_no_label(cell):
+    """A label's word after another word across white space alone ends that name ("Macmillan Cancer
+    Support,", "development partners,"): only a colon makes it a label there; a comma will not."""
+    assert cell_to_role_parts(cell) == [RolePart(IMPLEMENTER, "", cell)]
+
+
+def test_a_label_before_a_comma_still_opens_a_cell_or_follows_punctuation():
+    assert [(p.role, p.label) for p in cell_to_role_parts("Partners, Involve")] == [(PARTNER, "Partners,")]
+    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Justice; Partners, Involve")] == [
+        (IMPLEMENTER, "Ministry of Justice;"), (PARTNER, "Involve")]
+    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Justice development partners: Involve")] == [
+        (IMPLEMENTER, "Ministry of Justice development"), (PARTNER, "Involve")]
 
 
 def test_longest_label_wins_whatever_its_role(tmp_path, monkeypatch):
@@ -163,7 +191,11 @@ def one_by_one(text: str) -> list[tuple[int, int, str]]:
     labels = sorted(role_labels(), key=lambda item: -len(item[1]))
     space = r"\s+"
     alternatives = [f"(?P<l{i}>{space.join(map(re.escape, label.split()))})" for i, (_, label) in enumerate(labels)]
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})\s*[:,]", re.IGNORECASE)
+    # A label after a word and white space alone (ending a name) needs its colon; elsewhere a comma will do.
+    not_after_word = "".join(rf"(?<![^\W\d_]\s{{{width}}})" for width in range(1, 4))
+    labelled = f"(?:{'|'.join(alternatives)})"
+    pattern = re.compile(rf"(?<![\w-])(?:{not_after_word}{labelled}\s*[:,]|{labelled.replace('?P<l', '?P<m')}\s*:)",
+                         re.IGNORECASE)
     return [(m.start(), m.end(), labels[int(m.lastgroup[1:])][0]) for m in pattern.finditer(text)]
 
 
