@@ -5,7 +5,8 @@ Three roles: `implementer` (who carries the activity out), `recommended` (who it
 "Implementers:", "Implementer:Ministry" with no space, "Implementers :", "Implementers,", "Recommended:",
 "Recomended to:", "Lead department(s):", "Partners:", "Соисполнители:". A label closed by a comma, not a
 colon, is one only where it does not follow a word across white space: there its word ends a name ("Macmillan
-Cancer Support, ..."). A cell without a label lists implementers. The label vocabulary, every language together, lives in `role_labels.csv` (`role`, `label`).
+Cancer Support, ..."). A cell without a label lists implementers. The label vocabulary, every language
+together, lives in `role_labels.csv` (`role`, `label`).
 """
 from __future__ import annotations
 
@@ -106,22 +107,11 @@ def label_word_count() -> int:
 
 def label_at(text: str, position: int = 0) -> re.Match[str] | None:
     """The role label starting exactly at `position`, if any."""
-    match = role_label_pattern().match(text, position)
-    return match if match and opens_role(text, match) else None
+    return role_label_pattern().match(text, position)
 
 
 def find_labels(text: str) -> list[re.Match[str]]:
-    return [match for match in role_label_pattern().finditer(text) if opens_role(text, match)]
-
-
-def opens_role(text: str, match: re.Match[str]) -> bool:
-    """Whether a label match opens a role: not a word in lower case closed by a comma right after another
-    word ("cooperating partners, Transparency International": the last words of a list's item, not the
-    label "Partners," that opens a list)."""
-    if not match.group(0).endswith(",") or not match.group("label")[:1].islower():
-        return True
-    before = text[:match.start()].rstrip()
-    return not before[-1:].isalnum()
+    return list(role_label_pattern().finditer(text))
 
 
 def labels_at_words(text: str, word_starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -134,8 +124,7 @@ def labels_at_words(text: str, word_starts: Iterable[int]) -> Iterator[re.Match[
             match = pattern.match(text, start)
             if match:
                 end = match.end()
-                if opens_role(text, match):
-                    yield match
+                yield match
 
 
 def label_role(match: re.Match[str]) -> str:

@@ -69,12 +69,13 @@ def test_not_a_label(text):
 
 def test_a_lower_case_label_closed_by_a_comma_after_a_word_ends_an_item_of_the_list():
     """"cooperating partners, Transparency International Zambia": "partners," after a word, in lower case, is
-    the end of a list's item, not the label "Partners," opening one; at the cell's start, or capitalised, it is."""
+    the end of a list's item, not the label "Partners," opening one; at the cell's start, or after a separator,
+    it is, and with a colon anywhere."""
     assert [(p.role, p.text) for p in cell_to_role_parts("cooperating partners, Transparency International")] == [
         (IMPLEMENTER, "cooperating partners, Transparency International")]
     assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Finance; partners, Involve")] == [
         (IMPLEMENTER, "Ministry of Finance;"), (PARTNER, "Involve")]
-    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Finance Partners, Involve")] == [
+    assert [(p.role, p.text) for p in cell_to_role_parts("Ministry of Finance Partners: Involve")] == [
         (IMPLEMENTER, "Ministry of Finance"), (PARTNER, "Involve")]
 
 
