@@ -108,7 +108,7 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ...")."""
     words = previous.split()
-    if not piece or not words or not _ends_a_name(words) or not _complete(previous, registry) \
+    if not piece or not words or not ends_a_name(words) or not _complete(previous, registry) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
             or _known(f"{previous} {piece}", registry) is not None or _too_short_for_a_name(previous, piece, registry):
         return False
@@ -512,18 +512,22 @@ def _complete(text: str, registry: Registry) -> bool:
     words = text.split()
     if len(words) > 1 and any(part in BODY_WORDS for part in expand_words([name_key(words[-1])])):
         return True
-    if len(words) > 1 and words[0][:1].islower() and _ends_a_name(words) and \
+    if len(words) > 1 and words[0][:1].islower() and ends_a_name(words) and \
             any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
         return True     # bodies named in lower case ("республиканские органы государственного управления")
-    return len(words) > 1 and words[0][:1].isupper() and _ends_a_name(words)
+    return len(words) > 1 and words[0][:1].isupper() and ends_a_name(words)
 
 
-def _ends_a_name(words: list[str]) -> bool:
+def ends_a_name(words: list[str]) -> bool:
     """Whether a name may end on the last of ``words``: on no function word, and on a word that places a body
     only where a proper name before it says which, after the body's own words ("Министерство юстиции
     Кыргызской Республики"; not "при Правительстве Республики" or "of the Republic", which ask for what
-    follows, nor "Azerbaijan Republic", which opens "Azerbaijan Republic State Oil Company")."""
+    follows, nor "Azerbaijan Republic", which opens "Azerbaijan Republic State Oil Company"); nor on a word
+    that opens names after a proper name ("Kaduna State | Ministry of Finance"; but "Secretary of State")."""
     last = name_key(words[-1])
+    if last in HEAD_WORDS and len(words) > 1 and words[-2][:1].isupper() and \
+            name_key(words[-2]) not in FUNCTION_WORDS and not _closes_on_kind(words[-1]):
+        return False
     if last not in UNFINISHED_WORDS:
         return True
     if last in FUNCTION_WORDS or len(words) < 3 or not words[-2][:1].isupper():

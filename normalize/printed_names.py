@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .matching import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT, UNFINISHED_WORDS, registry_index
+from .agency_lists import ends_a_name
+from .matching import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT, registry_index
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -45,7 +46,7 @@ def split_by_names(item: str, names: frozenset[str], registry: Registry) -> list
         if key and (key in names or key in exact):
             return 0
         words = text.split()
-        return 1 if text[:1].isupper() and len(words) > 1 and name_key(words[-1]) not in UNFINISHED_WORDS \
+        return 1 if text[:1].isupper() and len(words) > 1 and ends_a_name(words) \
             and name_key(words[0]) not in FUNCTION_WORDS else None
 
     # The fewest parts (begin, end, kind) covering the words up to each word, by how many unknown parts they

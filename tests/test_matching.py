@@ -741,6 +741,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # last word is not too little for a name.
         ("Office of the\nOmbudsman,\nInformation and\nData Protection\nCommissioner",
          ["Office of the Ombudsman", "Information and Data Protection Commissioner"]),
+        # A word that opens names ("State"), after a proper name, goes on with the name: not after "of".
+        ("Kaduna State Ministry of Finance", ["Kaduna State Ministry of Finance"]),
+        ("Secretary of State Ministry of Finance", ["Secretary of State", "Ministry of Finance"]),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),
@@ -893,6 +896,10 @@ def test_names_that_differ_in_their_last_word_stay_two_bodies(registry: Registry
         ("Publish What You Pay Australia Open Knowledge Australia", ["Treasury"],
          ["Publish What You Pay Australia Open Knowledge Australia"]),
         ("State Tax Service under the Ministry of Finance", [], ["State Tax Service under the Ministry of Finance"]),
+        # A word that opens names, after a proper name, opens the rest of the name: "Kaduna State" reads whole
+        # nowhere, so a name printed apart does not cut it off.
+        ("Kaduna State Fiscal Responsibility Commission", ["Fiscal Responsibility Commission"],
+         ["Kaduna State Fiscal Responsibility Commission"]),
         ("Ministry of Labour and Social Protection of Population", [],
          ["Ministry of Labour and Social Protection of Population"]),
     ],
