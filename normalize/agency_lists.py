@@ -22,6 +22,8 @@ SERIES_ITEMS, SERIES_WORDS = 4, 2
 #: A body's own words before the word for its kind ("Высшая аудиторская | палата") number at most this many.
 QUALIFIERS = 2
 _SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
+#: The separators of a plan that parts its lists' items with other marks than commas (`normalize.separators`).
+_SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 """What separates the items of an agency list: a comma, a semicolon, a line's end (a list printed one item
 per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
@@ -32,7 +34,7 @@ _AND = re.compile(
 )
 
 
-def split_agency_list(text: str, registry: Registry) -> list[str]:
+def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -> list[str]:
     """The agency mentions in one role part of a cell, as written (trimmed), in order.
 
     Items are separated by commas, semicolons and slashes with space on both sides ("CO / BIS"), except a
@@ -40,12 +42,15 @@ def split_agency_list(text: str, registry: Registry) -> list[str]:
     is not a known name is split further where a second name follows a complete one without a comma: before
     a known name or a capitalised head word ("Ministry", "State", "Cabinet") or an opening quote, and before
     "<conjunction> <category>" ("... and relevant state agencies"; conjunctions are data in
-    ``name_words.csv``).
+    ``name_words.csv``). Without ``commas_part`` (a plan that parts its items with semicolons or slashes),
+    a comma separates nothing.
     """
     index = registry_index(registry)
     items: list[str] = []
     spans: list[tuple[int, int]] = []     # the pieces as stretches of ``text``, so a joined piece reads as written
-    cut = [(*_strip_span(text, start, end), separator) for start, end, separator in _split_separators(text, index)]
+    separators = _SEPARATOR if commas_part else _SEPARATOR_NO_COMMA
+    cut = [(*_strip_span(text, start, end), separator)
+           for start, end, separator in _split_separators(text, index, separators)]
     k = 0
     while k < len(cut):
         start, end, separator = cut[k]
@@ -216,14 +221,15 @@ def _closes_series_on_kind(previous: str, piece: str, registry: Registry) -> boo
     return not holds_body_word(piece[:conjunction.start()])
 
 
-def _split_separators(text: str, index: RegistryIndex) -> list[tuple[int, int, str]]:
-    """``text`` cut at the list separators (:data:`_SEPARATOR`) that are not inside a known name: each
-    piece as its start and end in ``text``, with the separator before it ("" for the first piece)."""
+def _split_separators(text: str, index: RegistryIndex, separators: re.Pattern[str] = _SEPARATOR
+                      ) -> list[tuple[int, int, str]]:
+    """``text`` cut at the list ``separators`` that are not inside a known name: each piece as its start
+    and end in ``text``, with the separator before it ("" for the first piece)."""
     protected = sorted(match.span() for pattern in index.separated_names for match in pattern.finditer(text))
     pieces: list[tuple[int, int, str]] = []
     start, before = 0, ""
     reach, next_span = 0, 0     # the furthest end of the known names that begin before the separator
-    for separator in _SEPARATOR.finditer(text):
+    for separator in separators.finditer(text):
         position = separator.start()
         while next_span < len(protected) and protected[next_span][0] < position:
             reach = max(reach, protected[next_span][1])

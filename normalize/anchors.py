@@ -48,3 +48,21 @@ def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[An
         section = parts[0] if levelled else None
         anchors.append(Anchor(printed, section, band.index, band.line, section or 0))
     return anchors
+
+
+def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
+    """Activity ids given twice, out of order, or a section number going backwards."""
+    flags: dict[int, list[str]] = {}
+    seen: set[str] = set()
+    previous: tuple[int, ...] | None = None
+    for i, anchor in enumerate(anchors):
+        key = activity_number_parts(anchor.activity_id) or ()    # ("II.3" is (2, 3), after "I.4")
+        if anchor.activity_id in seen:
+            flags.setdefault(i, []).append("activity_id_duplicate")
+        if previous and len(key) > 1 and key[0] < previous[0]:
+            flags.setdefault(i, []).append("section_backwards")
+        elif previous and key <= previous and anchor.activity_id not in seen:
+            flags.setdefault(i, []).append("activity_id_out_of_order")
+        seen.add(anchor.activity_id)
+        previous = key
+    return flags

@@ -8,17 +8,18 @@ from dataclasses import dataclass, replace
 
 from extract.errors import InputError
 from extract.model import Band, LabelledValue, Provenance, RawDocument, TableProfile
-from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION, activity_number_parts
+from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION
 
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .agency_lists import split_agency_list
-from .anchors import Anchor, bands_to_anchors
+from .anchors import Anchor, bands_to_anchors, order_flags
 from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
 from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names
 from .registry import Registry
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
+from .separators import commas_part_items
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, column_sections, plain_sections
 from .text import clean_text
 from .words import Vocabulary, rejoin_line_breaks
@@ -72,11 +73,13 @@ class Plan:
 
 
 def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str = IMPLEMENTER,
-                            positions: Counter[str] | None = None) -> tuple[tuple[Mention, ...], list[str]]:
+                            positions: Counter[str] | None = None, commas_part: bool = True
+                            ) -> tuple[tuple[Mention, ...], list[str]]:
     """Split an agencies cell into mentions by role; flags for what was assumed.
 
     Text before any role label is `unlabelled_role`'s (a partners column's cell lists partners). A newline
-    ends an item (a list printed one item per line).
+    ends an item (a list printed one item per line). Without `commas_part`, the plan parts its lists'
+    items with another separator, and a comma is inside a name (`normalize.separators`).
     """
     cell = "\n".join(text for text in (clean_text(line) for line in cell.split("\n")) if text)
     flags: list[str] = []
@@ -86,7 +89,7 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
     if parts and not parts[0].label and unlabelled_role == IMPLEMENTER:
         flags.append("agencies_unlabelled")
     for part in parts:
-        for name in split_agency_list(part.text, registry):
+        for name in split_agency_list(part.text, registry, commas_part):
             text = clean_text(name)
             if text:
                 positions[part.role] += 1
@@ -94,24 +97,6 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
     if not mentions:
         flags.append("agencies_missing")
     return tuple(mentions), flags
-
-
-def order_flags(anchors: list[Anchor]) -> dict[int, list[str]]:
-    """Activity ids given twice, out of order, or a section number going backwards."""
-    flags: dict[int, list[str]] = {}
-    seen: set[str] = set()
-    previous: tuple[int, ...] | None = None
-    for i, anchor in enumerate(anchors):
-        key = activity_number_parts(anchor.activity_id) or ()    # ("II.3" is (2, 3), after "I.4")
-        if anchor.activity_id in seen:
-            flags.setdefault(i, []).append("activity_id_duplicate")
-        if previous and len(key) > 1 and key[0] < previous[0]:
-            flags.setdefault(i, []).append("section_backwards")
-        elif previous and key <= previous and anchor.activity_id not in seen:
-            flags.setdefault(i, []).append("activity_id_out_of_order")
-        seen.add(anchor.activity_id)
-        previous = key
-    return flags
 
 
 @dataclass(frozen=True)
@@ -364,9 +349,10 @@ def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, l
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
                       flags: list[str], registry: Registry, layout: Layout,
-                      vocabulary: Vocabulary | None = None) -> Activity:
+                      vocabulary: Vocabulary | None = None, commas_part: bool = True) -> Activity:
     """The activity made of the i-th cell of each column (with the document's `vocabulary`, words broken
-    at a hyphen where a line ended are made whole: "moni- toring")."""
+    at a hyphen where a line ended are made whole: "moni- toring"; `commas_part`: whether the plan's
+    agency lists part their items with commas)."""
     def whole(text: str) -> str:
         return text if vocabulary is None else rejoin_line_breaks(text, vocabulary)
 
@@ -382,9 +368,10 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
     title = clean_text(cell("title") or "")
     indicator = clean_text(cell("indicator") or "")
     positions: Counter[str] = Counter()
-    mentions, agency_flags = agency_cell_to_mentions(listed("agencies"), registry, positions=positions)
+    mentions, agency_flags = agency_cell_to_mentions(listed("agencies"), registry, positions=positions,
+                                                     commas_part=commas_part)
     if cell("partners") is not None:
-        partners, _ = agency_cell_to_mentions(listed("partners"), registry, PARTNER, positions)
+        partners, _ = agency_cell_to_mentions(listed("partners"), registry, PARTNER, positions, commas_part)
         mentions += partners
     period_cell = cell("period")
     parts = [cell(part) for part in PERIOD_PARTS]
@@ -516,7 +503,9 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     # with no preferred label order, to count which label the cells holding both put first.
     orders: Counter[str] = Counter()
     agencies_column = layout.index("agencies")
-    names = name_hints(registry, bands, [i for i, m in layout.cut.items() if m in ("agencies", "partners")])
+    list_columns = [i for i, m in layout.cut.items() if m in ("agencies", "partners")]
+    names = name_hints(registry, bands, list_columns)
+    commas_part = commas_part_items(band.text(i) for band in bands for i in list_columns)
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
                                      names=names, whole_rows=whole_rows):
@@ -535,7 +524,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                                      whole_rows):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
-                                         layout, vocabulary)
+                                         layout, vocabulary, commas_part)
             if k in labelled:
                 activity = with_labelled_agencies(activity, [(r, document.labelled[r]) for r in labelled[k]],
                                                   registry, mentions_of)

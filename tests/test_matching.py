@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from extract.errors import RegistryError
 from normalize.agency_lists import split_agency_list
 from normalize.printed_names import split_by_names
+from normalize.separators import commas_part_items
 from normalize.matching import AgencyMatch, MentionContext, match_mentions, review_rows
 from normalize.registry import DEFAULT_PATH, Registry, accept_alias, load_registry, name_key, registry_csv
 
@@ -907,3 +908,17 @@ def test_names_that_differ_in_their_last_word_stay_two_bodies(registry: Registry
 def test_a_mention_made_of_names_printed_apart_is_cut_into_them(item: str, printed_apart: list[str],
                                                                  expected: list[str], registry: Registry) -> None:
     assert split_by_names(item, frozenset(map(name_key, printed_apart)), registry) == expected
+
+
+def test_a_plan_that_parts_its_lists_with_semicolons_prints_its_commas_inside_names(registry: Registry) -> None:
+    # Semicolons part the items at least as often as commas appear: a comma is then part of a name.
+    lists = ["Ministry of Education, Science, Culture and Sport; State Revenue Committee",
+             "Chamber of Accounts; Ministry of Justice", "Ministry of Finance; Central Bank",
+             "Ministry of Economy / Ministry of Health"]
+    assert not commas_part_items(lists)
+    assert split_agency_list(lists[0], registry, commas_part=False) == [
+        "Ministry of Education, Science, Culture and Sport", "State Revenue Committee"]
+    # A plan that parts them with commas, its semicolons few or between roles, keeps commas as separators.
+    assert commas_part_items(["Ministry of Finance, Central Bank", "Ministry of Justice, Supreme Court; "
+                              "Recommended: Chamber of Accounts", "Ministry of Economy, Ministry of Health"])
+    assert commas_part_items(["Ministry of Finance; Central Bank", "Ministry of Justice; Supreme Court"])
