@@ -314,9 +314,23 @@ def cut_label(text: str) -> tuple[Label, int] | None:
     return fits[0], len(text)
 
 
+def qualified_label(text: str) -> tuple[Label, int] | None:
+    """The label a header cell of two words ends on, where the first says which of its kind the column holds
+    and begins no label itself ("Արդյունքի ցուցանիշ", result indicator, where the vocabulary knows
+    "Ցուցանիշ"): a language that puts the qualifier first names the column by its last word. None otherwise."""
+    words = text.split()
+    if len(words) != 2 or not all(word.isalpha() for word in words) or match_label(words[0]) is not None:
+        return None
+    key = squash(words[1])
+    whole = [label for label in labels_by_initial().get(key[:1], ()) if label.key == key]
+    if not whole or len({label.meaning for label in whole}) > 1:
+        return None
+    return whole[0], len(text)
+
+
 def split_header_cell(text: str) -> tuple[str | None, str, str]:
     """(meaning, label as printed, the rest of the cell) for a header cell; meaning None when no label fits."""
-    found = match_label(text) or cut_label(text)
+    found = match_label(text) or cut_label(text) or qualified_label(text)
     if not found:
         return None, "", text
     label, length = found

@@ -167,3 +167,18 @@ def test_a_header_label_whose_last_letter_went_to_another_line_names_its_column(
     document = lines_to_document(lines, "t.txt")
     assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "partners", "period"]
     assert split_header_cell("Соиспол") == (None, "", "Соиспол")
+
+
+@pytest.mark.parametrize(
+    ("cell", "meaning"),
+    [
+        # A word saying which of its kind, then a label the vocabulary knows alone: the label's column.
+        ("Verification indicator", "indicator"),
+        ("Արդյունքի ցուցանիշ", "indicator"),
+        # Two words that end on no label, or one more word: no label.
+        ("Completion source", None),
+        ("Annual verification indicator", None),
+    ],
+)
+def test_a_label_after_a_word_that_says_which_of_its_kind_names_its_column(cell, meaning):
+    assert split_header_cell(cell)[0] == meaning

@@ -277,6 +277,16 @@ def test_a_table_whose_only_text_column_is_headed_as_a_result_names_its_activiti
     assert [(a.title, a.indicator) for a in read.activities] == [(t, "") for _, t, _, _, _ in rows]
 
 
+def test_a_label_after_a_word_that_says_which_of_its_kind_names_the_column(tmp_path):
+    """"Verification indicator": the vocabulary knows "Indicator", and the word before it begins no label."""
+    rows = [(n, t, "Reports published", a, p) for n, t, a, p in activities(3)]
+    plan = Plan([Table(("No.", "Activity", "Verification indicator", "Responsible", "Deadline"),
+                       (40, 280, 150, 200, 70), rows)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    assert meanings(document) == ["number", "title", "indicator", "agencies", "period"]
+    assert numbered(document) == [list(row) for row in rows]
+
+
 def test_an_extra_budget_column_is_kept_apart(tmp_path):
     rows = [(n, t, "Reports published", a, p, f"{(i + 1) * 5000} AZN") for i, (n, t, a, p) in
             enumerate(activities(3))]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, header_labels, match_label, meaning_within, squash
+from ..vocabulary import activity_number_parts, header_labels, match_label, meaning_within, qualified_label, squash
 from .lines import Line, Word, line_to_phrases, words_to_lines
 from .opening import Rules
 
@@ -98,7 +98,7 @@ def cluster_to_cells(words: Sequence[Word]) -> list[tuple[list[Word], str | None
     start = 0
     while start < len(words):
         text = " ".join(w.text for w in words[start:])
-        found = match_label(text)
+        found = match_label(text) or (qualified_label(text) if start == 0 else None)
         if found is None:
             if cells:
                 cells[-1][0].extend(words[start:])
