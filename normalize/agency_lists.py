@@ -28,6 +28,7 @@ _SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _WORD = re.compile(r"\S+")
+_CONJUNCTION_OPENING = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, CONJUNCTIONS)))})\s+(?=\S)")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -59,8 +60,10 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         previous = _as_written(text[spans[-1][0]:spans[-1][1]]) if spans else ""
         # A line that ends after a comma was parted by the comma: its end says nothing more.
         ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
-        if spans and (piece.startswith("(") or ended and not _ends_and_starts(previous, piece, registry)):
-            # A remark on the name before it ("(по согласованию)"), or a line that ended where a name goes on.
+        if spans and (piece.startswith("(") or ended and not _ends_and_starts(previous, piece, registry)
+                      or separator == "," and _opens_on_function_word(piece)):
+            # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
+            # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...").
             spans[-1] = (spans[-1][0], end)
         elif spans and (last := _series_end(previous, text, cut, k - 1, registry)) is not None:
             spans[-1] = (spans[-1][0], cut[last][1])
@@ -74,10 +77,19 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
             spans.append((start, end))
     spans = _qualifiers_joined(text, spans)
     pieces = [_as_written(text[start:end]) for start, end in spans]
+    # (A list's last item after a comma may keep the list's conjunction: "..., and Supreme Court".)
+    pieces = pieces[:1] + [_CONJUNCTION_OPENING.sub("", piece, count=1) for piece in pieces[1:]]
     for piece in pieces:
         if name_key(piece) not in NO_AGENCY:
             items.extend(_split_item(piece, registry))
     return items
+
+
+def _opens_on_function_word(piece: str) -> bool:
+    """Whether ``piece`` opens on a function word in lower case other than a conjunction ("de la ...",
+    "of the ..."): no list item opens so, a name's series does."""
+    first = piece.split(maxsplit=1)[0] if piece.strip() else ""
+    return first[:1].islower() and name_key(first) in FUNCTION_WORDS and name_key(first) not in CONJUNCTIONS
 
 
 def _qualifiers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

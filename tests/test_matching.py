@@ -745,6 +745,13 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # A word that opens names ("State"), after a proper name, goes on with the name: not after "of".
         ("Kaduna State Ministry of Finance", ["Kaduna State Ministry of Finance"]),
         ("Secretary of State Ministry of Finance", ["Secretary of State", "Ministry of Finance"]),
+        # No item opens on a function word in lower case: the comma before it is inside a name.
+        ("Instance Nationale de la Probité, de la Prévention et de la Lutte contre la Corruption, Ministère de "
+         "la Justice", ["Instance Nationale de la Probité, de la Prévention et de la Lutte contre la Corruption",
+                        "Ministère de la Justice"]),
+        ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
+        # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
+        ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),
