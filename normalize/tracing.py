@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, combinations_with_replacement, product
 
-from extract.vocabulary import heading_labels, section_number
+from extract.vocabulary import heading_label_words, heading_labels, section_number
 
 from .cells import SegmentSettings
 from .centring import centre_at, centre_of, filled_columns, slack
@@ -42,8 +42,9 @@ SHORT_OF_END = 0.25
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
-#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
-LABEL_WORDS = 2
+#: The most words a heading's label may print before its number ("Task 2.", "Key result area 3:"): the
+#: longest label the vocabulary holds.
+LABEL_WORDS = heading_label_words()
 #: The most lines a heading wrapped inside its row may have for `wrapped_header_parts` to read them apart,
 #: and the most words (a band with more is not a heading of a few lines; its reading stays quick).
 WRAPPED_LINES, WRAPPED_WORDS = 3, 200
