@@ -23,8 +23,9 @@ from .words import Vocabulary
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
-#: What may part a labelled heading's number from its title instead of a dot or colon ("Pillar 1 – Prevention").
-DASHES = ("-", "\u2013", "\u2014")
+#: What may part a labelled heading's number from its title, a word of its own: a dash instead of a dot or
+#: colon ("Pillar 1 – Prevention"), or a colon after a space (French typography: "Axe 2 : Accès").
+SEPARATORS = ("-", "\u2013", "\u2014", ":")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                     if label is None and c > 0 and token in labelled and vocabulary is not None else None
                 if parted is not None and i + 1 < len(row) and is_capitalised(row[i + 1]):
                     return b, c - 1, parted[0]
-                dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in DASHES
+                dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 if token not in (labelled if label is not None else wanted) and not dashed:
                     continue
                 start = i if label is None else label    # "Task 2. Open data": the heading opens on its label

@@ -1187,6 +1187,22 @@ def test_a_heading_with_a_two_word_label_and_a_dash_is_found_glued_after_an_agen
         ("Access to information", ("Ministry of Justice",), ("CSOs",))]
 
 
+def test_a_heading_whose_number_is_parted_from_its_colon_by_a_space_is_found_glued_after_a_cell():
+    """"Axe 2 : Accès à l'infor" | "... rmation" (French typography puts a space before the colon, so the
+    number and the colon are two words) follows the indicator of the row above its section."""
+    _, plan = read(
+        "N°\tActivités\tIndicateurs de résultat\tStructures responsables\tÉchéance",
+        "\tAxe 1 : Transparence budgétaire\t\t\t",
+        "1.1\tPublier le budget citoyen\tBudget publié\tMinistère du Budget\t2026",
+        "1.2\tFormer les agents\tNombre d'agents formés Axe 2 : Accès à l'infor\tCour des comptes rmation\t2026",
+        "2.1\tPublier l'information sur les marchés\tListe publiée\tMinistère de la Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        (1, "Transparence budgétaire", "Budget publié", ("Ministère du Budget",)),
+        (1, "Transparence budgétaire", "Nombre d'agents formés", ("Cour des comptes",)),
+        (2, "Accès à l'information", "Liste publiée", ("Ministère de la Justice",))]
+
+
 def test_an_unnumbered_heading_glued_after_a_cell_past_the_title_column_is_found_by_its_cut_word():
     """In a plan whose headings print no number, "Citizen Engagem" | "– ent" follows the agency of the row
     above its section and goes on after the partners' placeholder: the cut word past the title column shows
