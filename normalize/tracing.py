@@ -150,11 +150,13 @@ def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) ->
 
 
 def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
-    """Where a header part ends when the row's own cell text follows it in the same fragment."""
+    """Where a header part opening its fragment ends when the row's own cell text follows it there: at a
+    capital after word `start`, the last at which the part, from its first word (a label and number before
+    `start` are its words too), still fits the column's `width`."""
     ends = [k for k in range(start + 1, len(row))
             if is_capitalised(row[k]) and row[k - 1].casefold() not in FUNCTION_WORDS] + [len(row)]
     if width:
-        fitting = [k for k in ends if len(" ".join(row[start:k])) <= width * WIDTH_SLACK]
+        fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:
             return fitting[-1]
     return ends[0]
@@ -489,7 +491,10 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         if not here or starts_label(here, 0):
             break
         prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
-        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
+        # (A part the next column's first word would not have fitted after filled its column too, where that
+        # word opens in lower case, going on with it: a capital there is the row's own cell.)
+        full = prev_c in widths and (prev_len >= FULL_COLUMN * widths[prev_c] or not is_capitalised(here[0])
+                                     and fills_column(row[prev_c][prev_start:prev_end], here[0], widths[prev_c]))
         if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break

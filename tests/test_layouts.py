@@ -1203,6 +1203,25 @@ def test_a_heading_whose_number_is_parted_from_its_colon_by_a_space_is_found_glu
         (2, "Accès à l'information", "Liste publiée", ("Ministère de la Justice",))]
 
 
+def test_a_heading_atop_a_row_in_a_narrow_period_column_ends_where_the_column_is_full():
+    """"Goal 2. Empower Quarterly" | "citizens and the media Task force ...": the heading opens the period
+    cell of the row under it and goes on in lower case past the edge, so its part there ends where the
+    column (as wide as the first heading's middle part, cut at both edges) is full, its label and number
+    counted; the row's own period "Quarterly" follows it."""
+    _, plan = read(
+        "No.\tAction\tTimeframe\tIndicator\tResponsible agencies",
+        "\tGo\tal 1. Strengthen p\trevention of corruption\t",
+        "1.1.\tAdopt a code of conduct\t2025-2027\tCode adopted\tCivil Service Agency",
+        "1.2.\tPublish asset declarations\tH1 2026\tDeclarations published\tGovernance Commission",
+        "2.1.\tG Conduct lifestyle audits\tGoal 2. Empower Quarterly\tcitizens and the media Task force set up"
+        "\tMinistry of Justice",
+        "2.2.\tTrain journalists\tQ3 2025\tJournalists trained\tMinistry of Information",
+    )
+    assert [(a.section_title, a.title, a.period.text, a.indicator) for a in plan.activities][1:3] == [
+        ("Strengthen prevention of corruption", "Publish asset declarations", "H1 2026", "Declarations published"),
+        ("Empower citizens and the media", "Conduct lifestyle audits", "Quarterly", "Task force set up")]
+
+
 def test_an_unnumbered_heading_glued_after_a_cell_past_the_title_column_is_found_by_its_cut_word():
     """In a plan whose headings print no number, "Citizen Engagem" | "– ent" follows the agency of the row
     above its section and goes on after the partners' placeholder: the cut word past the title column shows
