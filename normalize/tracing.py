@@ -147,9 +147,10 @@ def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) ->
 
 def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
     """Where a header part opening its fragment ends when the row's own text follows it there: at a capital
-    after word `start`, the last at which the part, its label and number counted, fits the column `width`."""
-    ends = [k for k in range(start + 1, len(row))
-            if is_capitalised(row[k]) and row[k - 1].casefold() not in FUNCTION_WORDS] + [len(row)]
+    after word `start` or a mark closing the fragment, a cell naming nobody ("-"), the last at which the part,
+    its label and number counted, fits the column `width`."""
+    ends = [k for k in range(start + 1, len(row)) if is_capitalised(row[k]) and row[k - 1].casefold() not in
+            FUNCTION_WORDS or k + 1 == len(row) and not any(map(str.isalnum, row[k]))] + [len(row)]
     if width:
         fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:

@@ -1222,6 +1222,22 @@ def test_a_heading_atop_a_row_in_a_narrow_period_column_ends_where_the_column_is
         ("Empower citizens and the media", "Conduct lifestyle audits", "Quarterly", "Task force set up")]
 
 
+def test_a_heading_atop_a_row_ends_before_the_mark_of_a_cell_naming_nobody():
+    """"Specific objective 2: Professional LPAs" | "civil service -": the heading opens the cells of the row
+    under it; in the partners column the row's own cell is the lone "-" after it, no word of the title."""
+    _, plan = read(
+        "No.\tAction\tResponsible institution\tPartners\tDeadline",
+        "\tSpecific obje\tctive 1: Transparent and accou\tntable public decision-making\t",
+        "1.1\tPublish performance contracts\tState Chancellery\tUNDP Moldova\tQ IV 2025",
+        "1.2\tIntroduce asset declarations\tMinistry of Justice, LPAs\tcivil society organisations\t2026",
+        "2.1\tS Prepare annual reports\tSpecific objective 2: Professional LPAs\tcivil service -\tcontinuously",
+        "2.2\tTrain officials\tState Chancellery\tUNDP Moldova\tQ IV 2025",
+    )
+    assert [(a.section_title, a.title) for a in plan.activities][1:3] == [
+        ("Transparent and accountable public decision-making", "Introduce asset declarations"),
+        ("Professional civil service", "Prepare annual reports")]
+
+
 def test_an_unnumbered_heading_glued_after_a_cell_past_the_title_column_is_found_by_its_cut_word():
     """In a plan whose headings print no number, "Citizen Engagem" | "– ent" follows the agency of the row
     above its section and goes on after the partners' placeholder: the cut word past the title column shows
