@@ -39,10 +39,15 @@ ACTIVITY_NUMBER = re.compile(
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
 #: The number a section heading prints and the space after it ("2. ", "II. ").
 SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
+#: The most words a label the vocabulary does not hold may print before a heading's number ("Task 2.",
+#: "Strategic objective 3:"); a label of `heading_labels.csv` may have any number.
+UNKNOWN_LABEL_WORDS = 2
+#: What follows a heading's label: its number, then a dot or colon (after a space or not, "Axe 2 : ") or a
+#: dash ("Pillar 1 – "), and the space after it.
+_LABELLED_NUMBER = r"\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:]|\s+[-\u2013\u2014])(?!\s*\d)\s*"
 #: A heading's number after a label of one or two words, and the space after it ("Task 2. ", "Commitment 3: ",
 #: "Задача 1. ", "Pillar 1 – "): the label's first word, then the number.
-LABELLED_SECTION_PREFIX = re.compile(
-    r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:]|\s+[-\u2013\u2014])(?!\s*\d)\s*")
+LABELLED_SECTION_PREFIX = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?" + _LABELLED_NUMBER)
 _ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
@@ -133,9 +138,32 @@ HEADING_LABELS_FILE = Path(__file__).with_name("heading_labels.csv")
 @lru_cache(maxsize=1)
 def heading_labels() -> frozenset[str]:
     """The words a section heading may print before its number ("Task", "Commitment", "Задача"), case-folded,
-    a label of two words as one string ("strategic objective"); data in `heading_labels.csv`."""
+    a label of several words as one string ("strategic objective", "key result area"); data in
+    `heading_labels.csv`."""
     with HEADING_LABELS_FILE.open(encoding="utf-8", newline="") as f:
         return frozenset(" ".join(row["label"].casefold().split()) for row in csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def heading_label_words() -> int:
+    """The most words a heading's label may print before its number: the longest label of
+    `heading_labels.csv`, or `UNKNOWN_LABEL_WORDS`."""
+    return max([UNKNOWN_LABEL_WORDS, *(len(label.split()) for label in heading_labels())])
+
+
+@lru_cache(maxsize=1)
+def _known_labelled_prefix() -> re.Pattern[str]:
+    # Longest labels first: "Key result area 1:" is that label's heading, not "Area 1:" after two words.
+    labels = sorted(heading_labels(), key=lambda label: (-len(label.split()), -len(label)))
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"^\s*((?:{words}))" + _LABELLED_NUMBER, re.IGNORECASE)
+
+
+def labelled_prefix(text: str) -> re.Match[str] | None:
+    """A heading's label, number and the space after them at the start of `text` ("Key Result Area 1: ",
+    "Task 2. "; group 1 opens the label, group 2 is the number): a label of `heading_labels.csv`, of any
+    length, else any one or two words (`LABELLED_SECTION_PREFIX`)."""
+    return _known_labelled_prefix().match(text) or LABELLED_SECTION_PREFIX.match(text)
 
 
 def begins_section(text: str) -> bool:
@@ -143,8 +171,14 @@ def begins_section(text: str) -> bool:
     capitalised label and its number ("Task 2. Measures", "Commitment 3: Open data")."""
     if SECTION_NUMBER.match(text):
         return True
-    labelled = LABELLED_SECTION_PREFIX.match(text)
+    labelled = labelled_prefix(text)
     return labelled is not None and labelled.end() < len(text) and labelled[1][0].isupper()
+
+
+def words_begin_section(words: Sequence[str]) -> bool:
+    """Whether a row's first words begin a section heading (`begins_section`): as many as its label, number
+    and title's first word may be, the longest label of `heading_labels.csv` counted."""
+    return begins_section(" ".join(words[:heading_label_words() + 2]))
 
 
 def prints_heading(text: str) -> bool:
@@ -152,10 +186,8 @@ def prints_heading(text: str) -> bool:
     or after a label of `heading_labels.csv` ("Commitment 3: Open data"; not "Annex 1. ...")."""
     if SECTION_NUMBER.match(text):
         return True
-    labelled = LABELLED_SECTION_PREFIX.match(text)
-    if labelled is None or labelled.end() >= len(text):
-        return False
-    return " ".join(text[labelled.start(1):labelled.start(2)].casefold().split()) in heading_labels()
+    labelled = _known_labelled_prefix().match(text)
+    return labelled is not None and labelled.end() < len(text)
 
 
 def heading_number(title: str) -> int | None:
@@ -165,7 +197,7 @@ def heading_number(title: str) -> int | None:
         return None
     number = section_number(words[0])
     if number is None:
-        match = LABELLED_SECTION_PREFIX.match(title)
+        match = labelled_prefix(title)
         number = section_number(match[2] + ".") if match else None
     return number
 
@@ -173,8 +205,10 @@ def heading_number(title: str) -> int | None:
 def strip_section_number(title: str) -> str:
     """A numbered heading's title without its number, and without the label before it ("Task 2. Open data"
     -> "Open data")."""
-    return SECTION_PREFIX.sub("", title, count=1) if SECTION_PREFIX.match(title) \
-        else LABELLED_SECTION_PREFIX.sub("", title, count=1)
+    if SECTION_PREFIX.match(title):
+        return SECTION_PREFIX.sub("", title, count=1)
+    labelled = labelled_prefix(title)
+    return title[labelled.end():] if labelled else title
 
 
 def section_number(token: str) -> int | None:

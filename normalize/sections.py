@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from extract.model import Band, shifted_breaks
-from extract.vocabulary import heading_labels, heading_number, roman, roman_values, strip_section_number
+from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, roman, roman_values,
+                                strip_section_number)
 
 from .anchors import Anchor
 from .tracing import LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, trace_headers
@@ -22,8 +23,9 @@ from .words import Vocabulary
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
-#: What may part a labelled heading's number from its title instead of a dot or colon ("Pillar 1 – Prevention").
-DASHES = ("-", "\u2013", "\u2014")
+#: What may part a labelled heading's number from its title, a word of its own: a dash instead of a dot or
+#: colon ("Pillar 1 – Prevention"), or a colon after a space (French typography: "Axe 2 : Accès").
+SEPARATORS = ("-", "\u2013", "\u2014", ":")
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                     if label is None and c > 0 and token in labelled and vocabulary is not None else None
                 if parted is not None and i + 1 < len(row) and is_capitalised(row[i + 1]):
                     return b, c - 1, parted[0]
-                dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in DASHES
+                dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 if token not in (labelled if label is not None else wanted) and not dashed:
                     continue
                 start = i if label is None else label    # "Task 2. Open data": the heading opens on its label
@@ -145,9 +147,9 @@ def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
     """Where the label a heading prints before its number at token i starts ("Task 2.", "Commitment 3:",
     "Задача 1."): with `any_words`, one or two words opening the fragment, the first capitalised, no number
     or punctuation; or, after other text (a heading glued to an activity's), a label of
-    `heading_labels.csv`. None if there is none. (Right of the title column a cell's own short text opens
+    `heading_labels.csv`, of any length, the longest first ("Key Result Area 1:"). None if there is none. (Right of the title column a cell's own short text opens
     the fragment, "Amendments adopted 4. Open justice": only a known label counts there.)"""
-    if any_words and 0 < i <= LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
+    if any_words and 0 < i <= UNKNOWN_LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
         return 0
     known = heading_labels()
     for size in range(LABEL_WORDS, 0, -1):

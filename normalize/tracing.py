@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, combinations_with_replacement, product
 
-from extract.vocabulary import heading_labels, section_number
+from extract.vocabulary import heading_label_words, heading_labels, section_number
 
 from .cells import SegmentSettings
 from .centring import centre_at, centre_of, filled_columns, slack
@@ -42,8 +42,8 @@ SHORT_OF_END = 0.25
 UNFINISHED = 3.0
 #: How much a header's length off the one the document's centring predicts costs, per slack.
 LENGTH_WEIGHT = 1.5
-#: The most words a heading's label may print before its number ("Task 2.", "Strategic objective 3:").
-LABEL_WORDS = 2
+#: The most words a heading's label may print before its number: the longest of `heading_labels.csv`.
+LABEL_WORDS = heading_label_words()
 #: The most lines a heading wrapped inside its row may have for `wrapped_header_parts` to read them apart,
 #: and the most words (a band with more is not a heading of a few lines; its reading stays quick).
 WRAPPED_LINES, WRAPPED_WORDS = 3, 200
@@ -140,20 +140,19 @@ def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
 
 def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) -> int | None:
     """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties)."""
-    best: tuple[int, int] | None = None
-    for position, left, right in pairs:
-        joined = rejoin(left, right, vocabulary)
-        if joined and (best is None or joined[1] > best[1]):
-            best = (position, joined[1])
-    return best[0] if best else None
+    scored = [(joined[1], -k, position) for k, (position, left, right) in enumerate(pairs)
+              if (joined := rejoin(left, right, vocabulary))]
+    return max(scored)[2] if scored else None
 
 
 def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
-    """Where a header part ends when the row's own cell text follows it in the same fragment."""
-    ends = [k for k in range(start + 1, len(row))
-            if is_capitalised(row[k]) and row[k - 1].casefold() not in FUNCTION_WORDS] + [len(row)]
+    """Where a header part opening its fragment ends when the row's own text follows it there: at a capital
+    after word `start` or a mark closing the fragment, a cell naming nobody ("-"), the last at which the part,
+    its label and number counted, fits the column `width`."""
+    ends = [k for k in range(start + 1, len(row)) if is_capitalised(row[k]) and row[k - 1].casefold() not in
+            FUNCTION_WORDS or k + 1 == len(row) and not any(map(str.isalnum, row[k]))] + [len(row)]
     if width:
-        fitting = [k for k in ends if len(" ".join(row[start:k])) <= width * WIDTH_SLACK]
+        fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:
             return fitting[-1]
     return ends[0]
@@ -487,8 +486,9 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         prev_c, prev_start, prev_end = parts[-1]
         if not here or starts_label(here, 0):
             break
-        prev_len = len(" ".join(row[prev_c][prev_start:prev_end]))
-        full = prev_c in widths and prev_len >= FULL_COLUMN * widths[prev_c]
+        # (A word in lower case that would not have fitted after the part goes on with it; a capital is the row's.)
+        full = fills_column(row[prev_c][prev_start:prev_end], "" if is_capitalised(here[0]) else here[0],
+                            widths.get(prev_c))
         if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break

@@ -1187,6 +1187,57 @@ def test_a_heading_with_a_two_word_label_and_a_dash_is_found_glued_after_an_agen
         ("Access to information", ("Ministry of Justice",), ("CSOs",))]
 
 
+def test_a_heading_whose_number_is_parted_from_its_colon_by_a_space_is_found_glued_after_a_cell():
+    """"Axe 2 : Accès à l'infor" | "... rmation" (French typography puts a space before the colon, so the
+    number and the colon are two words) follows the indicator of the row above its section."""
+    _, plan = read(
+        "N°\tActivités\tIndicateurs de résultat\tStructures responsables\tÉchéance",
+        "\tAxe 1 : Transparence budgétaire\t\t\t",
+        "1.1\tPublier le budget citoyen\tBudget publié\tMinistère du Budget\t2026",
+        "1.2\tFormer les agents\tNombre d'agents formés Axe 2 : Accès à l'infor\tCour des comptes rmation\t2026",
+        "2.1\tPublier l'information sur les marchés\tListe publiée\tMinistère de la Justice\t2026",
+    )
+    assert [(a.section_no, a.section_title, a.indicator, a.names("implementer")) for a in plan.activities] == [
+        (1, "Transparence budgétaire", "Budget publié", ("Ministère du Budget",)),
+        (1, "Transparence budgétaire", "Nombre d'agents formés", ("Cour des comptes",)),
+        (2, "Accès à l'information", "Liste publiée", ("Ministère de la Justice",))]
+
+
+def test_a_heading_atop_a_row_in_a_narrow_period_column_ends_where_the_column_is_full():
+    """"Goal 2. Empower Quarterly" | "citizens and the media Task force ...": the heading opens the period
+    cell of the row under it and goes on in lower case past the edge, so its part there ends where the
+    column (as wide as the first heading's middle part, cut at both edges) is full, its label and number
+    counted; the row's own period "Quarterly" follows it."""
+    _, plan = read(
+        "No.\tAction\tTimeframe\tIndicator\tResponsible agencies",
+        "\tGo\tal 1. Strengthen p\trevention of corruption\t",
+        "1.1.\tAdopt a code of conduct\t2025-2027\tCode adopted\tCivil Service Agency",
+        "1.2.\tPublish asset declarations\tH1 2026\tDeclarations published\tGovernance Commission",
+        "2.1.\tG Conduct lifestyle audits\tGoal 2. Empower Quarterly\tcitizens and the media Task force set up"
+        "\tMinistry of Justice",
+        "2.2.\tTrain journalists\tQ3 2025\tJournalists trained\tMinistry of Information",
+    )
+    assert [(a.section_title, a.title, a.period.text, a.indicator) for a in plan.activities][1:3] == [
+        ("Strengthen prevention of corruption", "Publish asset declarations", "H1 2026", "Declarations published"),
+        ("Empower citizens and the media", "Conduct lifestyle audits", "Quarterly", "Task force set up")]
+
+
+def test_a_heading_atop_a_row_ends_before_the_mark_of_a_cell_naming_nobody():
+    """"Specific objective 2: Professional LPAs" | "civil service -": the heading opens the cells of the row
+    under it; in the partners column the row's own cell is the lone "-" after it, no word of the title."""
+    _, plan = read(
+        "No.\tAction\tResponsible institution\tPartners\tDeadline",
+        "\tSpecific obje\tctive 1: Transparent and accou\tntable public decision-making\t",
+        "1.1\tPublish performance contracts\tState Chancellery\tUNDP Moldova\tQ IV 2025",
+        "1.2\tIntroduce asset declarations\tMinistry of Justice, LPAs\tcivil society organisations\t2026",
+        "2.1\tS Prepare annual reports\tSpecific objective 2: Professional LPAs\tcivil service -\tcontinuously",
+        "2.2\tTrain officials\tState Chancellery\tUNDP Moldova\tQ IV 2025",
+    )
+    assert [(a.section_title, a.title) for a in plan.activities][1:3] == [
+        ("Transparent and accountable public decision-making", "Introduce asset declarations"),
+        ("Professional civil service", "Prepare annual reports")]
+
+
 def test_an_unnumbered_heading_glued_after_a_cell_past_the_title_column_is_found_by_its_cut_word():
     """In a plan whose headings print no number, "Citizen Engagem" | "– ent" follows the agency of the row
     above its section and goes on after the partners' placeholder: the cut word past the title column shows

@@ -24,6 +24,7 @@ from extract.pdf import Line, Word, pdf_to_text, read_pdf
 from extract.pdf.header import find_header
 from extract.pdf.opening import Rules
 from extract.pdf_settings import PdfSettings
+from extract.vocabulary import prints_heading, strip_section_number
 from normalize.plan import document_to_plan
 from normalize.registry import load_registry
 
@@ -591,6 +592,32 @@ def test_headings_that_label_their_number(tmp_path, ruled):
         (number.rstrip("."), int(number[0]),
          "Improving the openness of the budget" if number[0] == "1" else "Open data", title)
         for number, title, _, _ in rows]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_headings_labelled_with_three_words_lose_the_whole_label(tmp_path, ruled):
+    """"Key Result Area 1: ..." (a label of `heading_labels.csv` of three words): the section's title is what
+    follows the number, the label was kept whole in it where labels were read up to two words."""
+    rows = activities(4, numbering=lambda i: f"{1 + i // 2}.{1 + i % 2}")
+    plan = Plan([Table(("No.", "Activity", "Responsible agencies", "Deadline"), (50, 350, 220, 90),
+                       ["Key Result Area 1: Integrity in the public service", rows[0], rows[1],
+                        "Key Result Area 2: Accountable public finance", rows[2], rows[3]], ruled=ruled)])
+    read = document_to_plan(read_pdf(draw(tmp_path / "p.pdf", plan)), "p", load_registry())
+    assert [(a.section_no, a.section_title) for a in read.activities] == [
+        (1, "Integrity in the public service")] * 2 + [(2, "Accountable public finance")] * 2
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("Key Result Area 1: Integrity in the public service", "Integrity in the public service"),
+    ("Result Area 2. Citizen voice", "Citizen voice"),
+    ("Key reforms of the public service", "Key reforms of the public service"),
+    ("Area of work under the plan", "Area of work under the plan"),
+])
+def test_a_label_of_any_length_is_read_whole_and_a_heading_opening_on_its_words_is_not_cut(heading, title):
+    """A label of `heading_labels.csv` leaves the title whatever its length; a heading that opens on a word
+    of a label but prints no number after it keeps its words."""
+    assert strip_section_number(heading) == title
+    assert prints_heading(heading) == (heading != title)
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])

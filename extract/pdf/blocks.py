@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import begins_section
+from ..vocabulary import words_begin_section
 from .edges import word_column
 from .lines import Line, line_to_phrases
 from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, crosses_edges, is_section, line_anchors, \
@@ -141,7 +141,7 @@ def opens_section(line: Line, g: Geometry) -> bool:
     """A line that starts a section row: no activity number, a section number first, across the columns."""
     if line_number(line, g) is not None:
         return False
-    return begins_section(" ".join(w.text for w in line.words[:4])) and crosses_edges([line], g)
+    return words_begin_section([w.text for w in line.words]) and crosses_edges([line], g)
 
 
 def continues_section(previous: Line, line: Line, first: Line, g: Geometry) -> bool:

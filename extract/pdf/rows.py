@@ -16,7 +16,7 @@ from normalize.matching import BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, KIND_BI
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import SECTION_NUMBER, activity_number_parts, begins_section, opening_number
+from ..vocabulary import SECTION_NUMBER, activity_number_parts, opening_number, words_begin_section
 from .edges import word_column
 from .lines import BBox, Line, Word, line_to_phrases, words_to_bbox, words_to_lines, words_to_text
 from .opening import Rules
@@ -321,11 +321,10 @@ def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) ->
         if g.number is not None and not g.opening and columns[g.number]:  # "2." in the number cell, the title next
             return SECTION_NUMBER.match(" ".join(w.text for w in columns[g.number]) + " x") is not None
         # "2. Measures ..." in the title cell, the other cells empty.
-        title = " ".join(w.text for w in columns[g.title][:4])
-        return begins_section(title) and \
+        return words_begin_section([w.text for w in columns[g.title]]) and \
             not any(words for c, words in enumerate(columns) if c not in (g.title, g.number))
     first_inner = g.inner[0] if g.inner else g.edges[-1]
     ordered = sorted((w for line in lines for w in line.words), key=lambda w: (w.x0 > first_inner, w.top, w.x0))
-    if ordered and begins_section(" ".join(w.text for w in ordered[:4])):
+    if ordered and words_begin_section([w.text for w in ordered]):
         return True
     return crosses_edges(lines, g)
