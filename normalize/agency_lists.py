@@ -165,6 +165,9 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
             rest = _as_written(text[cut[first][0]:cut[last][1]])
             series = _continues_series(previous, rest, registry) or _closes_series_on_kind(previous, rest, registry)
             return last if series else None
+        if piece[:1].islower() and _closes_on_kind(piece.split()[-1]):
+            rest = _as_written(text[cut[first][0]:cut[last][1]])
+            return last if _closes_lower_case_series(previous, rest, registry) else None
         if not piece or sum(name_key(word) not in FUNCTION_WORDS for word in piece.split()) > SERIES_WORDS:
             return None     # (an item's words that say what it is: "cities of Astana" has two)
     return None
@@ -231,6 +234,23 @@ def _closes_series_on_kind(previous: str, piece: str, registry: Registry) -> boo
     if not own or len(own) > SERIES_WORDS or conjunction is None or not _closes_on_kind(piece.split()[-1]):
         return False
     return not holds_body_word(piece[:conjunction.start()])
+
+
+def _closes_lower_case_series(previous: str, rest: str, registry: Registry) -> bool:
+    """True when a name in sentence case that prints its kind last holds a series parted by commas alone:
+    ``previous`` is its first item, a capital then words in lower case naming no body ("Цифрын хөгжил"), and
+    ``rest`` its other items, in lower case, closing on the word for its kind with no word for bodies before
+    it ("инноваци, харилцаа холбооны яам"). Capitals after the first word, an acronym or a known name on
+    either side part names ("UNDP, World Bank")."""
+    words = previous.split()
+    while len(words) > 1 and name_key(words[0]) in FILLER_WORDS:
+        words = words[1:]   # (the words placing the body: "Қазақстан Республикасы Цифрлық даму")
+    if not words or len(words) > SERIES_WORDS + 1 or not words[0][:1].isupper() or words[0].isupper() \
+            or any(not word[:1].islower() for word in words[1:]) or holds_body_word(previous) \
+            or _known(previous, registry) is not None or _known(rest, registry) is not None:
+        return False
+    before_kind = rest.rsplit(maxsplit=1)[0] if len(rest.split()) > 1 else ""
+    return rest[:1].islower() and not holds_body_word(before_kind)
 
 
 def _split_separators(text: str, index: RegistryIndex, separators: re.Pattern[str] = _SEPARATOR

@@ -752,6 +752,14 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
         # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
         ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
+        # A name in sentence case that prints its kind last holds a series parted by commas alone; an acronym
+        # or capitals after the comma part names.
+        ("Цифрын хөгжил, инноваци, харилцаа холбооны яам, Сангийн яам",
+         ["Цифрын хөгжил, инноваци, харилцаа холбооны яам", "Сангийн яам"]),
+        ("Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі",
+         ["Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі"]),
+        ("UNDP, World Bank", ["UNDP", "World Bank"]),
+        ("Ministry of Finance, central bank", ["Ministry of Finance", "central bank"]),
         # Title case: a run of capitalised words before "Agency" is not a second name.
         ("Azerbaijan Energy Regulatory Agency", ["Azerbaijan Energy Regulatory Agency"]),
         ("Publish What You Fund", ["Publish What You Fund"]),
