@@ -7,26 +7,24 @@ name is split further where a second name follows a complete one (see :func:`spl
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from normalize.registry import Registry, name_key
-from normalize.text import BULLETS, CLOSING_QUOTES, OPENING_QUOTES
+from normalize.text import BULLETS, OPENING_QUOTES
 
 from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       NO_AGENCY, UNFINISHED_WORDS, RegistryIndex, expand_words, name_form, holds_body_word,
-                       registry_index, resolve_forms, spelled_out)
+                       NO_AGENCY, RegistryIndex, expand_words, holds_body_word, registry_index)
+from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_body,
+                          opens_named_body, qualified_body, spelled_as_known, starts_name)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
 SERIES_ITEMS, SERIES_WORDS = 4, 2
-#: A body's own words before the word for its kind ("Высшая аудиторская | палата") number at most this many.
-QUALIFIERS = 2
 _SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
-#: The separators of a plan that parts its lists' items with other marks than commas (`normalize.separators`).
-_SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 """What separates the items of an agency list: a comma, a semicolon, a line's end (a list printed one item
 per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
+#: The separators of a plan that parts its lists' items with other marks than commas (`normalize.separators`).
+_SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 _WORD = re.compile(r"\S+")
 _CONJUNCTION_OPENING = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, CONJUNCTIONS)))})\s+(?=\S)")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
@@ -125,11 +123,12 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ...")."""
     words = previous.split()
-    if not piece or not words or not ends_a_name(words) or not _complete(previous, registry) \
+    if not piece or not words or not ends_a_name(words) or not complete(previous, registry) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS \
-            or _known(f"{previous} {piece}", registry) is not None or _too_short_for_a_name(previous, piece, registry):
+            or known_kind(f"{previous} {piece}", registry) is not None \
+            or _too_short_for_a_name(previous, piece, registry):
         return False
-    return piece[0].isupper() or piece[0] in OPENING_QUOTES or _qualified_body(piece) or \
+    return piece[0].isupper() or piece[0] in OPENING_QUOTES or qualified_body(piece) or \
         any(word in BODY_WORDS for word in expand_words(name_key(piece).split()[:QUALIFIERS + 1]))
 
 
@@ -142,10 +141,10 @@ def _too_short_for_a_name(previous: str, piece: str, registry: Registry) -> bool
     "Министерство финансов"). Two words are like many a name, so only the registry's own spelling counts."""
     words = piece.split()
     if len(words) == 1:
-        return _closes_on_kind(words[0]) and _known(piece, registry) is None
-    return len(words) == 2 and name_key(words[0]) in HEAD_WORDS and not _closes_on_kind(words[0]) and \
-        not _spelled_as_known(piece, registry) and _known(previous, registry) is None and \
-        not _closes_on_kind(_last_word(previous, 0, len(previous)))
+        return closes_on_kind(words[0]) and known_kind(piece, registry) is None
+    return len(words) == 2 and name_key(words[0]) in HEAD_WORDS and not closes_on_kind(words[0]) and \
+        not spelled_as_known(piece, registry) and known_kind(previous, registry) is None and \
+        not closes_on_kind(_last_word(previous, 0, len(previous)))
 
 
 def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first: int,
@@ -159,13 +158,13 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
         if last > first and cut[last][2] != ",":
             return None
         piece = text[cut[last][0]:cut[last][1]]
-        if _spelled_as_known(piece, registry):
+        if spelled_as_known(piece, registry):
             return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
         if _AND.search(piece):
             rest = _as_written(text[cut[first][0]:cut[last][1]])
             series = _continues_series(previous, rest, registry) or _closes_series_on_kind(previous, rest, registry)
             return last if series else None
-        if piece[:1].islower() and _closes_on_kind(piece.split()[-1]):
+        if piece[:1].islower() and closes_on_kind(piece.split()[-1]):
             rest = _as_written(text[cut[first][0]:cut[last][1]])
             return last if _closes_lower_case_series(previous, rest, registry) else None
         if not piece or sum(name_key(word) not in FUNCTION_WORDS for word in piece.split()) > SERIES_WORDS:
@@ -188,7 +187,7 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     # развития"): the series is the last one's.
     previous = _split_item(previous, registry)[-1]
     words = name_key(piece).split()
-    if not words or piece.isupper() or _known(piece, registry) is not None:
+    if not words or piece.isupper() or known_kind(piece, registry) is not None:
         return False
     if any(word in KIND_BIT for word in expand_words(words)) or _names_by_head_word(piece, registry) \
             or not _AND.search(piece):
@@ -213,7 +212,7 @@ def _names_by_head_word(piece: str, registry: Registry) -> bool:
     """Whether a head word in ``piece`` opens a name there: one the registry spells, or more than a head word
     and one word ("Cabinet of Ministers"; but "Construction and State Assets" is a series' last item)."""
     printed = piece.split()
-    return any(name_key(word) in HEAD_WORDS and (len(printed) - k > 2 or _spelled_as_known(" ".join(printed[k:]),
+    return any(name_key(word) in HEAD_WORDS and (len(printed) - k > 2 or spelled_as_known(" ".join(printed[k:]),
                                                                                            registry))
                for k, word in enumerate(printed))
 
@@ -224,14 +223,14 @@ def _closes_series_on_kind(previous: str, piece: str, registry: Registry) -> boo
     ("Azərbaycan Respublikasının Ailə"), and ``piece`` goes on with the series' last items and closes on the
     word for its kind, with no such word before its conjunction ("Qadın və Uşaq Problemləri üzrə Dövlət
     Komitəsi"). A known name on either side is a name of its own."""
-    if _known(previous, registry) is not None or _known(piece, registry) is not None:
+    if known_kind(previous, registry) is not None or known_kind(piece, registry) is not None:
         return False
     before, after = name_key(previous).split(), name_key(piece).split()
     if not after or holds_body_word(previous):
         return False
     own = [word for word in before if word not in FILLER_WORDS]
     conjunction = _AND.search(piece)
-    if not own or len(own) > SERIES_WORDS or conjunction is None or not _closes_on_kind(piece.split()[-1]):
+    if not own or len(own) > SERIES_WORDS or conjunction is None or not closes_on_kind(piece.split()[-1]):
         return False
     return not holds_body_word(piece[:conjunction.start()])
 
@@ -247,7 +246,7 @@ def _closes_lower_case_series(previous: str, rest: str, registry: Registry) -> b
         words = words[1:]   # (the words placing the body: "Қазақстан Республикасы Цифрлық даму")
     if not words or len(words) > SERIES_WORDS + 1 or not words[0][:1].isupper() or words[0].isupper() \
             or any(not word[:1].islower() for word in words[1:]) or holds_body_word(previous) \
-            or _known(previous, registry) is not None or _known(rest, registry) is not None:
+            or known_kind(previous, registry) is not None or known_kind(rest, registry) is not None:
         return False
     before_kind = rest.rsplit(maxsplit=1)[0] if len(rest.split()) > 1 else ""
     return rest[:1].islower() and not holds_body_word(before_kind)
@@ -298,8 +297,8 @@ def _split_item(item: str, registry: Registry) -> list[str]:
     tails: list[str] = []           # categories cut off the end, last first
     begin, end = 0, len(item)
     while begin < end:
-        known = end - begin <= NAME_LIMIT and _known(item[begin:end], registry) is not None
-        if known and _spelled_as_known(item[begin:end], registry):
+        known = end - begin <= NAME_LIMIT and known_kind(item[begin:end], registry) is not None
+        if known and spelled_as_known(item[begin:end], registry):
             break
         category = None if known else _category_at_end(item, begin, end, registry)
         if category is not None:
@@ -307,8 +306,8 @@ def _split_item(item: str, registry: Registry) -> list[str]:
             tails.append(right)
             continue
         cut = _second_name_start(item, begin, end, registry)
-        if cut is None or known and _known(item[begin:cut[0]], registry) is None \
-                and _known(item[cut[1]:end], registry) is None:
+        if cut is None or known and known_kind(item[begin:cut[0]], registry) is None \
+                and known_kind(item[cut[1]:end], registry) is None:
             # (A name known only by likeness stays whole unless one side of the cut is a known name of its
             # own: "Ministry of Digital Development and Transport and State Tax Service" is like the first.)
             break
@@ -328,7 +327,7 @@ def _category_at_end(item: str, begin: int, end: int, registry: Registry) -> tup
         if right_end - right_begin > NAME_LIMIT or left_begin >= left_end:
             continue
         right = item[right_begin:right_end]
-        if _known(right, registry) == "category" and _complete_span(item, left_begin, left_end, registry):
+        if known_kind(right, registry) == "category" and complete_span(item, left_begin, left_end, registry):
             return left_begin, left_end, right
     return None
 
@@ -345,14 +344,14 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
 
     for word in _WORD.finditer(item, begin, end):
         rest = item[word.start(): min(end, word.start() + window)]
-        if previous is not None and _starts_name(previous.group(), rest, registry, opening) \
-                and _complete_span(item, begin, previous.end(), registry, previous) \
+        if previous is not None and starts_name(previous.group(), rest, registry, opening) \
+                and complete_span(item, begin, previous.end(), registry, previous) \
                 and not too_short(previous.end(), word.start()):
             return previous.end(), word.start()
         if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
-                and (_starts_name(before.group(), rest, registry) and _names_body(word.group(), rest, registry)
-                     or _opens_named_body(opening, before.group(), rest, _last_word(item, begin, end))) \
-                and _complete_span(item, begin, before.end(), registry, before) \
+                and (starts_name(before.group(), rest, registry) and names_body(word.group(), rest, registry)
+                     or opens_named_body(opening, before.group(), rest, _last_word(item, begin, end))) \
+                and complete_span(item, begin, before.end(), registry, before) \
                 and not too_short(before.end(), word.start()):
             # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
             return before.end(), word.start()
@@ -376,239 +375,3 @@ def _last_word(item: str, begin: int, end: int) -> str:
     while start > begin and not item[start - 1].isspace():
         start -= 1
     return item[start:stop]
-
-
-def _names_body(first: str, rest: str, registry: Registry) -> bool:
-    """Whether `rest` opens on a head word that starts a name ("Ministry", "State", "Министерство"), or is a
-    name of the registry as written."""
-    return name_key(first) in HEAD_WORDS or name_form(rest).key in registry_index(registry).exact
-
-
-#: A body's name in title case that closes on the word for its kind has at most this many words.
-TITLE_CASE_NAME_WORDS = 6
-
-
-def _opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
-    """Whether ``rest``, after a conjunction that follows the name ``left`` (its first words; ``left_last``
-    its last), opens on a body's whole name:
-    - the word for its kind and what it is for ("Department of ICT", "Agency for ...");
-    - capitalised words closing on the word for a kind of body, where ``left`` closes on one too ("Makueni
-      Budget Forum | County Public Service Board"; in "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi" the kind
-      closes the one name), or where the item does (``last``: its last word), the second name holding a
-      conjunction of its own ("İqtisadiyyat Nazirliyi | Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi");
-    - after a capitalised name, bodies named in lower case ("Министерство финансов | центральные органы
-      исполнительной власти");
-    - after bodies named in lower case, bodies so named ("местные органы исполнительной власти | центральные
-      органы ...") or a capitalised name closing on its kind ("mərkəzi icra hakimiyyəti orqanları | Ədliyyə
-      Nazirliyi").
-    "Social Protection" closes on no such word: the conjunction is inside one name ("Ministry of Labour and
-    Social Protection")."""
-    words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
-    if not words:
-        return False
-    named_in_lower_case = left[:1].islower() and any(
-        word in BODY_WORDS for word in expand_words(name_key(left).split()[:QUALIFIERS + 1]))
-    if _qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
-        # (Two categories in lower case are two items only when the first names bodies by itself: "central
-        # | and local executive authorities" is one; and when the second says which bodies of its own: in
-        # "другие заинтересованные министерства | и ведомства" the qualifiers are both words'.)
-        if named_in_lower_case and rest[:1].islower() and (len(words) == 1 or name_key(words[1]) in CONJUNCTIONS):
-            return False
-        return left[:1].isupper() or rest[:1].isupper() or named_in_lower_case
-    if not words[0][:1].isupper():
-        return False
-    if name_key(words[0]) in KIND_BIT and len(words) > 1 and name_key(words[1]) in FUNCTION_WORDS:
-        return True
-    run = []
-    for word in words:
-        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
-            break
-        run.append(word)
-        if not word[-1:].isalnum():
-            break
-    left_words = left.split(maxsplit=2)
-    closes_on_kind = _closes_on_kind(left_last) or named_in_lower_case and \
-        any(word in BODY_WORDS for word in expand_words([name_key(left_last)]))
-    whole = closes_on_kind or len(left_words) > 2 and _closes_on_kind(left_words[0]) and \
-        name_key(left_words[1]) in FUNCTION_WORDS
-    # (Only a name closing on the word for its kind vouches for a second name whose kind closes the item only:
-    # "Office of Management | and Budget and Environmental Protection Agency" is cut at the second "and".)
-    return whole and len(run) > 1 and _closes_on_kind(run[-1]) or closes_on_kind and _closes_on_kind(last)
-
-
-def _closes_on_kind(word: str) -> bool:
-    """Whether ``word`` is the word for a kind of body ("Board", "Nazirliyi", "Services")."""
-    return any(part in KIND_BIT for part in spelled_out(name_key(word.strip("()"))))
-
-
-def _starts_name(previous: str, rest: str, registry: Registry, before: str = "") -> bool:
-    """True when ``rest`` (the item from this word on, or as much of it as a registry name can take) can
-    begin a second name right after the word ``previous`` (which ends ``before``, the item so far)."""
-    ends_word = previous[-1:].isalnum() or previous.endswith(")")
-    previous_key = name_key(previous)
-    if not ends_word or previous_key in FUNCTION_WORDS:
-        return False
-    first_and_more = rest.split(maxsplit=1)
-    first = first_and_more[0]
-    opens_quote = first[0] in OPENING_QUOTES and first[1:2].isalpha()
-    if first[:1].isupper():
-        # (A body in sentence case goes on in lower case: "Генеральная прокуратура".)
-        qualified = len(first_and_more) > 1 and first_and_more[1][:1].islower() and _qualified_body(rest)
-    else:
-        # (In lower case, the word before may be the phrase's own: "local | executive authorities".)
-        qualified = _names_bodies(first_and_more, previous) or _qualified_body(rest) and \
-            not _qualified_body(f"{previous} {rest}", QUALIFIERS + 1)
-    if qualified:
-        return True
-    if not (first[0].isupper() or opens_quote):
-        return False
-    first_key = name_key(first)
-    if before[:1].islower() and any(part in BODY_WORDS for part in expand_words([previous_key])) and \
-            _capitals_name_a_body(rest) or \
-            first_key in BODY_WORDS and first_key not in KIND_BIT and previous_key in KIND_BIT:
-        # After bodies named in lower case, on the word for them ("local self-government bodies | Civil
-        # Service Bureau"), capitals naming a body open a name; after a name closing on its kind ("... Agency |
-        # Parliament") a word that names a body by itself does.
-        return True
-    index = registry_index(registry)
-    words = name_key(rest).split(maxsplit=index.most_name_words)
-    if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
-        return True
-    if first.isupper() and first.isalpha() and len(first) > 2 and len(first_and_more) == 1 and not previous.isupper():
-        return True     # an acronym closing the item after a name in other letters ("... and Infrastructure IDFI")
-    if opens_quote and not _quoted_body(rest):
-        return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
-    return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
-
-
-def _capitals_name_a_body(rest: str) -> bool:
-    """Whether the capitalised words opening ``rest`` name a body: they open on a word for bodies
-    ("Министерство", "Parliament") or close on the word for a kind of body ("Civil Service Bureau"). Capitals
-    that name whose body it is are the name before's own: "администрации | Губернатора Новосибирской области"."""
-    words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
-    if any(part in BODY_WORDS or part in HEAD_WORDS for part in expand_words([name_key(words[0])])):
-        return True
-    run = []
-    for word in words:
-        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
-            break
-        run.append(word)
-        if not word[-1:].isalnum():
-            break
-    return bool(run) and _closes_on_kind(run[-1])
-
-
-def _names_bodies(first_and_more: list[str], previous: str) -> bool:
-    """Whether the words open on bodies named in lower case by the word for them ("акиматы областей",
-    "органы местного самоуправления") right after a capitalised word that ends a name ("... Республики
-    Казахстан") or a closing bracket or quote; a word for one body's kind ("палата") after an adjective is
-    that name's own."""
-    first = first_and_more[0]
-    return len(first_and_more) > 1 and first[:1].islower() and name_key(first) in BODY_WORDS and \
-        name_key(first) not in KIND_BIT and first_and_more[1][:1].islower() and \
-        (previous[:1].isupper() or previous[-1:] in ")" + CLOSING_QUOTES) and \
-        name_key(previous) not in UNFINISHED_WORDS
-
-
-def _quoted_body(rest: str) -> bool:
-    """Whether ``rest``, opening on a name in quotes, names a body of its own: the quotes are followed right
-    away by its legal form in capitals ('"Azersu" OJSC', "«Казахтелеком» АО"). Otherwise the name in quotes
-    is the body's before it ("Национальная палата предпринимателей «Атамекен» (по согласованию)"), whatever
-    follows it."""
-    closing = next((k for k in range(1, len(rest)) if rest[k] in CLOSING_QUOTES), None)
-    after = rest[closing + 1:].split(maxsplit=1) if closing is not None else []
-    form = after[0].strip(",;.") if after else ""
-    return len(form) >= 2 and form.isalpha() and form.isupper()
-
-
-def _qualified_body(rest: str, most: int | None = None) -> bool:
-    """Whether ``rest`` opens on a body named in sentence case by one or two words before the word for its
-    kind ("Генеральная прокуратура", "Высшая аудиторская палата", "местные исполнительные органы"). In title
-    case ("Azerbaijan Energy Regulatory Agency") any run of capitalised words before "Agency" would pass, so
-    only the words after the first in lower case tell a name's start."""
-    # Bodies named in lower case take a qualifier more ("relevant central executive authorities").
-    qualifiers = most if most is not None else QUALIFIERS + 1 if rest[:1].islower() else QUALIFIERS
-    words = rest.split(maxsplit=qualifiers + 1)[:qualifiers + 1]
-    for k, word in enumerate(words):
-        key = name_key(word)
-        if k and not word[:1].islower():
-            return False
-        if k and key in BODY_WORDS:
-            # After a capital, only the word for one body's kind as printed ("прокуратура", "палата"): a
-            # proper name before bodies in lower case ("Казахстан | акиматы областей") ends the name before.
-            return words[0][:1].islower() or key in KIND_BIT
-        if not word[-1:].isalnum() or key in FUNCTION_WORDS or key in BODY_WORDS:
-            return False
-    return False
-
-
-def _complete(text: str, registry: Registry) -> bool:
-    """True when ``text`` reads as a whole name: a known one, two or more words from a capital to a non-filler,
-    or words closing on the word for a kind of body ("местные исполнительные органы")."""
-    if _known(text, registry) is not None:
-        return True
-    words = text.split()
-    if len(words) > 1 and any(part in BODY_WORDS for part in expand_words([name_key(words[-1])])):
-        return True
-    if len(words) > 1 and words[0][:1].islower() and ends_a_name(words) and \
-            any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
-        return True     # bodies named in lower case ("республиканские органы государственного управления")
-    return len(words) > 1 and words[0][:1].isupper() and ends_a_name(words)
-
-
-def ends_a_name(words: list[str]) -> bool:
-    """Whether a name may end on the last of ``words``: on no function word, and on a word that places a body
-    only where a proper name before it says which, after the body's own words ("Министерство юстиции
-    Кыргызской Республики"; not "при Правительстве Республики" or "of the Republic", which ask for what
-    follows, nor "Azerbaijan Republic", which opens "Azerbaijan Republic State Oil Company"); nor on a word
-    that opens names after a proper name ("Kaduna State | Ministry of Finance"; but "Secretary of State")."""
-    last = name_key(words[-1])
-    if last in HEAD_WORDS and len(words) > 1 and words[-2][:1].isupper() and \
-            name_key(words[-2]) not in FUNCTION_WORDS and not _closes_on_kind(words[-1]):
-        return False
-    if last not in UNFINISHED_WORDS:
-        return True
-    if last in FUNCTION_WORDS or len(words) < 3 or not words[-2][:1].isupper():
-        return False
-    before = name_key(words[-2])
-    return before not in UNFINISHED_WORDS and \
-        not any(part in BODY_WORDS or part in HEAD_WORDS for part in expand_words([before]))
-
-
-def _complete_span(item: str, begin: int, end: int, registry: Registry, last: re.Match[str] | None = None) -> bool:
-    """:func:`_complete` of item[begin:end]; past NAME_LIMIT letters (no registry name is that long) only its
-    first and last words are read, so a long run of words is not copied at every word."""
-    if end - begin <= NAME_LIMIT:
-        return _complete(item[begin:end], registry)
-    if last is None:
-        last_start = end
-        while last_start > begin and not item[last_start - 1].isspace():
-            last_start -= 1
-        last_word = item[last_start:end]
-    else:
-        last_start, last_word = last.start(), last.group()
-    return item[begin].isupper() and last_start > begin and name_key(last_word) not in UNFINISHED_WORDS
-
-
-def _spelled_as_known(text: str, registry: Registry) -> bool:
-    """Whether ``text`` is a registry name or alias as spelled (not only like one)."""
-    return name_form(text).key in registry_index(registry).exact
-
-
-def _known(text: str, registry: Registry) -> str | None:
-    """The kind of the registry agency ``text`` names by exact, alias or fuzzy match, else None; text longer
-    than any name (NAME_LIMIT) names none."""
-    return None if len(text) > NAME_LIMIT else _known_name(text, registry)
-
-
-@lru_cache(maxsize=65536)
-def _known_name(text: str, registry: Registry) -> str | None:
-    index = registry_index(registry)
-    form = name_form(text)
-    exact = index.exact.get(form.key)
-    if exact is not None:           # most names in a list are written as the registry has them
-        return index.kinds[exact[0]]
-    decision = resolve_forms([form], index)[0]
-    if decision.position is None or decision.method == "fragment":
-        return None
-    return index.kinds[decision.position]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .agency_lists import ends_a_name
+from .name_shapes import ends_a_name
 from .matching import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT, registry_index
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES

@@ -147,9 +147,11 @@ def label_start(row: list[str], i: int, any_words: bool = True) -> int | None:
     """Where the label a heading prints before its number at token i starts ("Task 2.", "Commitment 3:",
     "Задача 1."): with `any_words`, one or two words opening the fragment, the first capitalised, no number
     or punctuation; or, after other text (a heading glued to an activity's), a label of
-    `heading_labels.csv`, of any length, the longest first ("Key Result Area 1:"). None if there is none. (Right of the title column a cell's own short text opens
-    the fragment, "Amendments adopted 4. Open justice": only a known label counts there.)"""
-    if any_words and 0 < i <= UNKNOWN_LABEL_WORDS and is_capitalised(row[0]) and all(word.isalpha() for word in row[:i]):
+    `heading_labels.csv`, of any length, the longest first ("Key Result Area 1:"). None if there is none.
+    (Right of the title column a cell's own short text opens the fragment, "Amendments adopted 4. Open
+    justice": only a known label counts there.)"""
+    if any_words and 0 < i <= UNKNOWN_LABEL_WORDS and is_capitalised(row[0]) \
+            and all(word.isalpha() for word in row[:i]):
         return 0
     known = heading_labels()
     for size in range(LABEL_WORDS, 0, -1):
