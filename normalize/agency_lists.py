@@ -27,6 +27,7 @@ members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 _SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 _WORD = re.compile(r"\S+")
 _CONJUNCTION_OPENING = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, CONJUNCTIONS)))})\s+(?=\S)")
+_COMMA_AT_LINE_END = re.compile(r",[ \t]*\n")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -45,6 +46,10 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
     a comma separates nothing.
     """
     index = registry_index(registry)
+    if "\n" in text:
+        # A line that ends after a comma was parted by the comma: its end is no separator of its own ("Ministerio
+        # de Ciencia, | Innovación, ..." is one name with a series). (Same length: the offsets stay the text's.)
+        text = _COMMA_AT_LINE_END.sub(lambda match: match.group().replace("\n", " "), text)
     items: list[str] = []
     spans: list[tuple[int, int]] = []     # the pieces as stretches of ``text``, so a joined piece reads as written
     separators = _SEPARATOR if commas_part else _SEPARATOR_NO_COMMA
@@ -154,10 +159,18 @@ def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first
     Labour, | Health and Social Affairs"), read together by :func:`_continues_series`."""
     if previous.endswith(")"):
         return None     # a name closed by its acronym in brackets ("... Public Credit (SHCP), Anti-...")
-    for last in range(first, min(first + SERIES_ITEMS, len(cut))):
+    last, items = first - 1, 0
+    while items < SERIES_ITEMS and last + 1 < len(cut):
+        last += 1
+        items += 1
         if last > first and cut[last][2] != ",":
             return None
-        piece = text[cut[last][0]:cut[last][1]]
+        begin = last
+        # (An item goes on over the lines its name wraps onto: "Tecnología y | Telecomunicaciones (MICITT)".)
+        while last + 1 < len(cut) and cut[last + 1][2] == "\n" and not _ends_and_starts(
+                _as_written(text[cut[begin][0]:cut[last][1]]), text[cut[last + 1][0]:cut[last + 1][1]], registry):
+            last += 1
+        piece = _as_written(text[cut[begin][0]:cut[last][1]])
         if spelled_as_known(piece, registry):
             return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
         if _AND.search(piece):

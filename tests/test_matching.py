@@ -752,6 +752,10 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
         # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
         ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
+        # A series whose items wrap over lines: a comma at a line's end parts as a comma does, and a line
+        # ending on a conjunction goes on with the item.
+        ("Ministerio de Ciencia,\nInnovación, Tecnología y\nTelecomunicaciones (MICITT)\nMinisterio de Hacienda",
+         ["Ministerio de Ciencia, Innovación, Tecnología y Telecomunicaciones (MICITT)", "Ministerio de Hacienda"]),
         # A name in sentence case that prints its kind last holds a series parted by commas alone; an acronym
         # or capitals after the comma part names.
         ("Цифрын хөгжил, инноваци, харилцаа холбооны яам, Сангийн яам",
