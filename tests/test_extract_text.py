@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from extract.errors import InputError
 from extract.text import lines_to_document, read_text
-from extract.vocabulary import split_header_cell
+from extract.vocabulary import meaning_within, split_header_cell
 from plans import plan_text, write_plan
 
 ROW = ["1.1.", "Publishing budget data", "Data published", "Implementers: Ministry of Finance", "2020"]
@@ -182,3 +182,11 @@ def test_a_header_label_whose_last_letter_went_to_another_line_names_its_column(
 )
 def test_a_label_after_a_word_that_says_which_of_its_kind_names_its_column(cell, meaning):
     assert split_header_cell(cell)[0] == meaning
+
+
+@pytest.mark.parametrize(("group", "label", "meaning"), [
+    ("Timeframe", "Start", "start"), ("Plazo", "Inicio", "start"), ("Plazo", "Fin", "end"), ("Prazo", "Fim", "end"),
+    ("Срок исполнения", "Начало", "start"), ("Responsibility", "Supporting", "partners"),
+    ("Responsibility", "Inicio", None)])
+def test_a_sub_label_takes_its_meaning_from_the_group_printed_over_it(group, label, meaning):
+    assert meaning_within(group, label) == meaning
