@@ -18,7 +18,7 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
 from .anchors import Anchor
 from .tracing import LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
-                         find_unnumbered_header)
+                         find_left_header, find_unnumbered_header)
 from .words import Vocabulary
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
@@ -191,7 +191,8 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
             merged = next((b for b in range(previous_end + 1 if previous_end else 0, first)
                            if bands[b].spanning and b not in anchored and any(tokens[b])), None)
             start = (merged, next(c for c, words in enumerate(tokens[merged]) if words), 0) if merged is not None \
-                else find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary)
+                else find_unnumbered_header(tokens, range(previous_end, first), anchored, vocabulary) \
+                or find_left_header(tokens, range(previous_end, first), anchored, vocabulary)
         if start is not None:
             starts.append((section, start, numbered))
         previous_end = last
@@ -292,6 +293,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             while start is None and (number := next(numbers, None)) is not None:
                 start = find_header_start(tokens, around, number, anchored, title_column, vocabulary)
                 found = number if start is not None else None
+            if start is None and not printed:
+                start = find_left_header(tokens, range(low + 1, high), anchored, vocabulary)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)

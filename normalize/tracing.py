@@ -383,6 +383,10 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
                             or here[j - 1].endswith((")", ",", ".", ";")) or here[j] in COMMON_WORDS))
     if sized:
         options.update(range(len(here)))
+    if before and label_number(before[-1]) is not None:
+        # The part before ends on the heading's number: its title opens here, on a capital (not on a lower-case
+        # word ending the cell's own text, "... հաշվեքննիչ պալատ" | "Թվային կառավարում").
+        options = {j for j in options if not here[j][:1].islower()}
     return sorted(j for j in options if j >= own and not starts_label(here, j) and not inside_label(here, j)
                   and not after_label(here, j))
 

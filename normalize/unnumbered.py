@@ -46,6 +46,23 @@ def find_unnumbered_header(tokens: Tokens, bands: range, anchored: set[int], voc
     return None
 
 
+def find_left_header(tokens: Tokens, bands: range, anchored: set[int], vocabulary: Vocabulary
+                     ) -> tuple[int, int, int] | None:
+    """A heading set flush left across the table in a band with no activity: it opens on a capital in the
+    number column, which holds no id there, and goes on past that narrow column's edge in the title column,
+    through a word the edge cut ("Transp" | "arência na gestão") or on a word in lower case ("Acesso" | "à
+    informação"): a cell of its own would open on a capital."""
+    for b in bands:
+        row = tokens[b]
+        if b in anchored or len(row) <= TITLE or not row[NUMBER] or not row[TITLE]:
+            continue
+        first, after = row[NUMBER], row[TITLE]
+        if is_capitalised(first[0]) and not starts_label(first, 0) and section_number(first[0]) is None and (
+                cut_join(first[-1], after[0], vocabulary) or after[0][:1].islower()):
+            return b, NUMBER, 0
+    return None
+
+
 def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_column: int = TITLE,
                       openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
     """An unnumbered header glued after an activity's text in its band, in the title column or a column

@@ -1321,3 +1321,37 @@ def test_a_table_headed_by_two_results_names_its_activities_in_the_one_holding_f
     assert [column.meaning for column in document.columns] == ["number", "title", "agencies", "period", "indicator"]
     assert [(a.title.split()[0], a.indicator) for a in plan.activities] == [
         ("Elaborar", "Protocolo aprobado"), ("Abrir", "Datos publicados")]
+
+
+def test_a_heading_whose_first_part_ends_on_its_number_goes_on_at_a_capital_not_the_cells_last_word():
+    """"Train the officials Goal 2." | "Chamber of accounts Digital government": the centred heading's number
+    closes its part in the title column, so its title opens past the edge on a capital; "accounts", the last
+    word of the row's own cell, is no word of it however near the centring's length takes the title."""
+    _, plan = read(
+        "No.\tPeriod\tActivity\tResponsible",
+        "\t\tGoal 1. Op\ten budget data for citizens",
+        "1.1.\t2026\tPublish the budget\tMinistry of Finance",
+        "1.2.\t2026\tTrain the officials Goal 2.\tChamber of accounts Digital government",
+        "2.1.\t2025\tOpen an e-services portal\tMinistry of Justice",
+    )
+    assert [(a.section_title, a.names("implementer")) for a in plan.activities][1:] == [
+        ("Open budget data for citizens", ("Chamber of accounts",)), ("Digital government", ("Ministry of Justice",))]
+
+
+def test_an_unnumbered_heading_set_flush_left_opens_in_the_number_column_cut_at_its_edge():
+    """"Transp" | "arência na gestão ..." and "Acesso" | "à informação ...": a heading with no number set flush
+    left in a band of its own opens in the narrow number column, which holds no id there, and goes on in the
+    title column through a cut word or in lower case. (Its first word was left out, unplaced, and the first
+    section had no title.)"""
+    _, plan = read(
+        "N.º\tAcção\tResponsável\tPrazo",
+        "Transp\tarência na gestão das finanças públicas\t\t",
+        "1)\tDivulgar os pareceres do Tribunal Administrativo\tMinistério das Finanças\tAnual",
+        "2)\tPublicar os contratos públicos\tTribunal Administrativo\t2026",
+        "Acesso\tà informação e participação do cidadão\t\t",
+        "3)\tCriar uma plataforma digital de denúncias\tMinistério da Justiça\t2025-2026",
+        title="Plano de Acção 2025-2027")
+    assert [(a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        (None, "Transparência na gestão das finanças públicas", "Divulgar os pareceres do Tribunal Administrativo"),
+        (None, "Transparência na gestão das finanças públicas", "Publicar os contratos públicos"),
+        (None, "Acesso à informação e participação do cidadão", "Criar uma plataforma digital de denúncias")]

@@ -55,6 +55,14 @@ def test_a_preposition_of_one_letter_is_a_word_but_another_lone_letter_is_a_piec
     assert (vocabulary.count("о"), vocabulary.count("е")) == (1, 0)
 
 
+def test_a_portuguese_preposition_of_one_letter_after_a_word_the_edge_parted_from_it_is_a_word_of_its_own():
+    """"Acesso" | "à informação": "à" is a Portuguese phrase word (`phrase_words.csv`), no piece of a cut word,
+    so the heading keeps two words ("Acessoà" was read)."""
+    vocabulary = Vocabulary.from_texts(["Acesso à informação e participação do cidadão",
+                                        "Elaborar o regulamento da lei do direito à informação"])
+    assert vocabulary.count("à") == 2 and joined("Acesso", "à", vocabulary) is None
+
+
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдеиклмнопрстуıəşç-,", min_size=1, max_size=12)
 
 
