@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.pairs import close_pairs
 from normalize.registry import Registry, name_key
 
 FUZZY_CUTOFF = 85.0
@@ -482,8 +482,8 @@ def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[s
 
 def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of forms scoring at least the cutoff (as in :func:`_score_matrix`), kinds compatible."""
-    pairs = _close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
-    for pair, score in _close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
+    pairs = close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
+    for pair, score in close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
         pairs[pair] = max(pairs.get(pair, 0.0), score - WHOLE_OFFSET)
     # A body named with and without its placing qualifier ("State Service for Property Issues under the
     # Ministry of Economy", "State Service for Property Issues") is one body, however far apart the ratios are.
@@ -497,32 +497,6 @@ def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
             pairs[pair] = max(pairs.get(pair, 0.0), FUZZY_CUTOFF)
     kinds = [form.kinds for form in forms]
     return {(i, j): score for (i, j), score in pairs.items() if not kinds[i] or not kinds[j] or kinds[i] & kinds[j]}
-
-
-def _close_pairs(texts: Sequence[str], cutoff: float) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of non-empty texts whose ratio is at least ``cutoff``, batched with ``cdist``.
-
-    Texts are compared in order of length, each block of rows only with the columns that can reach the
-    cutoff at all (a ratio of ``c`` needs the shorter text to be at least ``c / (200 - c)`` of the longer).
-    """
-    order = sorted((i for i, text in enumerate(texts) if text), key=lambda i: (len(texts[i]), i))
-    lengths = [len(texts[i]) for i in order]
-    reach = cutoff / (200.0 - cutoff)
-    pairs: dict[tuple[int, int], float] = {}
-    block = 512
-    for start in range(0, len(order), block):
-        stop = min(start + block, len(order))
-        end = bisect_right(lengths, lengths[stop - 1] / reach)
-        scores = process.cdist(
-            [texts[i] for i in order[start:stop]], [texts[i] for i in order[start:end]],
-            scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff, workers=-1,
-        )  # fmt: skip
-        rows, columns = np.nonzero(scores >= cutoff)
-        for row, column in zip(rows.tolist(), columns.tolist()):
-            if row < column:
-                first, second = sorted((order[start + row], order[start + column]))
-                pairs[(first, second)] = float(scores[row, column])
-    return pairs
 
 
 def _representative(spellings: Sequence[str], counts: Counter[str]) -> str:
