@@ -19,6 +19,9 @@ Rules, in order, for one mention (:func:`match_mentions`):
 4. ``new``: an agency the registry does not know. New mentions are grouped with the same guarded rules
    (close distinctive words, acronym against initials), and each group gets the slug of its most frequent,
    then longest, spelling as its id.
+
+A bare acronym a plan defines ("Full Name (ACR)", :mod:`normalize.acronyms`) names the agency of the mentions
+defining it, the registry's or a new one, when they name one; it stays apart when they name several.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ import csv
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -47,6 +51,7 @@ ACRONYM_SCORE = 95.0
 CANDIDATE_COUNT = 3
 
 NAME_WORDS_FILE = Path(__file__).with_name("name_words.csv")
+_T, _O = TypeVar("_T"), TypeVar("_O")
 
 
 def _name_words(role: str) -> list[tuple[str, str]]:
@@ -394,51 +399,59 @@ def resolve_forms(forms: Sequence[_Form], index: RegistryIndex) -> list[_Decisio
 # ------------------------------------------------------------------------------------------ matching
 
 
-def match_mentions(mentions: Sequence[str], registry: Registry) -> list[AgencyMatch]:
-    """The agency each mention names: one result per mention, in order, the same for any input order."""
+def match_mentions(mentions: Sequence[str], registry: Registry,
+                   ties: Mapping[str, Collection[str]] | None = None) -> list[AgencyMatch]:
+    """The agency each mention names: one result per mention, in order, the same for any input order.
+
+    ``ties``: each bare acronym -> the mentions defining it in its plans (:func:`normalize.acronyms.acronym_ties`);
+    it names their agency when they all name one, a registry agency or a new one.
+    """
     index = registry_index(registry)
     unique = sorted(set(mentions))
     decisions = dict(zip(unique, resolve_forms([name_form(mention) for mention in unique], index)))
+    ties = {m: d for m, d in (ties or {}).items() if m in decisions and set(d) <= decisions.keys()}
+    for mention, defining in ties.items():
+        if decisions[mention].method not in ("exact", "alias"):  # a plan's own definition beats likeness
+            position = _one_owner(defining, lambda d: decisions[d].position)
+            old = decisions[mention].candidates
+            decisions[mention] = _Decision(None, "new", 0.0, old) if position is None else _Decision(
+                position, "fuzzy", ACRONYM_SCORE, ((index.ids[position], index.names[position], ACRONYM_SCORE),
+                                                   *(c for c in old if c[0] != index.ids[position]))[:CANDIDATE_COUNT])
     unknown = [mention for mention in unique if decisions[mention].position is None]
-    clusters = _cluster_new(unknown, Counter(mentions), set(index.ids))
+    clusters = _cluster_new(unknown, Counter(mentions), set(index.ids), ties)
     matches: dict[str, AgencyMatch] = {}
     for mention, decision in decisions.items():
         if decision.position is None:
             agency_id, name = clusters[mention]
             matches[mention] = AgencyMatch(mention, agency_id, name, "body", "new", 0.0, decision.candidates)
         else:
-            position = decision.position
-            matches[mention] = AgencyMatch(
-                mention=mention,
-                agency_id=index.ids[position],
-                agency_name=index.names[position],
-                agency_kind=index.kinds[position],
-                match_method=decision.method,
-                match_score=decision.score,
-                candidates=decision.candidates,
-            )
+            at = decision.position
+            matches[mention] = AgencyMatch(mention, index.ids[at], index.names[at], index.kinds[at], decision.method,
+                                           decision.score, decision.candidates)
     return [matches[mention] for mention in mentions]
 
 
 # ------------------------------------------------------------------------------------ new agencies
 
 
-def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
+def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str],
+                 ties: Mapping[str, Collection[str]]) -> dict[str, tuple[str, str]]:
     """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling)."""
     spellings: dict[str, list[str]] = {}
     for mention in mentions:
         spellings.setdefault(name_key(mention), []).append(mention)
     keys = sorted(spellings)
-    groups = _link([spellings[key] for key in keys])
+    groups = _link([spellings[key] for key in keys], ties)
     return _name_groups([[s for node in group for s in spellings[keys[node]]] for group in groups], counts, taken)
 
 
-def _link(nodes: Sequence[Sequence[str]]) -> list[list[int]]:
+def _link(nodes: Sequence[Sequence[str]], ties: Mapping[str, Collection[str]]) -> list[list[int]]:
     """Groups of nodes (the spellings of one key each) that name one body.
 
     Nodes join when they score at least :data:`FUZZY_CUTOFF` as in :func:`_score_matrix` (kinds of body
     compatible) with every member of the group: complete linkage, so no chain of near pairs joins two bodies.
-    Strongest pairs join first. An acronym then joins the one group whose initials it is.
+    Strongest pairs join first. An acronym the plan defines then joins the group of its definitions if they
+    are one group, else it stays apart; any other acronym joins the one group whose initials it is.
     """
     forms = [name_form(spellings[0]) for spellings in nodes]
     acronyms = [next((name_form(s).acronym for s in spellings if name_form(s).acronym), "") for spellings in nodes]
@@ -456,12 +469,23 @@ def _link(nodes: Sequence[Sequence[str]]) -> list[list[int]]:
     for node in worded:
         for initials in _initials(nodes[node][0]):
             initials_of.setdefault(initials, set()).add(node)
+    node_of = {spelling: node for node, spellings in enumerate(nodes) for spelling in spellings}
+    defined = {node: {d for s in nodes[node] for d in ties.get(s, ())} for node in range(len(nodes))}
     for node, acronym in enumerate(acronyms):
-        if acronym:
-            owners = {group[other] for other in initials_of.get(acronym, ())}
-            group[node] = owners.pop() if len(owners) == 1 else node
+        if acronym or defined[node]:
+            if node in members.get(group[node], ()):
+                members[group[node]].remove(node)
+            owner = _one_owner(defined[node], lambda d: group[node_of[d]] if d in node_of else None) \
+                if defined[node] else _one_owner(initials_of.get(acronym, ()), group.__getitem__)
+            group[node] = node if owner is None else owner
             members.setdefault(group[node], []).append(node)
-    return list(members.values())
+    return [nodes_of for nodes_of in members.values() if nodes_of]
+
+
+def _one_owner(items: Iterable[_T], owner_of: Callable[[_T], _O | None]) -> _O | None:
+    """The one owner (registry position, group) of all the items; None if several, or none, or one has none."""
+    owners = {owner_of(item) for item in items}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
