@@ -103,7 +103,7 @@ KIND_BIT = {word: 1 << _KIND_ORDER.index(kind) for word, kind in _KIND_OF.items(
 """One bit for each kind of body; a kind's words in other languages share its bit (``expansion`` names the kind)."""
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
+_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]{2,7})s?$")  # a small "s" closing it is its plural: "CSOs"
 CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
 """Words joining two names in a list ("and", "и", "və"): "<name> and <category>" splits there."""
 
@@ -243,7 +243,7 @@ def name_form(text: str) -> _Form:
     for word in expanded:
         kinds |= KIND_BIT.get(word, 0)
     stripped = text.strip()
-    acronym = stripped.lower() if _ACRONYM.match(stripped) else ""
+    acronym = plural.group(1).lower() if (plural := _ACRONYM.match(stripped)) else ""
     distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
     whole = " ".join(word for word in expanded if word not in FILLER_WORDS)
     if len(text) > NAME_LIMIT:     # longer than any name: compared with none (and no quadratic fuzzy scoring)

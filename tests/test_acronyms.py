@@ -93,3 +93,10 @@ def test_an_acronym_the_plan_defines_for_two_bodies_stays_apart_and_is_flagged(t
     assert len({links["ADS"], links["Agency for Digital Services (ADS)"], links["Authority for Data Security (ADS)"]}) == 3
     assert [AMBIGUOUS_FLAG in activity.flags for activity in plan.activities] == [False, False, True]
     assert "ADS" in {row["mention"] for row in result.review}
+
+
+def test_a_plural_acronym_joins_the_name_its_initials_spell():
+    """"CSOs" and "Civil Society Organisations" were two agencies: the small "s" of the plural made "CSOs" no
+    acronym, so matching's initials rule never compared it with the name."""
+    ids = {m.mention: m.agency_id for m in match_mentions(["Civil Society Organisations", "CSOs", "CSO"], NO_AGENCIES)}
+    assert ids["CSOs"] == ids["CSO"] == ids["Civil Society Organisations"]
