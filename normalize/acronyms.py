@@ -25,16 +25,17 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from normalize.matching import AgencyMatch, match_mentions
 from normalize.registry import Registry, name_key
 
 if TYPE_CHECKING:
+    from normalize.matching import AgencyMatch
     from normalize.plan import Plan
 
 AMBIGUOUS_FLAG = "agency_acronym_ambiguous"
 """The flag of an activity naming, by a bare acronym, a body the plan's definitions do not settle."""
 
 _TOKEN = re.compile(r"^[^\W\d_][^\W_]{1,11}$")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _DEFINITION = re.compile(r"^(?P<name>.*\S)\s*\(\s*(?P<acronym>[^()]+?)\s*\)$", re.DOTALL)
 
 
@@ -67,7 +68,7 @@ def spells(acronym: str, name: str) -> bool:
     (any word may give none, as "of" in "mof" of "Ministry of Finance" gives one), the first from the name's
     first word, from two words at least (one if the name has one word). "inage" spells "Instituto Nacional de
     Governo Electrónico" (I-NA-G-E); "who" does not spell "Ministry of Health"."""
-    words = name_key(name).split()
+    words = name_key(_BRACKETED.sub(" ", name)).split()
     needed = min(2, len(words))
 
     @lru_cache(maxsize=None)
@@ -127,6 +128,8 @@ def match_plans(plans: Sequence[Plan], registry: Registry) -> tuple[list[Plan], 
     """The agency of every mention text of the plans, matched together (:func:`match_mentions`), each bare
     acronym given the agency of the mentions defining it in its plans; and the plans, an activity naming a
     body by an acronym defined for several flagged."""
+    from normalize.matching import match_mentions  # matching spells acronyms with this module
+
     by_plan = [{m.text for activity in plan.activities for m in activity.mentions} for plan in plans]
     texts, ties = sorted(set().union(*by_plan)), acronym_ties(by_plan)
     matches = dict(zip(texts, match_mentions(texts, registry, ties)))

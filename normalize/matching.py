@@ -40,6 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.acronyms import spells
 from normalize.pairs import close_pairs
 from normalize.registry import Registry, name_key
 
@@ -450,36 +451,36 @@ def _link(nodes: Sequence[Sequence[str]], ties: Mapping[str, Collection[str]]) -
 
     Nodes join when they score at least :data:`FUZZY_CUTOFF` as in :func:`_score_matrix` (kinds of body
     compatible) with every member of the group: complete linkage, so no chain of near pairs joins two bodies.
-    Strongest pairs join first. An acronym the plan defines then joins the group of its definitions if they
-    are one group, else it stays apart; any other acronym joins the one group whose initials it is.
+    Strongest pairs join first. An acronym a plan defines then joins the group of its definitions if they are
+    one, else stays apart; any other joins the one group whose initials it is, else the one it spells ("SENAC").
     """
     forms = [name_form(spellings[0]) for spellings in nodes]
     acronyms = [next((name_form(s).acronym for s in spellings if name_form(s).acronym), "") for spellings in nodes]
-    worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node]]
+    defined = {node: {d for s in nodes[node] for d in ties.get(s, ())} for node in range(len(nodes))}
+    worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node] and not defined[node]]
     similar = {(worded[a], worded[b]): score for (a, b), score in _similar_pairs([forms[n] for n in worded]).items()}
     group = list(range(len(nodes)))
-    members = {node: [node] for node in range(len(nodes)) if not acronyms[node]}
+    members = {node: [node] for node in range(len(nodes)) if not acronyms[node] and not defined[node]}
     for (a, b), _score in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = group[a], group[b]
         if first != second and all((min(x, y), max(x, y)) in similar for x in members[first] for y in members[second]):
             for node in members[second]:
                 group[node] = first
             members[first].extend(members.pop(second))
-    initials_of: dict[str, set[int]] = {}
+    initials_of: dict[str, set[int]] = {}  # and by first letter: an acronym no initials give may spell a name
     for node in worded:
-        for initials in _initials(nodes[node][0]):
+        for initials in (*_initials(nodes[node][0]), forms[node].key[:1]):
             initials_of.setdefault(initials, set()).add(node)
     node_of = {spelling: node for node, spellings in enumerate(nodes) for spelling in spellings}
-    defined = {node: {d for s in nodes[node] for d in ties.get(s, ())} for node in range(len(nodes))}
     for node, acronym in enumerate(acronyms):
         if acronym or defined[node]:
-            if node in members.get(group[node], ()):
-                members[group[node]].remove(node)
+            spelled = initials_of.get(acronym) or [
+                other for other in initials_of.get(acronym[:1], ()) if acronym and spells(acronym, nodes[other][0])]
             owner = _one_owner(defined[node], lambda d: group[node_of[d]] if d in node_of else None) \
-                if defined[node] else _one_owner(initials_of.get(acronym, ()), group.__getitem__)
+                if defined[node] else _one_owner(spelled, group.__getitem__)
             group[node] = node if owner is None else owner
             members.setdefault(group[node], []).append(node)
-    return [nodes_of for nodes_of in members.values() if nodes_of]
+    return list(members.values())
 
 
 def _one_owner(items: Iterable[_T], owner_of: Callable[[_T], _O | None]) -> _O | None:

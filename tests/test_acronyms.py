@@ -100,3 +100,18 @@ def test_a_plural_acronym_joins_the_name_its_initials_spell():
     acronym, so matching's initials rule never compared it with the name."""
     ids = {m.mention: m.agency_id for m in match_mentions(["Civil Society Organisations", "CSOs", "CSO"], NO_AGENCIES)}
     assert ids["CSOs"] == ids["CSO"] == ids["Civil Society Organisations"]
+
+
+def test_an_acronym_no_initials_give_joins_the_one_name_it_spells():
+    """"SENAC" and "Secretaría Nacional Anticorrupción" were two agencies, printed apart with no definition: the
+    initials of the name are "SNA"; the acronym takes two letters of two words (SE-NA-C)."""
+    mentions = ["Secretaría Nacional Anticorrupción", "SENAC", "Ministerio de Tecnologías de la Información y Comunicación",
+                "MITIC", "Secretaría de la Función Pública"]
+    ids = {m.mention: m.agency_id for m in match_mentions(mentions, NO_AGENCIES)}
+    assert ids["SENAC"] == ids["Secretaría Nacional Anticorrupción"]
+    assert ids["MITIC"] == ids["Ministerio de Tecnologías de la Información y Comunicación"]
+    assert len(set(ids.values())) == 3
+    # Spelling two names, it joins neither.
+    ids = {m.mention: m.agency_id for m in match_mentions(
+        ["Secretaría Nacional Anticorrupción", "Servicio Nacional de Catastro", "SENAC"], NO_AGENCIES)}
+    assert len(set(ids.values())) == 3
