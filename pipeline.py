@@ -204,7 +204,8 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
     Documents are processed in `options.jobs` worker processes (see `process_sources`); the result does not
     depend on it, nor on the order they finish in.
     """
-    from normalize.matching import MentionContext, match_mentions, review_rows
+    from normalize.acronyms import match_plans
+    from normalize.matching import MentionContext, review_rows
     from normalize.tables import activity_keys, line_range, plans_to_tables
 
     options = options or RunOptions()
@@ -218,8 +219,7 @@ def run_sources(inputs: list[Path], options: RunOptions | None = None,
             result.plans.append(plan)
         else:
             result.failures.append((str(source.path), error))
-    texts = sorted({m.text for plan in result.plans for a in plan.activities for m in a.mentions})
-    matches = dict(zip(texts, match_mentions(texts, registry)))
+    result.plans, matches = match_plans(result.plans, registry)
     result.tables = plans_to_tables(result.plans, matches, result.sources)
     result.review = review_rows(
         (matches[m.text], MentionContext(plan.plan_id, a.activity_id, m.role,

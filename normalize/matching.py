@@ -19,6 +19,9 @@ Rules, in order, for one mention (:func:`match_mentions`):
 4. ``new``: an agency the registry does not know. New mentions are grouped with the same guarded rules
    (close distinctive words, acronym against initials), and each group gets the slug of its most frequent,
    then longest, spelling as its id.
+
+A bare acronym a plan defines ("Full Name (ACR)", :mod:`normalize.acronyms`) names the agency of the mentions
+defining it, the registry's or a new one, when they name one; it stays apart when they name several.
 """
 
 from __future__ import annotations
@@ -26,17 +29,19 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from normalize.acronyms import spells
+from normalize.pairs import close_pairs
 from normalize.registry import Registry, name_key
 
 FUZZY_CUTOFF = 85.0
@@ -47,6 +52,7 @@ ACRONYM_SCORE = 95.0
 CANDIDATE_COUNT = 3
 
 NAME_WORDS_FILE = Path(__file__).with_name("name_words.csv")
+_T, _O = TypeVar("_T"), TypeVar("_O")
 
 
 def _name_words(role: str) -> list[tuple[str, str]]:
@@ -98,7 +104,7 @@ KIND_BIT = {word: 1 << _KIND_ORDER.index(kind) for word, kind in _KIND_OF.items(
 """One bit for each kind of body; a kind's words in other languages share its bit (``expansion`` names the kind)."""
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
+_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]{2,7})s?$")  # a small "s" closing it is its plural: "CSOs"
 CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
 """Words joining two names in a list ("and", "и", "və"): "<name> and <category>" splits there."""
 
@@ -238,7 +244,7 @@ def name_form(text: str) -> _Form:
     for word in expanded:
         kinds |= KIND_BIT.get(word, 0)
     stripped = text.strip()
-    acronym = stripped.lower() if _ACRONYM.match(stripped) else ""
+    acronym = plural.group(1).lower() if (plural := _ACRONYM.match(stripped)) else ""
     distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
     whole = " ".join(word for word in expanded if word not in FILLER_WORDS)
     if len(text) > NAME_LIMIT:     # longer than any name: compared with none (and no quadratic fuzzy scoring)
@@ -394,74 +400,93 @@ def resolve_forms(forms: Sequence[_Form], index: RegistryIndex) -> list[_Decisio
 # ------------------------------------------------------------------------------------------ matching
 
 
-def match_mentions(mentions: Sequence[str], registry: Registry) -> list[AgencyMatch]:
-    """The agency each mention names: one result per mention, in order, the same for any input order."""
+def match_mentions(mentions: Sequence[str], registry: Registry,
+                   ties: Mapping[str, Collection[str]] | None = None) -> list[AgencyMatch]:
+    """The agency each mention names: one result per mention, in order, the same for any input order.
+
+    ``ties``: each bare acronym -> the mentions defining it in its plans (:func:`normalize.acronyms.acronym_ties`);
+    it names their agency when they all name one, a registry agency or a new one.
+    """
     index = registry_index(registry)
     unique = sorted(set(mentions))
     decisions = dict(zip(unique, resolve_forms([name_form(mention) for mention in unique], index)))
+    ties = {m: d for m, d in (ties or {}).items() if m in decisions and set(d) <= decisions.keys()}
+    for mention, defining in ties.items():
+        if decisions[mention].method not in ("exact", "alias"):  # a plan's own definition beats likeness
+            position = _one_owner(defining, lambda d: decisions[d].position)
+            old = decisions[mention].candidates
+            decisions[mention] = _Decision(None, "new", 0.0, old) if position is None else _Decision(
+                position, "fuzzy", ACRONYM_SCORE, ((index.ids[position], index.names[position], ACRONYM_SCORE),
+                                                   *(c for c in old if c[0] != index.ids[position]))[:CANDIDATE_COUNT])
     unknown = [mention for mention in unique if decisions[mention].position is None]
-    clusters = _cluster_new(unknown, Counter(mentions), set(index.ids))
+    clusters = _cluster_new(unknown, Counter(mentions), set(index.ids), ties)
     matches: dict[str, AgencyMatch] = {}
     for mention, decision in decisions.items():
         if decision.position is None:
             agency_id, name = clusters[mention]
             matches[mention] = AgencyMatch(mention, agency_id, name, "body", "new", 0.0, decision.candidates)
         else:
-            position = decision.position
-            matches[mention] = AgencyMatch(
-                mention=mention,
-                agency_id=index.ids[position],
-                agency_name=index.names[position],
-                agency_kind=index.kinds[position],
-                match_method=decision.method,
-                match_score=decision.score,
-                candidates=decision.candidates,
-            )
+            at = decision.position
+            matches[mention] = AgencyMatch(mention, index.ids[at], index.names[at], index.kinds[at], decision.method,
+                                           decision.score, decision.candidates)
     return [matches[mention] for mention in mentions]
 
 
 # ------------------------------------------------------------------------------------ new agencies
 
 
-def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
+def _cluster_new(mentions: Sequence[str], counts: Counter[str], taken: set[str],
+                 ties: Mapping[str, Collection[str]]) -> dict[str, tuple[str, str]]:
     """Group unknown mentions that name one body; each mention -> (new agency id, representative spelling)."""
     spellings: dict[str, list[str]] = {}
     for mention in mentions:
         spellings.setdefault(name_key(mention), []).append(mention)
     keys = sorted(spellings)
-    groups = _link([spellings[key] for key in keys])
+    groups = _link([spellings[key] for key in keys], ties)
     return _name_groups([[s for node in group for s in spellings[keys[node]]] for group in groups], counts, taken)
 
 
-def _link(nodes: Sequence[Sequence[str]]) -> list[list[int]]:
+def _link(nodes: Sequence[Sequence[str]], ties: Mapping[str, Collection[str]]) -> list[list[int]]:
     """Groups of nodes (the spellings of one key each) that name one body.
 
     Nodes join when they score at least :data:`FUZZY_CUTOFF` as in :func:`_score_matrix` (kinds of body
     compatible) with every member of the group: complete linkage, so no chain of near pairs joins two bodies.
-    Strongest pairs join first. An acronym then joins the one group whose initials it is.
+    Strongest pairs join first. An acronym a plan defines then joins the group of its definitions if they are
+    one, else stays apart; any other joins the one group whose initials it is, else the one it spells ("SENAC").
     """
     forms = [name_form(spellings[0]) for spellings in nodes]
     acronyms = [next((name_form(s).acronym for s in spellings if name_form(s).acronym), "") for spellings in nodes]
-    worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node]]
+    defined = {node: {d for s in nodes[node] for d in ties.get(s, ())} for node in range(len(nodes))}
+    worded = [node for node, form in enumerate(forms) if form.distinctive and not acronyms[node] and not defined[node]]
     similar = {(worded[a], worded[b]): score for (a, b), score in _similar_pairs([forms[n] for n in worded]).items()}
     group = list(range(len(nodes)))
-    members = {node: [node] for node in range(len(nodes)) if not acronyms[node]}
+    members = {node: [node] for node in range(len(nodes)) if not acronyms[node] and not defined[node]}
     for (a, b), _score in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = group[a], group[b]
         if first != second and all((min(x, y), max(x, y)) in similar for x in members[first] for y in members[second]):
             for node in members[second]:
                 group[node] = first
             members[first].extend(members.pop(second))
-    initials_of: dict[str, set[int]] = {}
+    initials_of: dict[str, set[int]] = {}  # and by first letter: an acronym no initials give may spell a name
     for node in worded:
-        for initials in _initials(nodes[node][0]):
+        for initials in (*_initials(nodes[node][0]), forms[node].key[:1]):
             initials_of.setdefault(initials, set()).add(node)
+    node_of = {spelling: node for node, spellings in enumerate(nodes) for spelling in spellings}
     for node, acronym in enumerate(acronyms):
-        if acronym:
-            owners = {group[other] for other in initials_of.get(acronym, ())}
-            group[node] = owners.pop() if len(owners) == 1 else node
+        if acronym or defined[node]:
+            spelled = initials_of.get(acronym) or [
+                other for other in initials_of.get(acronym[:1], ()) if acronym and spells(acronym, nodes[other][0])]
+            owner = _one_owner(defined[node], lambda d: group[node_of[d]] if d in node_of else None) \
+                if defined[node] else _one_owner(spelled, group.__getitem__)
+            group[node] = node if owner is None else owner
             members.setdefault(group[node], []).append(node)
     return list(members.values())
+
+
+def _one_owner(items: Iterable[_T], owner_of: Callable[[_T], _O | None]) -> _O | None:
+    """The one owner (registry position, group) of all the items; None if several, or none, or one has none."""
+    owners = {owner_of(item) for item in items}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[str]) -> dict[str, tuple[str, str]]:
@@ -482,8 +507,8 @@ def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[s
 
 def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of forms scoring at least the cutoff (as in :func:`_score_matrix`), kinds compatible."""
-    pairs = _close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
-    for pair, score in _close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
+    pairs = close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
+    for pair, score in close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
         pairs[pair] = max(pairs.get(pair, 0.0), score - WHOLE_OFFSET)
     # A body named with and without its placing qualifier ("State Service for Property Issues under the
     # Ministry of Economy", "State Service for Property Issues") is one body, however far apart the ratios are.
@@ -497,32 +522,6 @@ def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
             pairs[pair] = max(pairs.get(pair, 0.0), FUZZY_CUTOFF)
     kinds = [form.kinds for form in forms]
     return {(i, j): score for (i, j), score in pairs.items() if not kinds[i] or not kinds[j] or kinds[i] & kinds[j]}
-
-
-def _close_pairs(texts: Sequence[str], cutoff: float) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) of non-empty texts whose ratio is at least ``cutoff``, batched with ``cdist``.
-
-    Texts are compared in order of length, each block of rows only with the columns that can reach the
-    cutoff at all (a ratio of ``c`` needs the shorter text to be at least ``c / (200 - c)`` of the longer).
-    """
-    order = sorted((i for i, text in enumerate(texts) if text), key=lambda i: (len(texts[i]), i))
-    lengths = [len(texts[i]) for i in order]
-    reach = cutoff / (200.0 - cutoff)
-    pairs: dict[tuple[int, int], float] = {}
-    block = 512
-    for start in range(0, len(order), block):
-        stop = min(start + block, len(order))
-        end = bisect_right(lengths, lengths[stop - 1] / reach)
-        scores = process.cdist(
-            [texts[i] for i in order[start:stop]], [texts[i] for i in order[start:end]],
-            scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff, workers=-1,
-        )  # fmt: skip
-        rows, columns = np.nonzero(scores >= cutoff)
-        for row, column in zip(rows.tolist(), columns.tolist()):
-            if row < column:
-                first, second = sorted((order[start + row], order[start + column]))
-                pairs[(first, second)] = float(scores[row, column])
-    return pairs
 
 
 def _representative(spellings: Sequence[str], counts: Counter[str]) -> str:

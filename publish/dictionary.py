@@ -77,6 +77,8 @@ FLAG_MEANINGS: dict[str, str] = {
     "activity_id_duplicate": "the activity number was already used in the plan",
     "activity_id_out_of_order": "the activity number is not after the previous one",
     "section_backwards": "the section number is lower than the previous activity's",
+    "agency_acronym_ambiguous": "the activity names a body by a bare acronym the plan prints after two different "
+                                "names; it stays an agency of its own, in the review queue",
 }
 
 
