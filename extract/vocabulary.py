@@ -196,15 +196,30 @@ def heading_number(title: str) -> int | None:
     if not words:
         return None
     number = section_number(words[0])
+    if number is None and (after := _label_after_number().match(title)):
+        number = section_number(after[1] + ".")
     if number is None:
         match = labelled_prefix(title)
         number = section_number(match[2] + ".") if match else None
     return number
 
 
+@lru_cache(maxsize=1)
+def _label_after_number() -> re.Pattern[str]:
+    # A heading's number, then its label closed by a dot or a colon: where a language puts the number first
+    # ("1-yoʻnalish. ", "2. apņemšanās: "); without the mark the word may open the title ("1. Commitment to").
+    labels = sorted(heading_labels(), key=lambda label: (-len(label.split()), -len(label)))
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"^\s*(\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\.|-[^\W\d_]{{0,4}})?\s*(?:{words})\s*[.:]\s+",
+                      re.IGNORECASE)
+
+
 def strip_section_number(title: str) -> str:
     """A numbered heading's title without its number, and without the label before it ("Task 2. Open data"
-    -> "Open data")."""
+    -> "Open data") or after it ("1-yoʻnalish. Open data" -> "Open data")."""
+    after = _label_after_number().match(title)
+    if after and after.end() < len(title):
+        return title[after.end():]
     if SECTION_PREFIX.match(title):
         return SECTION_PREFIX.sub("", title, count=1)
     labelled = labelled_prefix(title)

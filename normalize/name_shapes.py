@@ -44,6 +44,8 @@ def opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
     words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
     if not words:
         return False
+    if left[:1].isupper() and rest[:1].islower() and _closes_on_one_kind(words):
+        return False    # (the name's own tail: "Korupcijas novēršanas un | apkarošanas birojs")
     named_in_lower_case = left[:1].islower() and any(
         word in BODY_WORDS for word in expand_words(name_key(left).split()[:QUALIFIERS + 1]))
     if qualified_body(rest) or words[0][:1].islower() and name_key(words[0]) in BODY_WORDS:
@@ -72,6 +74,19 @@ def opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
     # (Only a name closing on the word for its kind vouches for a second name whose kind closes the item only:
     # "Office of Management | and Budget and Environmental Protection Agency" is cut at the second "and".)
     return whole and len(run) > 1 and closes_on_kind(run[-1]) or left_closes_on_kind and closes_on_kind(last)
+
+
+def _closes_on_one_kind(words: list[str]) -> bool:
+    """Whether words in lower case reach the word for one body's kind ("apkarošanas birojs") before any word
+    for bodies as a category ("местные исполнительные органы", "акиматы областей"): a name's tail, which
+    a category in lower case never is."""
+    for word in words[:QUALIFIERS + 2]:
+        key = name_key(word)
+        if key in KIND_BIT:
+            return True
+        if key in BODY_WORDS or not word[-1:].isalnum():
+            return False
+    return False
 
 
 def closes_on_kind(word: str) -> bool:

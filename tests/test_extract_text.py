@@ -175,6 +175,9 @@ def test_a_header_label_whose_last_letter_went_to_another_line_names_its_column(
         # A word saying which of its kind, then a label the vocabulary knows alone: the label's column.
         ("Verification indicator", "indicator"),
         ("Արդյունքի ցուցանիշ", "indicator"),
+        # Latvian labels are data too.
+        ("Līdzatbildīgās institūcijas", "partners"),
+        ("Rezultatīvais rādītājs", "indicator"),
         # Two words that end on no label, or one more word: no label.
         ("Completion source", None),
         ("Annual verification indicator", None),

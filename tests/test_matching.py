@@ -756,6 +756,12 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # ending on a conjunction goes on with the item.
         ("Ministerio de Ciencia,\nInnovación, Tecnología y\nTelecomunicaciones (MICITT)\nMinisterio de Hacienda",
          ["Ministerio de Ciencia, Innovación, Tecnología y Telecomunicaciones (MICITT)", "Ministerio de Hacienda"]),
+        # Words in lower case after a conjunction, closing on the word for one body's kind, are the name's own
+        # tail; a category in lower case is named by a word for bodies.
+        ("Korupcijas novēršanas un apkarošanas birojs", ["Korupcijas novēršanas un apkarošanas birojs"]),
+        ("Vides aizsardzības un\nreģionālās attīstības\nministrija", ["Vides aizsardzības un reģionālās attīstības ministrija"]),
+        ("Министерство финансов и местные исполнительные органы",
+         ["Министерство финансов", "местные исполнительные органы"]),
         # A name in sentence case that prints its kind last holds a series parted by commas alone; an acronym
         # or capitals after the comma part names.
         ("Цифрын хөгжил, инноваци, харилцаа холбооны яам, Сангийн яам",

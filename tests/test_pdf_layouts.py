@@ -24,7 +24,7 @@ from extract.pdf import Line, Word, pdf_to_text, read_pdf
 from extract.pdf.header import find_header
 from extract.pdf.opening import Rules
 from extract.pdf_settings import PdfSettings
-from extract.vocabulary import prints_heading, strip_section_number
+from extract.vocabulary import heading_number, prints_heading, strip_section_number
 from normalize.plan import document_to_plan
 from normalize.registry import load_registry
 
@@ -618,6 +618,18 @@ def test_a_label_of_any_length_is_read_whole_and_a_heading_opening_on_its_words_
     of a label but prints no number after it keeps its words."""
     assert strip_section_number(heading) == title
     assert prints_heading(heading) == (heading != title)
+
+
+@pytest.mark.parametrize("heading, number, title", [
+    ("1-yoʻnalish. Davlat boshqaruvida shaffoflik", 1, "Davlat boshqaruvida shaffoflik"),
+    ("2. apņemšanās: Godprātīga publiskā pārvalde", 2, "Godprātīga publiskā pārvalde"),
+    ("3. Commitment to open data", 3, "Commitment to open data"),
+])
+def test_a_label_printed_after_the_number_leaves_the_title(heading, number, title):
+    """Languages that print the number first ("1-yoʻnalish.", "2. apņemšanās:"): the label closed by its
+    dot or colon is no word of the title; without the mark, the word after the number is the title's."""
+    assert heading_number(heading) == number
+    assert strip_section_number(heading) == title
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
