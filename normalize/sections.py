@@ -16,7 +16,8 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
                                 strip_section_number)
 
 from .anchors import Anchor
-from .tracing import LABEL_WORDS, Tokens, cut_join, is_capitalised, label_across_edge, parts_to_title, trace_headers
+from .cut_labels import LABEL_WORDS, cut_join, is_capitalised, label_across_edge
+from .tracing import Tokens, parts_to_title, trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
                          find_left_header, find_unnumbered_header)
 from .words import Vocabulary

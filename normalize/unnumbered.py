@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from extract.vocabulary import section_number
 
-from .tracing import Tokens, cut_join, is_capitalised, starts_label
+from .cut_labels import cut_join, is_capitalised, starts_label
+from .tracing import Tokens
 from .words import FRAGMENTS, FUNCTION_WORDS, NEAR_KNOWN, Vocabulary, rejoin
 
 #: Header rows are traced from the number column (the table's first) and the column after it.
