@@ -1355,3 +1355,19 @@ def test_lead_and_support_lines_in_one_responsible_cell(tmp_path):
         [(implementer, "Ministry of Local Government"), (partner, "development partners"),
          (partner, "civil society organisations")],
         [(implementer, "Inspectorate of Government"), (partner, "local governments")]]
+
+
+def test_a_ruled_key_value_box_under_an_unruled_table_lends_it_no_rules(tmp_path):
+    """Commitments one under the other, each a ruled key/value box over a milestones table with no rules (its
+    header row shaded dark, white labels): the second box's rules, printed below the first table's rows,
+    frame that box, not the table's columns or rows (they made the box's key column the table's first column,
+    and no row of the table held its number). Every milestone is read, each with the agencies of its block."""
+    from test_labelled_blocks import COMMITMENTS, commitment_blocks_plan
+
+    pdf = commitment_blocks_plan(tmp_path / "p.pdf", COMMITMENTS, milestones_ruled=False, page_each=False)
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [(a.activity_id, a.names("implementer"), a.names("partner")) for a in read.activities] == [
+        ("1.1", ("Ministry of Finance", "Ministry of Justice"), ("Transparency International",)),
+        ("1.2", ("Ministry of Finance", "Ministry of Justice"), ("Transparency International",)),
+        ("2.1", ("Supreme Court",), ("Ministry of Justice",)),
+        ("2.2", ("Supreme Court",), ("Ministry of Justice",))]

@@ -29,7 +29,7 @@ from ..layout import opening_levels
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import Unit, body_to_units, hanging_evidence, units_to_rows
-from .edges import column_edges, has_ruled_columns, join_unparted, word_column
+from .edges import column_edges, has_ruled_columns, join_unparted, table_rules, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .keyvalue import Block, find_blocks
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
@@ -191,15 +191,16 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         columns = replace(table.header, top=header.top, bottom=header.bottom)
     else:
         columns = table.header
-    edges = column_edges(columns, zone_top if header is None else header.top, body, content.rules, prior,
+    rules = table_rules(content.rules, body, zone_top, s.phrase_gap * em, s.rule_snap)
+    edges = column_edges(columns, zone_top if header is None else header.top, body, rules, prior,
                          content.width, em, s)
     if table is None:
         assert header is not None
         table = new_table(known.index + 1 if known is not None else 0, header, content.number, edges, body)
     layout.header = header
     layout.table = table
-    ruled = has_ruled_columns(content.rules, edges, zone_top, s.rule_snap)
-    g = Geometry(content.number, edges, content.rules, em, s, ruled, table.number, table.title, table.levels,
+    ruled = has_ruled_columns(rules, edges, zone_top, s.rule_snap)
+    g = Geometry(content.number, edges, rules, em, s, ruled, table.number, table.title, table.levels,
                  column_rights(body, edges, ruled), opening=table.opening)
     if header is None and not continues_table(body, g, zone_top):
         layout.before = lines_to_strays(lines)
