@@ -35,9 +35,11 @@ MILESTONES = ("No.", "Milestone activity with a verifiable deliverable", "Start 
 
 
 def commitment_blocks_plan(path: Path, commitments: list, labels: tuple[str, ...] = MILESTONES,
-                           widths: tuple[float, ...] = (40, 300, 80, 80), ruled: bool = True) -> Path:
-    """Each commitment on a page of its own: its heading, its key/value block (keys in a narrow column, ruled
-    as a grid or not ruled at all), then its milestones table."""
+                           widths: tuple[float, ...] = (40, 300, 80, 80), ruled: bool = True,
+                           milestones_ruled: bool = True, page_each: bool = True) -> Path:
+    """Each commitment on a page of its own (or one under the other, `page_each` False): its heading, its
+    key/value block (keys in a narrow column, ruled as a grid or not ruled at all), then its milestones table
+    (ruled as a grid, or with no rules at all and its header row shaded dark with white labels)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
@@ -53,11 +55,14 @@ def commitment_blocks_plan(path: Path, commitments: list, labels: tuple[str, ...
     for heading, block, rows in commitments:
         keys = FlowTable([[Paragraph(text, styles["Normal"]) for text in row] for row in block], colWidths=[140, 360])
         keys.setStyle(TableStyle([*grid, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        table = FlowTable([[Paragraph(text, styles["Normal"]) for text in row] for row in [labels, *rows]],
-                          colWidths=list(widths))
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        header_style = styles["Normal"].clone("white", textColor=colors.white)
+        table = FlowTable([[Paragraph(text, header_style if k == 0 and not milestones_ruled else styles["Normal"])
+                            for text in row] for k, row in enumerate([labels, *rows])], colWidths=list(widths))
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black) if milestones_ruled else
+                                   ("BACKGROUND", (0, 0), (-1, 0), colors.darkblue),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        story += [Paragraph(heading, styles["Heading2"]), keys, Spacer(1, 10), table, PageBreak()]
+        story += [Paragraph(heading, styles["Heading2"]), keys, Spacer(1, 10), table,
+                  PageBreak() if page_each else Spacer(1, 20)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
     return path
 

@@ -70,6 +70,10 @@ class Plan:
     bold: str = BOLD
     #: Each table starts on a new page.
     new_page_per_table: bool = True
+    #: The header row printed again atop each page a table goes on to (else on its first page only).
+    repeat_header: bool = True
+    #: A footnote printed at the foot of the first page, well apart from the table above it.
+    footnote: str = ""
     pages: list[int] = field(default_factory=list)
 
 
@@ -107,6 +111,8 @@ class Drawer:
             self.text(self.width / 2 - 30, 20, self.plan.running_head, FONT, 8)
         if self.plan.page_numbers:
             self.text(self.width / 2, self.height - 24, str(self.page), FONT, 8)
+        if self.plan.footnote and self.page == 1:
+            self.text(72, self.height - 40, self.plan.footnote, FONT, 8)
 
     def next_page(self) -> None:
         self.canvas.showPage()
@@ -196,10 +202,11 @@ def draw(path: Path, plan: Plan) -> Path:
 
         top += draw_row(table.labels, top, header=True)
         for row in table.rows:
-            if top + row_height(row) > d.height - 50:
+            if top + row_height(row) > d.height - (90 if plan.footnote else 50):
                 d.next_page()
                 top = 50.0
-                top += draw_row(table.labels, top, header=True)
+                if plan.repeat_header:
+                    top += draw_row(table.labels, top, header=True)
             top += draw_row(row, top)
     for k in range(plan.annex_pages):
         d.next_page()
@@ -1355,3 +1362,37 @@ def test_lead_and_support_lines_in_one_responsible_cell(tmp_path):
         [(implementer, "Ministry of Local Government"), (partner, "development partners"),
          (partner, "civil society organisations")],
         [(implementer, "Inspectorate of Government"), (partner, "local governments")]]
+
+
+def test_a_ruled_key_value_box_under_an_unruled_table_lends_it_no_rules(tmp_path):
+    """Commitments one under the other, each a ruled key/value box over a milestones table with no rules (its
+    header row shaded dark, white labels): the second box's rules, printed below the first table's rows,
+    frame that box, not the table's columns or rows (they made the box's key column the table's first column,
+    and no row of the table held its number). Every milestone is read, each with the agencies of its block."""
+    from test_labelled_blocks import COMMITMENTS, commitment_blocks_plan
+
+    pdf = commitment_blocks_plan(tmp_path / "p.pdf", COMMITMENTS, milestones_ruled=False, page_each=False)
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [(a.activity_id, a.names("implementer"), a.names("partner")) for a in read.activities] == [
+        ("1.1", ("Ministry of Finance", "Ministry of Justice"), ("Transparency International",)),
+        ("1.2", ("Ministry of Finance", "Ministry of Justice"), ("Transparency International",)),
+        ("2.1", ("Supreme Court",), ("Ministry of Justice",)),
+        ("2.2", ("Supreme Court",), ("Ministry of Justice",))]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_table_whose_header_row_is_printed_on_its_first_page_only_goes_on_past_a_footnote(tmp_path, ruled):
+    """The header row is printed on the first page only and a footnote stands apart at that page's foot: the
+    footnote closed the table, and the next page, with no header row of its own, was taken for text outside
+    it (its activities lost). Its first row goes on with the next number in the number column, its words in
+    the table's columns: the table goes on there. The annex after it, prose across the columns, is no row."""
+    rows = activities(24, numbering=lambda i: f"1.{i + 1}.")
+    plan = Plan([Table(("No.", "Activity", "Responsible", "Deadline"), (40, 360, 160, 80), list(rows),
+                       ruled=ruled)], repeat_header=False, footnote="1 If additional funding is granted.",
+                annex_pages=1)
+    pdf = draw(tmp_path / "p.pdf", plan)
+    assert document_pages(pdf) == 3
+    document = read_pdf(pdf)
+    assert [texts[0] for texts in numbered(document)] == [number for number, _, _, _ in rows]
+    assert [texts[1] for texts in numbered(document)] == [title for _, title, _, _ in rows]
+    assert not any("Annex" in text for texts in bands(document) for text in texts)

@@ -34,6 +34,7 @@ from .header import Header
 from .keyvalue import BlockRow
 from .lines import BBox, Line, lines_to_strays, typical_height, words_to_bbox, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
+from .resume import last_number
 from .pages import PageLayout, TableState, join_cut_rows, page_to_layout, read_rows
 from .rows import ACTIVITY, HEADER, SECTION, Row
 
@@ -56,9 +57,13 @@ def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettin
     known: TableState | None = None
     prior: tuple[float, ...] | None = None
     table_open = False
+    last: tuple[int, ...] | None = None
     for content, em, page_lines, running in zip(pages, ems, lines, furniture):
         body = [line for i, line in enumerate(page_lines) if i not in running]
-        layout = page_to_layout(content, body, known, prior, table_open, em, s)
+        layout = page_to_layout(content, body, known, prior, table_open, em, s, last)
+        # The last number this page's table read: a table its foot closed may resume on the next page.
+        last = last_number([line for unit in layout.units for line in unit.lines], layout.geometry) \
+            if layout.geometry is not None else None
         layout.stray.extend(lines_to_strays(page_lines[i] for i in sorted(running)))
         layout.stray.extend(lines_to_strays(words_to_lines(content.sideways, s.line_tolerance * em)))
         layout.stray.sort(key=lambda item: item[0])

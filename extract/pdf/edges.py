@@ -17,7 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..pdf_settings import PdfSettings
-from .header import Header, HeaderCell
+from .header import Header, HeaderCell, numbered_lines
 from .lines import Line, Word, line_to_phrases
 from .opening import Rules
 
@@ -153,6 +153,33 @@ def column_edges(header: Header, top: float, body: Sequence[Line], rules: Rules,
     edges[0] = left_rule if left_rule is not None else 0.0
     edges[-1] = right_rule if right_rule is not None else width
     return tuple(edges)
+
+
+def table_rules(rules: Rules, body: Sequence[Line], top: float, gap: float, snap: float) -> Rules:
+    """The page's rules less those of boxes printed under an unruled table's first numbered row (the ruled
+    key/value box over a later commitment's table, a shaded row): a box's sides are vertical rules that start
+    below that row at an x where no rule runs down the table's rows from `top` (under its header row, or the
+    page's top) to that row. Where every horizontal rule below `top` lies within the height of such boxes,
+    the table parts no rows with rules of its own: the boxes' rules are neither its columns nor rules parting
+    its rows, and its rows are read between white gaps. (The rules of a grid's later rows stand where its
+    first rows' rules do; a table ruled across keeps its rules.)"""
+    numbered = numbered_lines(body, gap)
+    if not numbered:
+        return rules
+    first = body[numbered[0]].bottom
+    columns = [x for x, r_top, r_bottom in rules.vertical if r_top <= first and r_bottom > top + snap]
+    boxes = [(r_top, r_bottom) for x, r_top, r_bottom in rules.vertical
+             if r_top > first and not any(abs(x - c) <= snap for c in columns)]
+
+    def boxed(y: float) -> bool:
+        return any(a - snap <= y <= b + snap for a, b in boxes)
+
+    below = [y for y, _, _ in rules.horizontal if y > top + snap]
+    if not boxes or not all(boxed(y) for y in below):
+        return rules
+    vertical = tuple(rule for rule in rules.vertical if rule[1] <= first or any(abs(rule[0] - c) <= snap
+                                                                               for c in columns))
+    return Rules(tuple(rule for rule in rules.horizontal if not boxed(rule[0])), vertical)
 
 
 def word_column(word: Word, inner: Sequence[float]) -> int:

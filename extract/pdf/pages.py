@@ -29,11 +29,12 @@ from ..layout import opening_levels
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, heading_number, is_column_numbering, prints_heading, squash
 from .blocks import Unit, body_to_units, hanging_evidence, units_to_rows
-from .edges import column_edges, has_ruled_columns, join_unparted, word_column
+from .edges import column_edges, has_ruled_columns, join_unparted, table_rules, word_column
 from .header import Header, HeaderCell, find_header, find_header_by_structure, find_repeated_header, moved
 from .keyvalue import Block, find_blocks
 from .lines import Line, line_to_phrases, lines_to_strays, words_to_bbox, words_to_line
 from .opening import PageContent, Rules
+from .resume import resumes
 from .rows import ACTIVITY, HEADER, PLAIN, SECTION, Geometry, Row, line_anchors, row_number
 from .ruling import row_rules
 
@@ -145,8 +146,10 @@ def new_table(index: int, header: Header, page: int, edges: Sequence[float], bod
 
 
 def page_to_layout(content: PageContent, lines: list[Line], known: TableState | None,
-                   prior: tuple[float, ...] | None, table_open: bool, em: float, s: PdfSettings) -> PageLayout:
-    """Read one page: its header, its rows, the text before the table and the text outside it."""
+                   prior: tuple[float, ...] | None, table_open: bool, em: float, s: PdfSettings,
+                   last: tuple[int, ...] | None = None) -> PageLayout:
+    """Read one page: its header, its rows, the text before the table and the text outside it. `last`: the
+    last activity number the page before read in its table (a closed table may resume on this page)."""
     layout = PageLayout(content.number)
     header = find_header(lines, content.rules, em, s, s.min_header_columns if known is None else 2)
     if header is not None:
@@ -160,7 +163,8 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
             header = join_unparted(header, lines[header.last_line + 1:], content.rules, em, s)
     elif header is None and known is not None:
         header = find_repeated_header(lines, known.header, content.rules, em, s)
-    if header is None and (known is None or not table_open):
+    resuming = header is None and known is not None and not table_open and last is not None
+    if header is None and (known is None or not (table_open or resuming)):
         layout.before = lines_to_strays(lines)
         return layout
     table = known
@@ -191,17 +195,19 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         columns = replace(table.header, top=header.top, bottom=header.bottom)
     else:
         columns = table.header
-    edges = column_edges(columns, zone_top if header is None else header.top, body, content.rules, prior,
+    rules = table_rules(content.rules, body, zone_top, s.phrase_gap * em, s.rule_snap)
+    edges = column_edges(columns, zone_top if header is None else header.top, body, rules, prior,
                          content.width, em, s)
     if table is None:
         assert header is not None
         table = new_table(known.index + 1 if known is not None else 0, header, content.number, edges, body)
     layout.header = header
     layout.table = table
-    ruled = has_ruled_columns(content.rules, edges, zone_top, s.rule_snap)
-    g = Geometry(content.number, edges, content.rules, em, s, ruled, table.number, table.title, table.levels,
+    ruled = has_ruled_columns(rules, edges, zone_top, s.rule_snap)
+    g = Geometry(content.number, edges, rules, em, s, ruled, table.number, table.title, table.levels,
                  column_rights(body, edges, ruled), opening=table.opening)
-    if header is None and not continues_table(body, g, zone_top):
+    if header is None and not (resumes(body, g, last) if resuming and last is not None
+                               else continues_table(body, g, zone_top)):
         layout.before = lines_to_strays(lines)
         layout.table = None
         return layout
