@@ -59,13 +59,7 @@ def opens_named_body(left: str, left_last: str, rest: str, last: str) -> bool:
         return False
     if name_key(words[0]) in KIND_BIT and len(words) > 1 and name_key(words[1]) in FUNCTION_WORDS:
         return True
-    run = []
-    for word in words:
-        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
-            break
-        run.append(word)
-        if not word[-1:].isalnum():
-            break
+    run = capitalised_run(words)
     left_words = left.split(maxsplit=2)
     left_closes_on_kind = closes_on_kind(left_last) or named_in_lower_case and \
         any(word in BODY_WORDS for word in expand_words([name_key(left_last)]))
@@ -134,6 +128,19 @@ def starts_name(previous: str, rest: str, registry: Registry, before: str = "") 
     return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
 
 
+def capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words that open ``words``, with the function words between them ("Ministry of
+    Justice"), up to a conjunction, a word in lower case, or a word closed by punctuation (kept)."""
+    run: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
+            break
+        run.append(word)
+        if not word[-1:].isalnum():
+            break
+    return run
+
+
 def capitals_name_a_body(rest: str) -> bool:
     """Whether the capitalised words opening ``rest`` name a body: they open on a word for bodies
     ("Министерство", "Parliament") or close on the word for a kind of body ("Civil Service Bureau"). Capitals
@@ -141,13 +148,7 @@ def capitals_name_a_body(rest: str) -> bool:
     words = rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS]
     if any(part in BODY_WORDS or part in HEAD_WORDS for part in expand_words([name_key(words[0])])):
         return True
-    run = []
-    for word in words:
-        if not (word[:1].isupper() or run and name_key(word) in FUNCTION_WORDS) or name_key(word) in CONJUNCTIONS:
-            break
-        run.append(word)
-        if not word[-1:].isalnum():
-            break
+    run = capitalised_run(words)
     return bool(run) and closes_on_kind(run[-1])
 
 
