@@ -152,11 +152,16 @@ def heading_label_words() -> int:
 
 
 @lru_cache(maxsize=1)
-def _known_labelled_prefix() -> re.Pattern[str]:
-    # Longest labels first: "Key result area 1:" is that label's heading, not "Area 1:" after two words.
+def _heading_label_alternation() -> str:
+    """The labels of `heading_labels.csv` as one regex alternation, their words parted by any space, longest
+    first: "Key result area 1:" is that label's heading, not "Area 1:" after two words."""
     labels = sorted(heading_labels(), key=lambda label: (-len(label.split()), -len(label)))
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
-    return re.compile(rf"^\s*((?:{words}))" + _LABELLED_NUMBER, re.IGNORECASE)
+    return "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+
+
+@lru_cache(maxsize=1)
+def _known_labelled_prefix() -> re.Pattern[str]:
+    return re.compile(rf"^\s*((?:{_heading_label_alternation()}))" + _LABELLED_NUMBER, re.IGNORECASE)
 
 
 def labelled_prefix(text: str) -> re.Match[str] | None:
@@ -208,10 +213,8 @@ def heading_number(title: str) -> int | None:
 def _label_after_number() -> re.Pattern[str]:
     # A heading's number, then its label closed by a dot or a colon: where a language puts the number first
     # ("1-yoʻnalish. ", "2. apņemšanās: "); without the mark the word may open the title ("1. Commitment to").
-    labels = sorted(heading_labels(), key=lambda label: (-len(label.split()), -len(label)))
-    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
-    return re.compile(rf"^\s*(\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\.|-[^\W\d_]{{0,4}})?\s*(?:{words})\s*[.:]\s+",
-                      re.IGNORECASE)
+    return re.compile(rf"^\s*(\d{{1,2}}|[IVXL]{{1,6}})(?:\s*\.|-[^\W\d_]{{0,4}})?\s*"
+                      rf"(?:{_heading_label_alternation()})\s*[.:]\s+", re.IGNORECASE)
 
 
 def strip_section_number(title: str) -> str:

@@ -24,7 +24,7 @@ _SEPARATOR = re.compile(rf"[,;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
 per line), a bullet ("• Ministry of Justice • Ministry of Finance"), a colon before a space (a group and its
 members: "BOND Group: Article 19, CAFOD"), a slash with space on both sides."""
 #: The separators of a plan that parts its lists' items with other marks than commas (`normalize.separators`).
-_SEPARATOR_NO_COMMA = re.compile(rf"[;\n{BULLETS}]|:(?=\s)|(?<=\s)/(?=\s)")
+_SEPARATOR_NO_COMMA = re.compile(_SEPARATOR.pattern.replace(",", "", 1))
 _WORD = re.compile(r"\S+")
 _CONJUNCTION_OPENING = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, CONJUNCTIONS)))})\s+(?=\S)")
 _COMMA_AT_LINE_END = re.compile(r",[ \t]*\n")
