@@ -14,7 +14,8 @@ import pytest
 
 from conftest import COLUMNS_EDITION_GOLD, EDITION_GOLD, RAW_GOLD, load_scorer
 from damage import Layout, damaged_text
-from pipeline import publish, run_sources
+from pipeline import run_sources
+from publish.output import publish_run
 from russian_plan import russian_layout, russian_truth
 
 SEEDS = range(8)
@@ -27,7 +28,7 @@ def rows_exact(gold_path, seed, tmp_path) -> float:
     source.write_text(text, encoding="utf-8")
     result = run_sources([source])
     assert not result.failures
-    publish(result, tmp_path / "out")
+    publish_run(result, tmp_path / "out")
     return load_scorer().evaluate(str(tmp_path / "out"), str(gold_path))["rows_exact"]
 
 
@@ -62,7 +63,7 @@ def read_edition(gold_path, seed, tmp_path) -> tuple[Layout, dict]:
     source.write_text(damaged_text(gold, layout, seed), encoding="utf-8")
     result = run_sources([source])
     assert not result.failures, result.failures
-    publish(result, tmp_path / "out")
+    publish_run(result, tmp_path / "out")
     return layout, load_scorer().evaluate(str(tmp_path / "out"), str(scored_gold))
 
 
@@ -150,7 +151,7 @@ def read_text_and_score(text: str, truth: dict, folder) -> float:
     source.write_text(text, encoding="utf-8")
     result = run_sources([source])
     assert not result.failures, result.failures
-    publish(result, folder / "out")
+    publish_run(result, folder / "out")
     return load_scorer().evaluate(str(folder / "out"), str(folder / "gold.json"))["rows_exact"]
 
 

@@ -124,7 +124,7 @@ TEXTS = st.text(alphabet=list('ab ,;"\r\nNAnul|')) | st.sampled_from(["", "NA", 
 def test_a_value_is_null_in_every_format_exactly_where_the_csv_cell_is_empty(tmp_path, cells):
     """For any text (quotes, line breaks, "NA", "null"), the CSV written and read back for Parquet, and the
     value SQLite gets, are NULL where the cell is empty and the same text or number everywhere else."""
-    from pipeline import write_table
+    from publish.output import write_table
     from publish import csv_batches
     from publish.dictionary import typed_value
 

@@ -88,7 +88,7 @@ def test_csv_to_parquet_and_back_keeps_every_value(tmp_path_factory, values):
 
     import pyarrow.parquet as pq
 
-    from pipeline import write_table
+    from publish.output import write_table
 
     columns = {"text": ("string", "a string"), "count": ("integer", "an integer"), "score": ("number", "a number")}
     rows = [{"text": t, "count": c, "score": f} for t, c, f in values]

@@ -24,7 +24,7 @@ from conftest import ROOT
 from extract.errors import OutputError
 from extract.manifest import Source
 from normalize.tables import ACTIVITY_COLUMNS, AGENCY_COLUMNS, FIELD_COLUMNS, LINK_COLUMNS, PLAN_COLUMNS, Tables
-from pipeline import write_csv_rows, write_table
+from publish.output import write_csv_rows, write_table
 from publish.dictionary import REVIEW_COLUMNS, md_cell
 from publish import write_formats
 
@@ -121,7 +121,7 @@ ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double"}
 
 
 def write_csvs(folder: Path, tables: Tables, review: list[dict]) -> None:
-    """The CSVs as pipeline.publish writes them."""
+    """The CSVs as publish_run writes them."""
     for name, rows, columns in (("plans", tables.plans, PLAN_COLUMNS),
                                 ("activities", tables.activities, ACTIVITY_COLUMNS),
                                 ("activity_agencies", tables.links, LINK_COLUMNS),
