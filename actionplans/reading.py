@@ -117,7 +117,8 @@ def load(folder: PathLike) -> Dataset:
     tables = {name: read_parquet(folder / f"{name}.parquet", name, TABLE_COLUMNS[name]) for name in SINGLE_FILES}
     plan_ids = tables["plans"].column("plan_id").to_pylist()
     if None in plan_ids or len(set(plan_ids)) != len(plan_ids):
-        raise InputError(f"{folder / 'plans.parquet'}: plan ids are missing or repeated; not a folder actionplans wrote")
+        raise InputError(f"{folder / 'plans.parquet'}: plan ids are missing or repeated; "
+                         "not a folder actionplans wrote")
     for name in PARTITIONED:
         tables[name] = read_partitioned(folder / name, name, plan_ids)
     return Dataset(**{name: arrow_to_frame(tables[name], name) for name in TABLE_COLUMNS})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from normalize.matching import holds_body_word
+from normalize.name_words import holds_body_word
 from normalize.periods import looks_like_period_start
 
 from .model import Column

@@ -11,8 +11,9 @@ import re
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, OPENING_QUOTES
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       NO_AGENCY, RegistryIndex, expand_words, holds_body_word, registry_index)
+from .matching import RegistryIndex, registry_index
+from .name_words import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+                         NO_AGENCY, expand_words, holds_body_word)
 from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_body,
                           opens_named_body, qualified_body, spelled_as_known, starts_name)
 

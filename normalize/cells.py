@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from extract.model import Band
 
 from .anchors import Anchor
-from .matching import KIND_BIT, NO_AGENCY, holds_body_word, spelled_out
+from .name_words import KIND_BIT, NO_AGENCY, holds_body_word, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words

@@ -26,21 +26,20 @@ defining it, the registry's or a new one, when they name one; it stays apart whe
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from normalize.acronyms import spells
+from normalize.name_words import (NAME_LIMIT, NameForm, is_generic, name_form, name_initials,
+                                   strip_placing)
 from normalize.pairs import close_pairs
 from normalize.registry import Registry, name_key
 
@@ -50,69 +49,12 @@ KIND_PENALTY = 25.0
 WHOLE_OFFSET = 7.0
 ACRONYM_SCORE = 95.0
 CANDIDATE_COUNT = 3
-
-NAME_WORDS_FILE = Path(__file__).with_name("name_words.csv")
 _T, _O = TypeVar("_T"), TypeVar("_O")
 
-
-def _name_words(role: str) -> list[tuple[str, str]]:
-    """(word, expansion) rows of `name_words.csv` with the given role, in file order (data, not code:
-    a plan from another country adds its own place words there)."""
-    with NAME_WORDS_FILE.open(encoding="utf-8", newline="") as f:
-        return [(row["word"], row["expansion"] or "") for row in csv.DictReader(f) if row["role"] == role]
-
-
-FUNCTION_WORDS = frozenset(word for word, _ in _name_words("function"))
-"""Words that never end a complete name: a name cannot be split right after one of them."""
-
-UNFINISHED_WORDS = FUNCTION_WORDS | {word for word, _ in _name_words("filler")}
-"""Words a name does not end on: function words, and words that ask for what follows ("... under the
-President | of the Republic of ...")."""
-
-FILLER_WORDS = UNFINISHED_WORDS | {word for word, _ in _name_words("country")}
-"""Words that only place a body ("... under the President of the Republic of Azerbaijan"); a name may end on a
-country's name."""
-
-KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
-"""Generic head words that say what kind of body it is: two different ones mean two different bodies."""
-
-BODY_WORDS = frozenset(KIND_WORDS) | {word for word, _ in _name_words("body")}
-"""Words that name a body or say what kind it is ("ministry", "authority", "органы"): a list item holding one
-names a body, whatever its case ("central executive authorities", "местные исполнительные органы")."""
-
-GENERIC_WORDS = FILLER_WORDS | BODY_WORDS | {word for word, _ in _name_words("generic")}
-"""Words weighed down in fuzzy matching: the remaining, distinctive words decide."""
-
-
-_LONG_GENERIC_WORDS = tuple(sorted(word for word in GENERIC_WORDS if len(word) >= 7))
-
-ABBREVIATIONS = dict(_name_words("abbreviation"))
-"""Short and variant spellings, replaced word by word before fuzzy comparison."""
-
-PLACE_WORDS = tuple(word for word, _ in _name_words("place"))
-"""Words that begin a body's placing qualifier ("... under the Ministry of Economy"): the body is named before."""
-
-HEAD_WORDS = frozenset(word for word, _ in _name_words("head"))
-"""Capitalised words that start a new name when they follow a complete one without a comma."""
-
-NO_AGENCY = frozenset(name_key(word) for word, _ in _name_words("none"))
-"""What a cell prints to say it names no agency ("Not applicable", "N/A", "нет"): no mention is made of it."""
-
-_KIND_OF = {word: expansion or word for word, expansion in _name_words("kind")}
-_KIND_ORDER = list(dict.fromkeys(_KIND_OF.values()))
-KIND_BIT = {word: 1 << _KIND_ORDER.index(kind) for word, kind in _KIND_OF.items()}
-"""One bit for each kind of body; a kind's words in other languages share its bit (``expansion`` names the kind)."""
-_PARENTHESIS = re.compile(r"\([^()]*\)")
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
-_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]{2,7})s?$")  # a small "s" closing it is its plural: "CSOs"
-CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
-"""Words joining two names in a list ("and", "и", "və"): "<name> and <category>" splits there."""
-
 _NAME_SEPARATOR = re.compile(r"[,;]|:\s|\s/\s")
 """A registry spelling holding one of these is protected from splitting at it."""
 _SPLIT_WORDS = re.compile(r"[\s,;/]+")
-#: No agency name is longer (in letters): a longer item is a run of names or prose, never one registry name.
-NAME_LIMIT = 500
 
 
 #: How a mention can be matched, from the surest to the least sure.
@@ -141,18 +83,6 @@ class MentionContext:
     role: str = ""
     lines: str = ""  # source line or range, e.g. "41" or "41-43"
     activity_key: str = ""
-
-
-@dataclass(frozen=True)
-class _Form:
-    """What matching compares: the key and its words, sorted distinctive words, kind-of-body bits, acronym."""
-
-    key: str
-    words: tuple[str, ...]
-    distinctive: str
-    whole: str
-    kinds: int
-    acronym: str
 
 
 @dataclass(frozen=True)
@@ -187,93 +117,6 @@ class RegistryIndex:
         return min(NAME_LIMIT, 2 * max(map(len, self.name_keys), default=0) + 16)
 
 
-# ---------------------------------------------------------------------------------------------- forms
-
-
-def _stem(word: str) -> str:
-    """A crude singular: "authorities" -> "authority", "organizations" -> "organization"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def _word(word: str) -> tuple[str, ...]:
-    """One key word as compared: abbreviation spelled out, singular, a one-letter typo of a long generic word fixed."""
-    out: list[str] = []
-    for part in ABBREVIATIONS.get(word, word).split():
-        part = _stem(part)
-        if part not in GENERIC_WORDS and len(part) >= 6:
-            typo = process.extractOne(part, _LONG_GENERIC_WORDS, scorer=Levenshtein.distance, score_cutoff=1)
-            part = typo[0] if typo else part
-        out.append(part)
-    return tuple(out)
-
-
-def spelled_out(word: str) -> tuple[str, ...]:
-    """One key word with its abbreviation spelled out, singular, and no typo fixed: the word as printed, for
-    telling the word for a kind of body ("Services" -> "service"; "xidmət" stays itself)."""
-    return tuple(_stem(part) for part in ABBREVIATIONS.get(word, word).split())
-
-
-def expand_words(words: Iterable[str]) -> list[str]:
-    """Key words as compared (see :func:`_word`)."""
-    return [part for word in words for part in _word(word)]
-
-
-def holds_body_word(text: str) -> bool:
-    """Whether ``text`` holds a word that names a body or its kind, in any case and language ("Ministry",
-    "органы", "zavod", "министрлігі": the body and kind words of ``name_words.csv``)."""
-    return any(part in BODY_WORDS for part in expand_words(name_key(text).split()))
-
-
-def _is_generic(words: Iterable[str]) -> bool:
-    """True when no word is distinctive."""
-    return all(word in GENERIC_WORDS for word in expand_words(words))
-
-
-@lru_cache(maxsize=65536)
-def name_form(text: str) -> _Form:
-    """The comparison form of one spelling (cached: every spelling is keyed once)."""
-    key = name_key(text)
-    plain = (name_key(_PARENTHESIS.sub(" ", text)) if "(" in text else key) or key
-    expanded = expand_words(plain.split())
-    kinds = 0
-    for word in expanded:
-        kinds |= KIND_BIT.get(word, 0)
-    stripped = text.strip()
-    acronym = plural.group(1).lower() if (plural := _ACRONYM.match(stripped)) else ""
-    distinctive = " ".join(sorted(word for word in expanded if word not in GENERIC_WORDS))
-    whole = " ".join(word for word in expanded if word not in FILLER_WORDS)
-    if len(text) > NAME_LIMIT:     # longer than any name: compared with none (and no quadratic fuzzy scoring)
-        distinctive = whole = ""
-    return _Form(key, tuple(key.split()), distinctive, whole, kinds, acronym)
-
-
-def _strip_place(words: Sequence[str]) -> list[str]:
-    """The words before a placing qualifier ("under ...", "near ...": :data:`PLACE_WORDS`) and before trailing
-    filler words ("of the Republic of Azerbaijan")."""
-    words = list(words)
-    for stop in PLACE_WORDS:
-        if stop in words[1:]:
-            words = words[: words.index(stop, 1)]
-    while len(words) > 1 and words[-1] in FILLER_WORDS:
-        words.pop()
-    return words
-
-
-@lru_cache(maxsize=65536)
-def _initials(text: str) -> frozenset[str]:
-    """Acronyms a name could have: initials of its non-function words, with and without its placing qualifier."""
-    words = name_key(_PARENTHESIS.sub(" ", text)).split()
-    if len(words) < 2:
-        return frozenset()
-    found = {"".join(w[0] for w in candidate if w not in FUNCTION_WORDS) for candidate in (words, _strip_place(words))}
-    return frozenset(initials for initials in found if len(initials) >= 3)
-
-
 # --------------------------------------------------------------------------------------------- index
 
 
@@ -300,7 +143,7 @@ def registry_index(registry: Registry) -> RegistryIndex:
             variant_text.extend(variant.distinctive for variant in variants)
             variant_whole.extend(variant.whole for variant in variants)
             variant_kinds.extend(variant.kinds for variant in variants)
-            for initials in _initials(spelling):
+            for initials in name_initials(spelling):
                 acronyms.setdefault(initials, set()).add(position)
             for phrase in _fragments_of(form.words):
                 fragments.setdefault(phrase, set()).add(position)
@@ -312,7 +155,7 @@ def registry_index(registry: Registry) -> RegistryIndex:
         names=tuple(agency.name for agency in registry.agencies),
         kinds=tuple(agency.kind for agency in registry.agencies),
         exact=exact,
-        name_keys=tuple(key for key in exact if not _is_generic(key.split())),
+        name_keys=tuple(key for key in exact if not is_generic(key.split())),
         variant_text=tuple(variant_text),
         variant_whole=tuple(variant_whole),
         variant_kinds=np.array(variant_kinds, dtype=np.int64),
@@ -333,7 +176,7 @@ def _fragments_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 # ------------------------------------------------------------------------------------------- scoring
 
 
-def _score_matrix(forms: Sequence[_Form], index: RegistryIndex) -> np.ndarray:
+def _score_matrix(forms: Sequence[NameForm], index: RegistryIndex) -> np.ndarray:
     """Rows: forms; columns: agencies; cell: best score of the form against any spelling of the agency."""
     if not index.ids:
         return np.zeros((len(forms), 0), dtype=np.float32)
@@ -369,7 +212,7 @@ class _Decision:
     candidates: tuple[tuple[str, str, float], ...]
 
 
-def resolve_forms(forms: Sequence[_Form], index: RegistryIndex) -> list[_Decision]:
+def resolve_forms(forms: Sequence[NameForm], index: RegistryIndex) -> list[_Decision]:
     """Rules exact/alias, fuzzy and fragment for each form (batched); method "new" when none applies."""
     if not forms:
         return []
@@ -388,7 +231,7 @@ def resolve_forms(forms: Sequence[_Form], index: RegistryIndex) -> list[_Decisio
             position, method = order[row][0], "fuzzy"
         if position is None:
             owners = index.fragments.get(form.words, frozenset())
-            if len(owners) == 1 and not _is_generic(form.words):
+            if len(owners) == 1 and not is_generic(form.words):
                 position, method = next(iter(owners)), "fragment"
         ranked = order[row] if position is None else [position, *(p for p in order[row] if p != position)]
         candidates = tuple((index.ids[p], index.names[p], values[p]) for p in ranked[:CANDIDATE_COUNT])
@@ -469,7 +312,7 @@ def _link(nodes: Sequence[Sequence[str]], ties: Mapping[str, Collection[str]]) -
             members[first].extend(members.pop(second))
     initials_of: dict[str, set[int]] = {}  # and by first letter: an acronym no initials give may spell a name
     for node in worded:
-        for initials in (*_initials(nodes[node][0]), forms[node].key[:1]):
+        for initials in (*name_initials(nodes[node][0]), forms[node].key[:1]):
             initials_of.setdefault(initials, set()).add(node)
     node_of = {spelling: node for node, spellings in enumerate(nodes) for spelling in spellings}
     for node, acronym in enumerate(acronyms):
@@ -505,7 +348,7 @@ def _name_groups(groups: Sequence[list[str]], counts: Counter[str], taken: set[s
     return result
 
 
-def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
+def _similar_pairs(forms: Sequence[NameForm]) -> dict[tuple[int, int], float]:
     """Pairs (i < j) of forms scoring at least the cutoff (as in :func:`_score_matrix`), kinds compatible."""
     pairs = close_pairs([form.distinctive for form in forms], FUZZY_CUTOFF)
     for pair, score in close_pairs([form.whole for form in forms], FUZZY_CUTOFF + WHOLE_OFFSET).items():
@@ -516,7 +359,7 @@ def _similar_pairs(forms: Sequence[_Form]) -> dict[tuple[int, int], float]:
     for i, form in enumerate(forms):
         by_words.setdefault(form.words, []).append(i)
     for i, form in enumerate(forms):
-        placed = tuple(_strip_place(form.words))
+        placed = tuple(strip_placing(form.words))
         for j in by_words.get(placed, []) if placed != form.words else []:
             pair = (min(i, j), max(i, j))
             pairs[pair] = max(pairs.get(pair, 0.0), FUZZY_CUTOFF)

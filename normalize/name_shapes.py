@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .matching import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                       UNFINISHED_WORDS, expand_words, name_form, registry_index, resolve_forms, spelled_out)
+from .matching import registry_index, resolve_forms
+from .name_words import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, UNFINISHED_WORDS,
+                         expand_words, name_form, spelled_out)
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .name_shapes import ends_a_name
-from .matching import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT, registry_index
+from .matching import registry_index
+from .name_words import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 

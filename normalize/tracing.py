@@ -16,7 +16,7 @@ from .cells import SegmentSettings
 from .centring import centre_at, centre_of, filled_columns, slack
 from .cut_labels import (LABEL_WORDS, after_label, cut_join, inside_label, is_capitalised, label_across_edge,
                          label_goes_on, label_number, starts_label, strongest_join)
-from .matching import KIND_BIT
+from .name_words import KIND_BIT
 from .periods import is_year_word, looks_like_period_start, years_in
 from .text import clean_text
 from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, KNOWN, Vocabulary, rejoin

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from normalize.matching import BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, KIND_BIT, UNFINISHED_WORDS, spelled_out
+from normalize.name_words import BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, KIND_BIT, UNFINISHED_WORDS, spelled_out
 from normalize.registry import name_key
 
 from ..pdf_settings import PdfSettings
