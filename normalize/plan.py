@@ -13,7 +13,8 @@ from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors, order_flags
-from .cells import Cell, ColumnCut, NameHints, SegmentSettings, first_key, last_key, period_forms_of, segment_column
+from .cell_scores import NameHints, SegmentSettings, first_key, last_key, period_forms_of
+from .cells import Cell, ColumnCut, segment_column
 from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names

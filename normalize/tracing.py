@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from itertools import combinations_with_replacement, product
 
-from .cells import SegmentSettings
+from .cell_scores import SegmentSettings
 from .centring import centre_at, centre_of, filled_columns, slack
 from .cut_labels import (LABEL_WORDS, after_label, cut_join, inside_label, is_capitalised, label_across_edge,
                          label_goes_on, label_number, starts_label, strongest_join)
