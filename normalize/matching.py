@@ -267,11 +267,13 @@ def match_mentions(mentions: Sequence[str], registry: Registry,
     for mention, decision in decisions.items():
         if decision.position is None:
             agency_id, name = clusters[mention]
-            matches[mention] = AgencyMatch(mention, agency_id, name, "body", "new", 0.0, decision.candidates)
+            matches[mention] = AgencyMatch(mention=mention, agency_id=agency_id, agency_name=name, agency_kind="body",
+                                           match_method="new", match_score=0.0, candidates=decision.candidates)
         else:
             at = decision.position
-            matches[mention] = AgencyMatch(mention, index.ids[at], index.names[at], index.kinds[at], decision.method,
-                                           decision.score, decision.candidates)
+            matches[mention] = AgencyMatch(mention=mention, agency_id=index.ids[at], agency_name=index.names[at],
+                                           agency_kind=index.kinds[at], match_method=decision.method,
+                                           match_score=decision.score, candidates=decision.candidates)
     return [matches[mention] for mention in mentions]
 
 
