@@ -158,12 +158,13 @@ class ColumnFeatures:
     """What the cell scores need to know of every run of a column's words, precomputed per word so that
     scoring a candidate cell takes constant time (the search scores thousands of them)."""
 
-    def __init__(self, tokens: list[Token], names: NameHints | None = None) -> None:
+    def __init__(self, tokens: list[Token], names: NameHints | None = None, caseless: bool = False) -> None:
         """`names`: what is known of agency names, for an agency column; None for any other column, whose
-        scores need neither role labels nor name words (so they are not computed)."""
+        scores need neither role labels nor name words (so they are not computed). `caseless`: capitals do
+        not mark where this column's cells open (see `capitals_open_cells`), so every word may open one."""
         words = [tok.text for tok in tokens]
         self.words = words
-        self.capitalised = [is_capitalised(w) for w in words]
+        self.capitalised = [True] * len(words) if caseless else [is_capitalised(w) for w in words]
         self.unfinished = [unfinished(w) for w in words]
         # balance[t]: the parity of straight quotes and the excess of each opener over its closer in
         # words [0, t); a run [a, b) balances exactly when balance[a] == balance[b].
@@ -346,6 +347,14 @@ def cell_cost_function(kind: str, f: ColumnFeatures, s: SegmentSettings, empty: 
 def empty_cost(meaning: str, s: SegmentSettings) -> float:
     return {"title": s.empty_title, "indicator": s.empty_indicator, "agencies": s.empty_agencies,
             "partners": s.empty_extra, "period": s.empty_period}.get(meaning, s.empty_extra)
+
+
+def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> bool:
+    """Whether capitals can mark where the column's cells open: at least half as many of its lines open on a
+    capital as there are activities. In a script without case (Georgian) or a column written in lower case,
+    a word in lower case opening a cell is no sign of a wrong cut."""
+    openers = sum(1 for band in bands if (words := band.text(column).split()) and is_capitalised(words[0]))
+    return 2 * openers >= len(anchors)
 
 
 def period_forms_of(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> frozenset[str]:

@@ -98,18 +98,18 @@ class ColumnCut:
     carry: int = 0
 
 
-def prepare_column(bands: tuple[Band, ...], column: int, names: NameHints | None = None
+def prepare_column(bands: tuple[Band, ...], column: int, names: NameHints | None = None, caseless: bool = False
                    ) -> tuple[list[Token], dict[int, tuple[int, int]], ColumnFeatures]:
     """A column's words, each band's span of them, and their features (reusable across cuts)."""
     tokens, spans = column_tokens(bands, column)
-    return tokens, spans, ColumnFeatures(tokens, names)
+    return tokens, spans, ColumnFeatures(tokens, names, caseless)
 
 
 def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, header_bands: tuple[int, ...] = (),
                    settings: SegmentSettings | None = None, prepared=None,
                    end_window: tuple[int, int] | None = None, meaning: str = "title",
                    period_forms: frozenset[str] | None = None,
-                   names: NameHints | None = None, whole_rows: bool = False) -> ColumnCut:
+                   names: NameHints | None = None, whole_rows: bool = False, caseless: bool = False) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
@@ -120,7 +120,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     period the document shows (default: those `period_forms_of` finds in these bands); `names` what is
     known of agency names (`NameHints`), so that an agency cell is cut between names, not inside one. With
     `whole_rows` (every band a whole table row), an activity's cell is its band and the unnumbered bands
-    after it: nothing moves between activities.
+    after it: nothing moves between activities. With `caseless`, capitals do not mark where cells open.
     """
     s = settings or SegmentSettings()
     hints = names or NameHints()
@@ -129,7 +129,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     if kind == PERIOD_KIND and period_forms is None:
         period_forms = period_forms_of(bands, anchors, column)
     forms = period_forms or frozenset()
-    tokens, spans, features = prepared or prepare_column(bands, column, hints if kind == AGENCY_LIST else None)
+    tokens, spans, features = prepared or prepare_column(bands, column, hints if kind == AGENCY_LIST else None,
+                                                                caseless)
     n, k_count = len(tokens), len(anchors)
     line_of = {band.index: band.line for band in bands}
     # first[b]: index of the first token in band b or later; end[b]: index after the last token of band <= b.
