@@ -657,6 +657,8 @@ def test_wide_numbers_are_activities_of_their_own():
      ["number", "title", "indicator", "agencies", "period"]),
     (("Ref", "Key activities", "Measure of success", "Lead institution", "Target date"),
      ["number", "title", "indicator", "agencies", "period"]),
+    (("No", "Komitmen / Rencana Aksi", "Ukuran Keberhasilan", "Instansi Penanggung Jawab", "Waktu Pelaksanaan"),
+     ["number", "title", "indicator", "agencies", "period"]),
 ])
 def test_header_words_of_other_plans_name_their_columns(labels, meanings):
     document, plan = read(
@@ -669,6 +671,21 @@ def test_header_words_of_other_plans_name_their_columns(labels, meanings):
         ("Publishing budget data", "Data published", ("Ministry of Finance",)),
         ("Opening court decisions", "Decisions published", ("Ministry of Justice",))]
 
+
+
+@pytest.mark.parametrize("partners", ["Sociedad civil", "Collaborating", "Pihak Terlibat", "Société civile"])
+def test_a_column_of_civil_society_or_collaborating_bodies_is_the_partners_column(partners):
+    """A column headed by the civil society or the collaborating bodies names partners, not the indicator
+    (before, such a header was unknown and the column of names beside the agencies was taken for one)."""
+    document, plan = read(
+        f"No.\tActivity\tResponsible agency\t{partners}\tTimeframe",
+        "1.1.\tPublishing budget data\tMinistry of Finance\tTransparency International\t2024",
+        "1.2.\tOpening court decisions\tMinistry of Justice\tOpen Data Institute\t2025",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "title", "agencies", "partners", "period"]
+    assert [(a.names("implementer"), a.names("partner"), a.indicator) for a in plan.activities] == [
+        (("Ministry of Finance",), ("Transparency International",), ""),
+        (("Ministry of Justice",), ("Open Data Institute",), "")]
 
 
 def test_a_short_heading_centred_past_the_title_column_is_found_where_it_was_glued():

@@ -719,6 +719,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Министерство финансов Республики Казахстан акиматы областей",
          ["Министерство финансов Республики Казахстан", "акиматы областей"]),
         ("местные исполнительные органы власти", ["местные исполнительные органы власти"]),
+        # A name never ends on a function word: Indonesian "dan" (and) is one, in name_words.csv.
+        ("Kementerian Hukum dan HAM\nBadan Pusat Statistik (BPS)",
+         ["Kementerian Hukum dan HAM", "Badan Pusat Statistik (BPS)"]),
         ("Национальная палата предпринимателей «Атамекен» (по согласованию) акиматы областей",
          ["Национальная палата предпринимателей «Атамекен» (по согласованию)", "акиматы областей"]),
         # The series is the last name's, where names run on before it with nothing between them.
