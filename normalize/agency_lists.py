@@ -11,6 +11,7 @@ import re
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, OPENING_QUOTES
 
+from .acronyms import acronym_key, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
                          NO_AGENCY, expand_words, holds_body_word)
@@ -69,6 +70,9 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
             # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
             # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...").
             spans[-1] = (spans[-1][0], end)
+        elif spans and (last := _series_spelled_by_acronym(text, cut, k - 1, spans[-1][0])) is not None:
+            spans[-1] = (spans[-1][0], cut[last][1])
+            k = last + 1
         elif spans and (last := _series_end(previous, text, cut, k - 1, registry)) is not None:
             spans[-1] = (spans[-1][0], cut[last][1])
             k = last + 1
@@ -151,6 +155,45 @@ def _too_short_for_a_name(previous: str, piece: str, registry: Registry) -> bool
     return len(words) == 2 and name_key(words[0]) in HEAD_WORDS and not closes_on_kind(words[0]) and \
         not spelled_as_known(piece, registry) and known_kind(previous, registry) is None and \
         not closes_on_kind(_last_word(previous, 0, len(previous)))
+
+
+_CLOSING_ACRONYM = re.compile(r"\(\s*([^()\s]+)\s*\)\s*$")
+
+
+def _named_whole_by_acronym(name: str) -> bool:
+    """Whether ``name`` closes on an acronym in brackets that spells it part by part, each part after a comma
+    or a conjunction opening a letter of its own: it is one name ("Ministries, Departments and Agencies
+    (MDAs)"; but "Ministry of Justice and Ministry of Interior (MoI)" is two, and so is "Kementerian Energi
+    dan Sumber Daya Mineral | Komisi Pemberantasan Korupsi (KPK)")."""
+    found = _CLOSING_ACRONYM.search(name)
+    acronym = acronym_key(found.group(1)) if found else ""
+    parts = [part for part in re.split(r",|" + _AND.pattern, name[:found.start()] if found else "", flags=re.I)
+             if part.strip()]
+    return bool(acronym) and len(parts) > 1 and _spelled_part_by_part(acronym, tuple(parts))
+
+
+def _spelled_part_by_part(acronym: str, parts: tuple[str, ...]) -> bool:
+    """Whether the acronym is, in order, a spelling of each part (:func:`normalize.acronyms.spells`)."""
+    if len(parts) == 1:
+        return spells(acronym, parts[0])
+    return any(spells(acronym[:size], parts[0]) and _spelled_part_by_part(acronym[size:], parts[1:])
+               for size in range(1, len(acronym) - len(parts) + 2))
+
+
+def _series_spelled_by_acronym(text: str, cut: list[tuple[int, int, str]], first: int, begin: int) -> int | None:
+    """The last of the pieces from ``first`` on, parted by commas, that close on an acronym in brackets
+    spelling the name from ``begin`` through them and not that piece alone: the commas are the name's own
+    ("Ministries, Departments and Agencies (MDAs)", "Department for Business, Innovation and Skills (BIS)",
+    see :func:`_named_whole_by_acronym`); else None."""
+    for last in range(first, min(first + SERIES_ITEMS, len(cut))):
+        if cut[last][2] != "," and last > first:
+            return None
+        piece = text[cut[last][0]:cut[last][1]]
+        found = _CLOSING_ACRONYM.search(piece)
+        if found is None:
+            continue
+        return last if _named_whole_by_acronym(text[begin:cut[last][1]]) else None
+    return None
 
 
 def _series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first: int,
@@ -307,6 +350,8 @@ def _split_item(item: str, registry: Registry) -> list[str]:
     state agencies") is cut off, and the item is cut before the first word that starts a second name after a
     complete first one. The item is walked once, by offsets: a long run of names costs linear time.
     """
+    if _named_whole_by_acronym(item):
+        return [item]
     heads: list[str] = []
     tails: list[str] = []           # categories cut off the end, last first
     begin, end = 0, len(item)

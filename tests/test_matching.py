@@ -719,6 +719,13 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Министерство финансов Республики Казахстан акиматы областей",
          ["Министерство финансов Республики Казахстан", "акиматы областей"]),
         ("местные исполнительные органы власти", ["местные исполнительные органы власти"]),
+        # An acronym in brackets that spells a name part by part across its commas and conjunction makes it
+        # one name; one spelling only the last name, or a name spelled without its part after a line, does not.
+        ("Anti-Corruption Commission (ACC), Ministries, Departments and Agencies (MDAs)",
+         ["Anti-Corruption Commission (ACC)", "Ministries, Departments and Agencies (MDAs)"]),
+        ("Ministry of Justice and Ministry of Interior (MoI)", ["Ministry of Justice", "Ministry of Interior (MoI)"]),
+        ("Kementerian Energi dan Sumber Daya Mineral\nKomisi Pemberantasan Korupsi (KPK)",
+         ["Kementerian Energi dan Sumber Daya Mineral", "Komisi Pemberantasan Korupsi (KPK)"]),
         # A name never ends on a function word: Indonesian "dan" (and) is one, in name_words.csv.
         ("Kementerian Hukum dan HAM\nBadan Pusat Statistik (BPS)",
          ["Kementerian Hukum dan HAM", "Badan Pusat Statistik (BPS)"]),
