@@ -21,7 +21,7 @@ from .name_words import KIND_BIT, NO_AGENCY, holds_body_word, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
 from .registry import name_key
 from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, label_role, labels_at_words
-from .text import BULLETS
+from .text import BULLETS, opens_like_a_capital
 from .words import FUNCTION_WORDS
 
 #: The kinds of column the repair knows how to judge; a column of another meaning is judged as an extra.
@@ -120,7 +120,7 @@ def is_capitalised(word: str) -> bool:
     if word in BULLETS:
         return True
     letters = word.lstrip("\"'“«" + BULLETS)
-    return bool(letters) and letters[0].isupper()
+    return bool(letters) and opens_like_a_capital(letters[0])
 
 
 def unfinished(last: str) -> bool:

@@ -11,6 +11,7 @@ from itertools import accumulate
 from extract.vocabulary import heading_label_words, heading_labels, section_number
 
 from .roles import find_labels
+from .text import opens_like_a_capital
 from .words import Vocabulary, join_cut_word, rejoin
 
 #: The most words a heading's label may print before its number: the longest of `heading_labels.csv`.
@@ -19,7 +20,7 @@ LABEL_WORDS = heading_label_words()
 
 def is_capitalised(token: str) -> bool:
     letters = token.lstrip("\"'“(«")
-    return bool(letters) and (letters[0].isupper() or letters[0].isdigit())
+    return bool(letters) and (opens_like_a_capital(letters[0]) or letters[0].isdigit())
 
 
 @lru_cache(maxsize=4096)

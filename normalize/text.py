@@ -3,6 +3,7 @@ or at a soft hyphen."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # "Non- Governmental" -> "Non-Governmental", but keep a suspended hyphen ("short- and long-term").
 BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:and|or|to|and/or)\b)(?=[^\W_])")
@@ -16,6 +17,22 @@ BULLETS = "•●▪◦‣"
 #: The marks that open and close a name in quotes ('"Azersu" OJSC', «Атамекен»).
 OPENING_QUOTES = "\"'`\u2018\u201c\u201e\u00ab"
 CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
+
+#: Scripts whose letters have case in Unicode but are written without capitals: Georgian (Mkhedruli) has
+#: capitals (Mtavruli) that running text never uses.
+SCRIPTS_WITHOUT_CAPITALS = ("GEORGIAN",)
+
+
+def opens_like_a_capital(letter: str) -> bool:
+    """Whether a word opening on ``letter`` opens as a sentence or a name would: a capital, or a letter of a
+    script without capitals (Arabic, Chinese, Georgian ...), where no word shows where a sentence starts."""
+    if letter.isupper():
+        return True
+    if not letter.isalpha():
+        return False
+    if not letter.islower():
+        return True     # a letter without case
+    return unicodedata.name(letter, "").startswith(SCRIPTS_WITHOUT_CAPITALS)
 
 
 def clean_text(text: str) -> str:
