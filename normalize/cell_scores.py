@@ -49,6 +49,7 @@ class SegmentSettings:
     #                                   leaving a piece too little for a name (see `ColumnFeatures.parts_name`)
     unknown_name_start: float = 2.0   # a cut in an agency cell before a word no name starts with
     names_abut: float = 2.0           # an agency cell whose lines join two names with no comma between
+    label_reaches_over: float = 4.0   # an agency cell whose label governs a list another band opens anew
     placeholder_shared: float = 6.0   # an agency cell holding a mark that names nobody ("-") and more text
     empty_title: float = 20.0
     empty_indicator: float = 6.0
@@ -235,6 +236,14 @@ class ColumnFeatures:
             t > 0 and tokens[t].first_in_band and keys[t - 1][1] in names.ends and self.name_start[t]
             and self.capitalised[t] and (keys[t - 1][1], keys[t][0]) not in names.pairs and not self.label_role[t]
             for t in range(len(words))])
+        # opens_list[t]: a band opens on a new item of a list, no label of its own before it, the line
+        # before it finished (no comma, no "and") and no name running on across the line's end: a label
+        # earlier in the cell does not reach it, for a label printed at the end of one activity's line is
+        # that activity's, never the next one's.
+        self.opens_list = self.prefix([
+            t > 0 and tokens[t].first_in_band and self.label_role[t] is None and self.name_start[t]
+            and not self.unfinished_list[t - 1] and not self.parts_name[t]
+            and (keys[t - 1][1], keys[t][0]) not in names.pairs for t in range(len(words))])
 
     @staticmethod
     def prefix(values: list) -> list[int]:
@@ -290,6 +299,9 @@ def agencies_cost(f: ColumnFeatures, a: int, b: int, s: SegmentSettings, empty: 
         cost += s.unfinished_end
     if f.unbalanced(a, b):
         cost += s.unbalanced
+    label = f.next_label[a]
+    if label < b and f.opens_list[b] > f.opens_list[label + 1]:
+        cost += s.label_reaches_over
     return cost + s.names_abut * (f.abutting[b] - f.abutting[a + 1])
 
 

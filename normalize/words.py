@@ -134,6 +134,11 @@ class Vocabulary:
         ending, beginning = left[-2:] + "$", "^" + right[:2]
         return self.trigrams[ending] > (left in self.counts) and self.trigrams[beginning] > (right in self.counts)
 
+    def begins_as_words(self, word: str) -> bool:
+        """Whether other words of the document begin with the first two letters of `word`."""
+        key = fold(word)
+        return self.trigrams["^" + key[:2]] > (key in self.counts)
+
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
         """How often the document uses `word` (its letters, without surrounding punctuation)."""
         key = word_core(word)
@@ -209,6 +214,12 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
     # A common word is a word of any document, however rarely this one uses it ("public" + "about").
     left_known = vocabulary.count(left, here) > 0 or left.casefold() in COMMON_WORDS
     right_known = vocabulary.count(right, here) > 0 or right.casefold() in COMMON_WORDS
+    if doubled and right_known and right[:1].casefold() == right[1:2].casefold() \
+            and not vocabulary.begins_as_words(right):
+        # "Бюджет" + "ттик": the straddling letter shows twice, opening the second half on a letter doubled
+        # as no other word of the document begins; that half is a word only where the edges cut other words
+        # so ("мамлекет" + "ттик"), no evidence of a word of its own.
+        right_known = right.casefold() in COMMON_WORDS
     if left_known and right_known:
         return None
     for candidate in (doubled, plain):

@@ -1372,3 +1372,22 @@ def test_an_unnumbered_heading_set_flush_left_opens_in_the_number_column_cut_at_
         (None, "Transparência na gestão das finanças públicas", "Divulgar os pareceres do Tribunal Administrativo"),
         (None, "Transparência na gestão das finanças públicas", "Publicar os contratos públicos"),
         (None, "Acesso à informação e participação do cidadão", "Criar uma plataforma digital de denúncias")]
+
+
+def test_a_greek_table_is_read_by_its_header_words_and_role_labels():
+    # "Παραδοτέο" (deliverable) is the table's result column: the indicator, not an extra field; the cells
+    # labelled "Επισπεύδων φορέας:" / "Συναρμόδιοι φορείς:" give implementers and partners.
+    document, plan = read(
+        "Α/Α\tΦορέας υλοποίησης\tΔράση\tΠαραδοτέο\tΧρονοδιάγραμμα\tΚατάσταση",
+        "1.1\tΥπουργείο Ψηφιακής Διακυβέρνησης\tΕπέκταση της πλατφόρμας δεδομένων\tΝέα σύνολα δεδομένων\t2025-2027"
+        "\tΝέα δράση",
+        "1.2\tΕπισπεύδων φορέας: Υπουργείο Εσωτερικών Συναρμόδιοι φορείς: Υπουργείο Παιδείας, Θρησκευμάτων και "
+        "Αθλητισμού\tΔημιουργία εθνικού καταλόγου\tΚατάλογος σε λειτουργία\t2026\tΣε εξέλιξη",
+        title="Εθνικό Σχέδιο Δράσης 2025-2027",
+    )
+    assert [c.meaning for c in document.columns] == ["number", "agencies", "title", "indicator", "period", "extra"]
+    first, second = plan.activities
+    assert (first.indicator, roles(first)) == ("Νέα σύνολα δεδομένων",
+                                               {"implementer": ["Υπουργείο Ψηφιακής Διακυβέρνησης"]})
+    assert roles(second) == {"implementer": ["Υπουργείο Εσωτερικών"],
+                             "partner": ["Υπουργείο Παιδείας, Θρησκευμάτων και Αθλητισμού"]}

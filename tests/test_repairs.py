@@ -428,3 +428,21 @@ def test_a_plan_in_a_script_without_capitals_finds_its_headings(tmp_path):
     assert result.exit_code == 0, result.output
     scores = load_scorer().evaluate(str(tmp_path / "o"), str(gold_path))
     assert scores["fields"]["section_title"] == 1.0, scores["field_misses"]
+
+
+def test_a_role_label_closing_one_activitys_line_does_not_carry_over_into_the_next_activitys_list():
+    # Each row on its number's line: "Partners: ..." ends 1.1's and 1.3's cells; the bare lists of 1.2 and
+    # 1.4 are their own implementers, not partners of a label moved down from the line above.
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing reports", "Reports published",
+         "Implementers: Ministry of Finance Partners: Centre for Independent Journalism", "2020"],
+        ["1.2.", "Creating a portal", "Portal launched", "Ministry of Justice", "2021"],
+        ["1.3.", "Holding hearings", "Hearings held",
+         "Implementers: Ministry of Economy Partners: local public authorities", "2021"],
+        ["1.4.", "Training judges", "Judges trained", "Supreme Court", "2022"],
+        ["1.5.", "Opening registers", "Registers opened", "Implementers: Ministry of Economy", "2022"],
+    ))
+    acts = by_id(plan)
+    assert [(acts[k].names("implementer"), acts[k].names("partner")) for k in ("1.1", "1.2", "1.3", "1.4")] == [
+        (("Ministry of Finance",), ("Centre for Independent Journalism",)), (("Ministry of Justice",), ()),
+        (("Ministry of Economy",), ("local public authorities",)), (("Supreme Court",), ())]

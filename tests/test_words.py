@@ -131,3 +131,12 @@ def test_a_word_opening_on_a_dotted_capital_i_is_the_word_the_document_prints_in
     ])
     assert vocabulary.count("İctimai") == vocabulary.count("ictimai") == 3
     assert joined("İctimai", "iştirakçılıq", vocabulary) is None
+
+
+def test_a_half_opening_on_a_doubled_letter_no_word_begins_with_is_no_word_though_the_edges_cut_it_twice():
+    """A heading cut "Audit commit" | "ttee and ethics commit" | "ttee": the edge doubled the straddling
+    "t", so both right halves open on "tt", as no word of the document does; printed twice by the cuts,
+    "ttee" is still no word of its own, and "commit" + "ttee" is "committee" (printed nowhere else)."""
+    vocabulary = Vocabulary.from_texts(["Audit commit ttee and ethics commit ttee",
+                                        "ministries commit to submitted reports, written and settled"])
+    assert joined("commit", "ttee", vocabulary) == "committee"
