@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from extract.errors import InputError
 from extract.model import RawDocument
 from extract.pdf import Line, Word, pdf_to_text, read_pdf
-from extract.pdf.header import find_header
+from extract.pdf.header import find_header, sub_labels_under
 from extract.pdf.opening import Rules
 from extract.pdf_settings import PdfSettings
 from extract.vocabulary import heading_number, prints_heading, strip_section_number
@@ -938,6 +938,23 @@ def test_sub_labels_under_a_group_label_are_read_when_the_labels_beside_stand_at
         [("implementer", a), ("partner", "Transparency International Zambia")] for _, _, a, _ in activities(3)]
     assert {(a.period.start_year, a.period.end_year) for a in read.activities} == {(2025, 2026)}
     header_words_absent(document)
+
+
+def test_the_rest_of_a_cut_row_under_a_group_label_is_no_line_of_sub_labels():
+    """Atop a page the header repeats; the rest of a row the page break cut stands under it, in a column
+    under "Responsibility" only. Below the rule under the whole header (it runs under "No." too) it is the
+    row's text, not a line of sub-labels; below the rule drawn under the group alone it would be."""
+    def line(top: float, *words: tuple[str, float, float]) -> Line:
+        return Line(top, top + 8, tuple(Word(text, x0, x1, top, top + 8) for text, x0, x1 in words))
+
+    header = line(50, ("No.", 42, 56), ("Activity", 80, 110), ("Responsibility", 230, 290), ("Timeframe", 410, 450))
+    sub_labels = line(70, ("Lead", 205, 222), ("Supporting", 305, 345))
+    rest = line(92, ("Police", 305, 330), ("(SLP)", 333, 355))
+    vertical = ((40.0, 45.0, 300.0), (70.0, 45.0, 300.0), (200.0, 45.0, 300.0), (300.0, 66.0, 300.0),
+                (400.0, 45.0, 300.0), (480.0, 45.0, 300.0))
+    under_group = Rules(((45.0, 40.0, 480.0), (66.0, 200.0, 400.0), (86.0, 40.0, 480.0)), vertical)
+    assert sub_labels_under([header], sub_labels, under_group, 5.0, 3.0)
+    assert not sub_labels_under([header, sub_labels], rest, under_group, 5.0, 3.0)
 
 
 def test_three_level_numbering(tmp_path):

@@ -283,11 +283,15 @@ def sub_labels_under(window: Sequence[Line], lower: Line, rules: Rules, gap: flo
     if not groups or not lower.words:
         return False
     bottom = max(line.bottom for line in window)
+    grouped = {w for group in groups for w in group.words}
+    beside = [w for line in window for w in line.words if w not in grouped]
+    # The rule under the groups runs under no label beside them (the rule under the whole header does).
+    underlines = [(x0, x1) for y, x0, x1 in rules.horizontal if bottom <= y <= lower.top and
+                  not any(x0 < w.x1 - snap and x1 > w.x0 + snap for w in beside)]
 
     def under(word: Word) -> bool:
         return any(group.left <= word.x0 and word.x1 <= group.right and
-                   any(bottom <= y <= lower.top and x0 <= group.left + snap and x1 >= group.right - snap
-                       for y, x0, x1 in rules.horizontal)
+                   any(x0 <= group.left + snap and x1 >= group.right - snap for x0, x1 in underlines)
                    for group in groups)
 
     return all(under(word) for word in lower.words)
