@@ -190,6 +190,7 @@ def test_a_label_after_a_word_that_says_which_of_its_kind_names_its_column(cell,
 @pytest.mark.parametrize(("group", "label", "meaning"), [
     ("Timeframe", "Start", "start"), ("Plazo", "Inicio", "start"), ("Plazo", "Fin", "end"), ("Prazo", "Fim", "end"),
     ("Срок исполнения", "Начало", "start"), ("Responsibility", "Supporting", "partners"),
+    ("Responsibility", "Collaborating", "partners"), ("Structures", "Partenaires", "partners"),
     ("Responsibility", "Inicio", None)])
 def test_a_sub_label_takes_its_meaning_from_the_group_printed_over_it(group, label, meaning):
     assert meaning_within(group, label) == meaning

@@ -21,8 +21,10 @@ from reportlab.pdfgen.canvas import Canvas
 from extract.errors import InputError
 from extract.model import RawDocument
 from extract.pdf import Line, Word, pdf_to_text, read_pdf
-from extract.pdf.header import find_header
+from extract.pdf.glued import continues_section
+from extract.pdf.header import find_header, sub_labels_under
 from extract.pdf.opening import Rules
+from extract.pdf.rows import Geometry
 from extract.pdf_settings import PdfSettings
 from extract.vocabulary import heading_number, prints_heading, strip_section_number
 from normalize.plan import document_to_plan
@@ -916,6 +918,129 @@ def test_sub_labels_under_a_group_label_are_named_in_the_light_of_their_group(tm
         [("implementer", a), ("partner", "Transparency International Zambia")] for _, _, a, _ in activities(3)]
     assert {(a.period.start_year, a.period.end_year) for a in read.activities} == {(2025, 2026)}
     header_words_absent(document)
+
+
+def test_sub_labels_under_a_group_label_are_read_when_the_labels_beside_stand_at_the_top(tmp_path):
+    """The labels beside the groups stand on the group labels' line, at the top of their cells: the rule
+    under "Responsibility" and "Timeframe" then parts the two header lines as a row's rule would, and the
+    line of sub-labels under it is the header's still ("Lead" | "Supporting", "Start" | "End")."""
+    rows = [("No.", "Activity", "Responsibility", "", "Timeframe", "", "Output indicator"),
+            ("", "", "Lead", "Supporting", "Start", "End", ""),
+            *[(n, t, a, "Transparency International Zambia", "Q1 2025", "Q4 2026", "Reports published")
+              for n, t, a, _ in activities(3)]]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [36, 230, 150, 150, 50, 50, 110],
+                          [*[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 6)], ("SPAN", (2, 0), (3, 0)),
+                           ("SPAN", (4, 0), (5, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("TOPPADDING", (0, 0), (-1, 1), 4), ("BOTTOMPADDING", (0, 0), (-1, 1), 4)],
+                          header_rows=2)
+    document = read_pdf(pdf)
+    assert meanings(document) == ["number", "title", "agencies", "partners", "start", "end", "indicator"]
+    read = document_to_plan(document, "p", load_registry())
+    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
+        [("implementer", a), ("partner", "Transparency International Zambia")] for _, _, a, _ in activities(3)]
+    assert {(a.period.start_year, a.period.end_year) for a in read.activities} == {(2025, 2026)}
+    header_words_absent(document)
+
+
+def test_the_rest_of_a_cut_row_under_a_group_label_is_no_line_of_sub_labels():
+    """Atop a page the header repeats; the rest of a row the page break cut stands under it, in a column
+    under "Responsibility" only. Below the rule under the whole header (it runs under "No." too) it is the
+    row's text, not a line of sub-labels; below the rule drawn under the group alone it would be."""
+    def line(top: float, *words: tuple[str, float, float]) -> Line:
+        return Line(top, top + 8, tuple(Word(text, x0, x1, top, top + 8) for text, x0, x1 in words))
+
+    header = line(50, ("No.", 42, 56), ("Activity", 80, 110), ("Responsibility", 230, 290), ("Timeframe", 410, 450))
+    sub_labels = line(70, ("Lead", 205, 222), ("Supporting", 305, 345))
+    rest = line(92, ("Police", 305, 330), ("(SLP)", 333, 355))
+    vertical = ((40.0, 45.0, 300.0), (70.0, 45.0, 300.0), (200.0, 45.0, 300.0), (300.0, 66.0, 300.0),
+                (400.0, 45.0, 300.0), (480.0, 45.0, 300.0))
+    under_group = Rules(((45.0, 40.0, 480.0), (66.0, 200.0, 400.0), (86.0, 40.0, 480.0)), vertical)
+    assert sub_labels_under([header], sub_labels, under_group, 5.0, 3.0)
+    assert not sub_labels_under([header, sub_labels], rest, under_group, 5.0, 3.0)
+
+
+def commitment_tables_pdf(path: Path, commitments: list[tuple[str, list[tuple[str, str, str]]]],
+                          headers: bool = True) -> Path:
+    """Each commitment a bold heading set larger than the tables' text ("Commitment N: ...", wrapped to the
+    page's width), a smaller bold "Ambition" and a line of prose under it, then its own small table of
+    milestones with rules under the rows only (No. | Milestone | Lead | Timescale); without `headers`, only
+    the first table prints its header row, the later ones go on under their headings."""
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+    xs = (56, 90, 330, 470, 540)
+    y = 80.0
+
+    def text(x: float, top: float, s: str, font: str, size: float) -> None:
+        canvas.setFont(font, size)
+        canvas.drawString(x, height - top - size * 0.8, s)
+
+    def rule(top: float) -> None:
+        canvas.line(xs[0], height - top, xs[-1], height - top)
+
+    for n, (title, milestones) in enumerate(commitments, 1):
+        for line in wrap_to(f"Commitment {n}: {title}", BOLD, 14, 300):
+            text(56, y, line, BOLD, 14)
+            y += 18
+        text(56, y + 6, "Ambition", BOLD, 10.5)
+        text(56, y + 22, "We will open the work of government to the people it serves.", FONT, 10)
+        y += 44
+        rule(y - 3)
+        if headers or n == 1:
+            for x, label in zip(xs, ("No.", "Milestone", "Lead", "Timescale")):
+                text(x + 3, y, label, BOLD, 9)
+            y += 14
+            rule(y - 3)
+        for m, (milestone, lead, period) in enumerate(milestones, 1):
+            for x, cell in zip(xs, (f"{n}.{m}", milestone, lead, period)):
+                text(x + 3, y, cell, FONT, 9)
+            y += 14
+            rule(y - 3)
+        y += 30
+    canvas.save()
+    return path
+
+
+def wrap_to(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def test_a_commitment_heading_that_wraps_onto_a_second_line_keeps_it(tmp_path):
+    """"Commitment 2: Participation, Lived Experience and" / "Community Empowerment", set larger than the
+    tables' text, wraps at its own line spacing (wider than the table's): its second line continues the
+    heading, and the smaller "Ambition" under it does not."""
+    milestones = [("Publish the register of open data", "Scottish Government", "2023"),
+                  ("Hold public hearings on the budget", "Scottish Parliament", "2024")]
+    pdf = commitment_tables_pdf(tmp_path / "p.pdf", [("Open Data", milestones),
+                                                     ("Participation, Lived Experience and Community Empowerment",
+                                                      milestones)])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [(a.activity_id, a.section_no, a.section_title) for a in read.activities] == [
+        ("1.1", 1, "Open Data"), ("1.2", 1, "Open Data"),
+        *[(f"2.{m}", 2, "Participation, Lived Experience and Community Empowerment") for m in (1, 2)]]
+
+
+def test_a_larger_section_heading_glued_into_a_table_block_wraps_at_its_own_line_spacing():
+    """Inside the table's lines (no white gap around it), a heading set larger than the table's text goes
+    on in the line under it at its own spacing, wider than the table's; the smaller line after it does not."""
+    def line(top: float, size: float, text: str) -> Line:
+        words, x = [], 56.0
+        for word in text.split():
+            width = stringWidth(word, BOLD, size)
+            words.append(Word(word, x, x + width, top, top + size, True))
+            x += width + stringWidth(" ", BOLD, size)
+        return Line(top, top + size, tuple(words))
+
+    g = Geometry(1, (50.0, 90.0, 330.0, 470.0, 540.0), Rules(), 9.0, PdfSettings(), ruled_columns=False)
+    first = line(100, 14, "Commitment 4: Participation, Lived Experience and")
+    second = line(118, 14, "Community Empowerment")
+    assert continues_section(first, second, first, g)
+    assert not continues_section(second, line(136, 10.5, "Ambition"), first, g)
 
 
 def test_three_level_numbering(tmp_path):

@@ -23,11 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import words_begin_section
 from .edges import word_column
-from .lines import Line, line_to_phrases
-from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, crosses_edges, is_section, line_anchors, \
-    line_number, lines_to_row
+from .glued import glued_parts
+from .lines import Line
+from .rows import ACTIVITY, PLAIN, SECTION, Geometry, Row, closed_edges, is_section, line_anchors, lines_to_row
 from .ruling import crossing_verticals, fill_merged_cells, open_ends, row_rules
 
 
@@ -135,61 +134,6 @@ class Group:
     @property
     def bottom(self) -> float:
         return max(line.bottom for line in self.lines)
-
-
-def opens_section(line: Line, g: Geometry) -> bool:
-    """A line that starts a section row: no activity number, a section number first, across the columns."""
-    if line_number(line, g) is not None:
-        return False
-    return words_begin_section([w.text for w in line.words]) and crosses_edges([line], g)
-
-
-def continues_section(previous: Line, line: Line, first: Line, g: Geometry) -> bool:
-    """A line that wraps a section row's title: right under it, aligned with its first line (centred or
-    flush left), in one run of text or across the columns, without an activity number."""
-    if line.top - previous.top > 1.7 * g.em or line_number(line, g) is not None:
-        return False
-    centre = (line.words[0].x0 + line.words[-1].x1) / 2
-    first_centre = (first.words[0].x0 + first.words[-1].x1) / 2
-    aligned = abs(centre - first_centre) <= g.em or abs(line.words[0].x0 - first.words[0].x0) <= g.em
-    one_run = len(line_to_phrases(line, g.settings.phrase_gap * g.em)) == 1
-    return aligned and (one_run or crosses_edges([line], g))
-
-
-def glued_sections(block: Sequence[Line], g: Geometry) -> list[tuple[int, int]]:
-    """Spans [i, j) of lines of an unruled block that are section rows with no white gap around them."""
-    if g.ruled_columns:
-        return []
-    spans = []
-    i = 0
-    while i < len(block):
-        if opens_section(block[i], g):
-            j = i + 1
-            while j < len(block) and continues_section(block[j - 1], block[j], block[i], g):
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
-def glued_parts(block: Sequence[Line], g: Geometry) -> list[tuple[list[Line], bool]]:
-    """A block cut at the section rows glued into it (`glued_sections`): (lines, whether a section row)."""
-    block = list(block)
-    spans = glued_sections(block, g)
-    if not spans or spans == [(0, len(block))]:
-        return [(block, False)]
-    parts: list[tuple[list[Line], bool]] = []
-    start = 0
-    for i, j in spans:
-        if i > start:
-            parts.append((block[start:i], False))
-        parts.append((block[i:j], True))
-        start = j
-    if start < len(block):
-        parts.append((block[start:], False))
-    return parts
 
 
 def hanging_groups(block: Sequence[Line], anchors: Sequence[int], fixed: bool) -> list[Group]:

@@ -273,6 +273,30 @@ def adjacent(upper: Line, lower: Line, em: float, rules: Rules, rule_ys: Sequenc
     return True
 
 
+def sub_labels_under(window: Sequence[Line], lower: Line, rules: Rules, gap: float, snap: float) -> bool:
+    """Whether `lower` is the row of sub-labels under the group labels of a ruled header's `window`
+    ("Responsable | Partenaires" under "Structures"): every word of it stands between the rules bounding
+    a group label of the window, below the rule drawn under that label. The labels beside the groups may
+    stand on the group's line only (set at the top of their cells), and the rule under the group then
+    parts the two lines as a row's rule would, so the lines are not `adjacent`."""
+    groups = group_labels_of([*window, lower], gap, rules, snap)
+    if not groups or not lower.words:
+        return False
+    bottom = max(line.bottom for line in window)
+    grouped = {w for group in groups for w in group.words}
+    beside = [w for line in window for w in line.words if w not in grouped]
+    # The rule under the groups runs under no label beside them (the rule under the whole header does).
+    underlines = [(x0, x1) for y, x0, x1 in rules.horizontal if bottom <= y <= lower.top and
+                  not any(x0 < w.x1 - snap and x1 > w.x0 + snap for w in beside)]
+
+    def under(word: Word) -> bool:
+        return any(group.left <= word.x0 and word.x1 <= group.right and
+                   any(x0 <= group.left + snap and x1 >= group.right - snap for x0, x1 in underlines)
+                   for group in groups)
+
+    return all(under(word) for word in lower.words)
+
+
 def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSettings,
                 found_by: str = "label") -> Header | None:
     """The best-scoring header row among the windows of adjacent lines that hold line i (the taller
@@ -282,7 +306,9 @@ def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSe
     low, high = i, i
     while low > max(0, i - s.header_lines) and adjacent(lines[low - 1], lines[low], em, rules, rule_ys):
         low -= 1
-    while high < min(len(lines) - 1, i + s.header_lines) and adjacent(lines[high], lines[high + 1], em, rules, rule_ys):
+    while high < min(len(lines) - 1, i + s.header_lines) and (
+            adjacent(lines[high], lines[high + 1], em, rules, rule_ys) or
+            sub_labels_under(lines[low:high + 1], lines[high + 1], rules, gap, s.rule_snap)):
         high += 1
     if ruled_around(lines, low, high, rule_ys, em):
         # A ruled header row: the rules above and below bound it, so all its lines are its labels' (a label

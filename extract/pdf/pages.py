@@ -320,10 +320,28 @@ def with_heading(rows: list[Row], above: Sequence[Line], g: Geometry, page: int)
     k = heading_above(above, rows, g)
     if k is None:
         return rows, list(above)
-    line = above[k]
-    texts = tuple(line.text if c == g.title else "" for c in range(g.n))
-    return [Row(page, line.top, SECTION, texts, (words_to_bbox(line.words),) * g.n), *rows], \
-        [*above[:k], *above[k + 1:]]
+    end = heading_end(above, k)
+    words = [w for line in above[k:end] for w in line.words]
+    texts = tuple(" ".join(w.text for w in words) if c == g.title else "" for c in range(g.n))
+    return [Row(page, above[k].top, SECTION, texts, (words_to_bbox(words),) * g.n), *rows], \
+        [*above[:k], *above[end:]]
+
+
+def heading_end(lines: Sequence[Line], k: int) -> int:
+    """Where the heading on lines[k] ends (the index after its last line): a bold heading that wraps goes on
+    in the lines set under it in its face and size, close as its own lines are ("Commitment 4: Participation,
+    Lived Experience and" / "Community Empowerment"), until a line that prints a heading of its own or is set
+    otherwise (the "Ambition" under it, smaller, further down)."""
+    first = lines[k]
+    height = first.bottom - first.top
+    end = k + 1
+    while end < len(lines) and all(w.bold for w in first.words):
+        line, above = lines[end], lines[end - 1]
+        if not (line.words and all(w.bold for w in line.words) and abs(line.bottom - line.top - height) <= 0.1 * height
+                and line.top - above.bottom <= 0.5 * height and not prints_heading(line.text)):
+            break
+        end += 1
+    return end
 
 
 def heading_above(lines: Sequence[Line], rows: Sequence[Row], g: Geometry) -> int | None:
