@@ -11,7 +11,7 @@ import re
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, OPENING_QUOTES
 
-from .acronyms import acronym_key, spells
+from .acronyms import acronym_key, definition, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
                          NO_AGENCY, expand_words, holds_body_word)
@@ -244,8 +244,8 @@ def _continues_series(previous: str, piece: str, registry: Registry) -> bool:
     # развития"): the series is the last one's.
     previous = _split_item(previous, registry)[-1]
     words = name_key(piece).split()
-    if not words or piece.isupper() or known_kind(piece, registry) is not None:
-        return False
+    if not words or piece.isupper() or known_kind(piece, registry) is not None or definition(piece) is not None:
+        return False    # (a piece its own acronym spells is a name: "..., Asociația pentru ... (AGER)")
     if any(word in KIND_BIT for word in expand_words(words)) or _names_by_head_word(piece, registry) \
             or not _AND.search(piece):
         return False

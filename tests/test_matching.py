@@ -726,6 +726,12 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice and Ministry of Interior (MoI)", ["Ministry of Justice", "Ministry of Interior (MoI)"]),
         ("Kementerian Energi dan Sumber Daya Mineral\nKomisi Pemberantasan Korupsi (KPK)",
          ["Kementerian Energi dan Sumber Daya Mineral", "Komisi Pemberantasan Korupsi (KPK)"]),
+        # A piece its own acronym spells is a name of its own, never the rest of a series before it.
+        ("Consiliul Național pentru Participare, Asociația pentru Guvernare Eficientă și Responsabilă (AGER)",
+         ["Consiliul Național pentru Participare", "Asociația pentru Guvernare Eficientă și Responsabilă (AGER)"]),
+        # A postposition that places a body under another ("караштуу", under) asks for what follows, like "under".
+        ("Кыргыз Республикасынын Президентине караштуу\nМамлекеттик кызмат иштери агенттиги",
+         ["Кыргыз Республикасынын Президентине караштуу Мамлекеттик кызмат иштери агенттиги"]),
         # A name never ends on a function word: Indonesian "dan" (and) is one, in name_words.csv.
         ("Kementerian Hukum dan HAM\nBadan Pusat Statistik (BPS)",
          ["Kementerian Hukum dan HAM", "Badan Pusat Statistik (BPS)"]),
