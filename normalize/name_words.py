@@ -1,7 +1,7 @@
 """The vocabulary of agency names and the form in which two spellings are compared.
 
 The words are data (`name_words.csv`, one role per row: function, filler, country, kind, body, generic,
-abbreviation, place, head, none, conjunction), so a plan from another country adds its own words there.
+abbreviation, place, head, none, conjunction, article), so a plan from another country adds its own words there.
 `name_form` turns one spelling into what matching compares: its key, its distinctive words (generic words
 dropped, abbreviations spelled out, plurals made singular), the kinds of body it names and its acronym.
 """
@@ -74,6 +74,10 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 _ACRONYM = re.compile(r"^([A-Z][A-Z0-9]{2,7})s?$")  # a small "s" closing it is its plural: "CSOs"
 CONJUNCTIONS = tuple(word for word, _ in _name_words("conjunction"))
 """Words joining two names in a list ("and", "и", "və"): "<name> and <category>" splits there."""
+
+ARTICLES = frozenset(word for word, _ in _name_words("article"))
+"""Articles that open a noun phrase ("les", "los", "the"): a line opening on one opens a name, never goes on
+with the line before ("... (FNCT) | les communes")."""
 
 #: No agency name is longer (in letters): a longer item is a run of names or prose, never one registry name.
 NAME_LIMIT = 500

@@ -726,6 +726,11 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice and Ministry of Interior (MoI)", ["Ministry of Justice", "Ministry of Interior (MoI)"]),
         ("Kementerian Energi dan Sumber Daya Mineral\nKomisi Pemberantasan Korupsi (KPK)",
          ["Kementerian Energi dan Sumber Daya Mineral", "Komisi Pemberantasan Korupsi (KPK)"]),
+        # A line opening on an article opens a name ("les communes"); one opening on another function word in
+        # lower case goes on with the line before.
+        ("Fédération Nationale des Communes Tunisiennes (FNCT)\nles communes",
+         ["Fédération Nationale des Communes Tunisiennes (FNCT)", "les communes"]),
+        ("Al Bawsala\nles communes", ["Al Bawsala", "les communes"]),
         # A piece its own acronym spells is a name of its own, never the rest of a series before it.
         ("Consiliul Național pentru Participare, Asociația pentru Guvernare Eficientă și Responsabilă (AGER)",
          ["Consiliul Național pentru Participare", "Asociația pentru Guvernare Eficientă și Responsabilă (AGER)"]),
