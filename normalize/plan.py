@@ -377,8 +377,9 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
         mentions += partners
     period_cell = cell("period")
     parts = [cell(part) for part in PERIOD_PARTS]
-    if period_cell is None and any(part is not None for part in parts):
-        # "Start date" | "End date": one period, from the first to the last ("January 2014 – June 2015").
+    if not (period_cell or "").strip() and any((part or "").strip() for part in parts):
+        # "Start date" | "End date": one period, from the first to the last ("January 2014 – June 2015"),
+        # also where another table of the plan has a period column (the union layout holds both: empty here).
         period_cell = " – ".join(text for text in (clean_text(part or "") for part in parts) if text)
     period = cell_to_period(period_cell or "")
     if not title:
@@ -399,7 +400,7 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
             meaning = "period" if meaning in PERIOD_PARTS else meaning if meaning != EXTRA else "field"
             flags.append(f"{meaning}_boundary_uncertain")
     # A start or end column beside a period column of its own is a field of the activity, as printed.
-    as_fields = {EXTRA, *PERIOD_PARTS} if cell("period") is not None else {EXTRA}
+    as_fields = {EXTRA, *PERIOD_PARTS} if (cell("period") or "").strip() else {EXTRA}
     fields = tuple((layout.headers[c], clean_text(whole(cut.cells[i].text))) for c, cut in columns.items()
                    if layout.cut[c] in as_fields and cut.cells[i].text.strip())
     if period_cell is None and (ticked := ticks_to_period(fields)) is not None:

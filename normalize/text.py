@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# "Non- Governmental" -> "Non-Governmental", but keep a suspended hyphen ("short- and long-term").
-BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:and|or|to|and/or)\b)(?=[^\W_])")
+from .name_words import CONJUNCTIONS
+
+#: "Non- Governmental" -> "Non-Governmental", but keep a suspended hyphen before a conjunction ("short- and
+#: long-term", "Forschungs- und Innovationspolitik": the conjunctions of `normalize/name_words.csv`).
+BROKEN_HYPHEN = re.compile(r"(?<=[^\W_])- +(?!(?:%s)\b)(?=[^\W_])"
+                           % "|".join(re.escape(word) for word in sorted({"or", "to", "and/or", *CONJUNCTIONS},
+                                                                        key=len, reverse=True)))
 SPACE = re.compile(r"\s+")
 #: A soft hyphen (U+00AD) marks where a word may break; where the layout broke it the line's end follows.
 SOFT_HYPHEN = re.compile("\u00ad\\s*")

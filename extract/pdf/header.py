@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..pdf_settings import PdfSettings
 from ..vocabulary import activity_number_parts, header_labels, match_label, meaning_within, qualified_label, squash
+from .groups import Group, group_labels_of, named_within, unruled_groups
 from .lines import Line, Word, line_to_phrases, words_to_lines
 from .opening import Rules
 
@@ -29,6 +30,8 @@ SHORT_CELL_WORDS = 8
 #: The most lines a heading between the header row and the first numbered row may take (one that wraps in
 #: the title column, not spanning the table, takes three or four).
 HEADING_LINES = 4
+#: The most a group label's line may stand above its sub-labels' line (top to top, in em).
+GROUP_PITCH = 2.5
 
 
 @dataclass(frozen=True)
@@ -140,50 +143,6 @@ def clusters_of(lines: Sequence[Line], gap: float) -> list[tuple[float, float, l
     return clusters
 
 
-@dataclass(frozen=True)
-class Group:
-    """A ruled header's group label: its text, and the rules left and right of the columns it spans."""
-
-    left: float
-    right: float
-    words: tuple[Word, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-
-def group_labels_of(lines: Sequence[Line], gap: float, rules: Rules, snap: float) -> list[Group]:
-    """A ruled header's group labels: a label over several columns ("Implementation" over
-    "Responsible agencies | Deadline"), its cell parted below it by a vertical rule that starts under it."""
-    if not rules.vertical or len(lines) < 2:
-        return []
-    bottom = max(line.bottom for line in lines)
-    found: list[Group] = []
-    for line in lines[:-1]:
-        for x0, x1, words in line_to_phrases(line, gap):
-            y = line.middle
-            crossing = [x for x, top, end in rules.vertical if top <= y <= end]
-            left = max((x for x in crossing if x <= x0 + snap), default=None)
-            right = min((x for x in crossing if x >= x1 - snap), default=None)
-            if left is None or right is None:
-                continue
-            parted = any(left + snap < x < right - snap and y < top < bottom for x, top, _ in rules.vertical)
-            if parted:
-                found.append(Group(left, right, tuple(words)))
-    return found
-
-
-def named_within(cell: HeaderCell, groups: Sequence[Group]) -> HeaderCell:
-    """A cell under a group label, named in the light of the group where its label takes a meaning there
-    ("Supporting" under "Responsibility": the partners; `extract/group_labels.csv`)."""
-    for group in groups:
-        if group.left <= cell.middle <= group.right and \
-                (meaning := meaning_within(group.text, cell.text)) is not None:
-            return HeaderCell(cell.x0, cell.x1, cell.words, meaning)
-    return cell
-
-
 def glue_cut_label(lines: Sequence[list[Word]]) -> list[Word]:
     """A cluster's words in reading order, a word broken across two of its lines without a hyphen made one
     where only the whole word reads as a label ("Соисполнител" | "и": the renderer broke the word where the
@@ -211,10 +170,11 @@ def label_reach(words: Sequence[Word]) -> int:
 
 def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
                      found_by: str = "label", rules: Rules | None = None,
-                     snap: float = 3.0) -> tuple[int, Header]:
+                     snap: float = 3.0, groups: Sequence[Group] | None = None) -> tuple[int, Header]:
     """Read lines[first..last] as a header row: cluster its phrases by x, each cluster a column.
 
-    A group label over several columns (ruled) names no column of its own: its columns are the labels under it.
+    A group label over several columns names no column of its own: its columns are the labels under it
+    (`groups` when given, those of an unruled header; else the ruled ones `rules` show).
 
     Returns (score, header): two points per cell that is exactly a label, one when text follows the
     label, minus one per cell no label opens (unless it is a short column of its own, as an extra column's
@@ -225,7 +185,8 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
     score = 0
     tolerance = (lines[first].bottom - lines[first].top) * 0.4
     window = list(lines[first:last + 1])
-    groups = group_labels_of(window, gap, rules, snap) if rules is not None else []
+    if groups is None:
+        groups = group_labels_of(window, gap, rules, snap) if rules is not None else []
     grouping = {w for group in groups for w in group.words}
     if grouping:
         window = [Line(line.top, line.bottom, kept) for line in window
@@ -238,9 +199,10 @@ def window_to_header(lines: Sequence[Line], first: int, last: int, gap: float,
             continue
         cluster_cells = cluster_to_cells(ordered)
         for cell_words, meaning in cluster_cells:
-            cell = named_within(HeaderCell(min(w.x0 for w in cell_words), max(w.x1 for w in cell_words),
-                                           tuple(w.text for w in cell_words), meaning), groups)
-            meaning = cell.meaning
+            x0, x1 = min(w.x0 for w in cell_words), max(w.x1 for w in cell_words)
+            text = " ".join(w.text for w in cell_words)
+            meaning = named_within((x0 + x1) / 2, text, groups) or meaning
+            cell = HeaderCell(x0, x1, tuple(w.text for w in cell_words), meaning)
             if meaning is None and len(cluster_cells) == 1 and len(cell_words) <= SHORT_CELL_WORDS:
                 pass    # a short column of its own that no label names: an extra column, neither for nor against
             elif meaning is None:
@@ -262,15 +224,42 @@ def adjacent(upper: Line, lower: Line, em: float, rules: Rules, rule_ys: Sequenc
     """Whether two lines may belong to one row: close together, no rule between them that runs under
     words of both (a rule under a group label, "Implementation", runs under none of the labels beside it,
     set across both lines of the row: only the group's words stand over it, only its sub-labels under it)."""
-    if lower.top - upper.top > 1.7 * em:
-        return False
+    return lower.top - upper.top <= 1.7 * em and not ruled_between(upper, lower, rules, rule_ys)
+
+
+def ruled_between(upper: Line, lower: Line, rules: Rules, rule_ys: Sequence[float]) -> bool:
+    """Whether a horizontal rule between two lines runs under words of both."""
     k = bisect_right(rule_ys, upper.middle)
     while k < len(rule_ys) and rule_ys[k] < lower.middle:
         _, x0, x1 = rules.horizontal[k]
         if all(any(x0 < w.x1 and x1 > w.x0 for w in line.words) for line in (upper, lower)):
-            return False
+            return True
         k += 1
-    return True
+    return False
+
+
+def with_group_line(lines: Sequence[Line], header: Header, rules: Rules, em: float, s: PdfSettings) -> Header:
+    """A header row of one line read with the line above or below it where the two make an unruled header
+    of group labels over sub-labels (`groups.unruled_groups`), set further apart than a label's wrapped
+    lines: "Nr. | Verpflichtung | Zuständigkeit | Laufzeit" over "Federführung | Beteiligte | Beginn | Ende"
+    is one header of six columns, not four columns with a line of text above or under them."""
+    if header.first_line != header.last_line:
+        return header
+    gap = s.phrase_gap * em
+    rule_ys = [y for y, _, _ in rules.horizontal]
+    i = header.first_line
+    for upper, lower in ((i - 1, i), (i, i + 1)):
+        if upper < 0 or lower >= len(lines) or lines[lower].top - lines[upper].top > GROUP_PITCH * em or \
+                ruled_between(lines[upper], lines[lower], rules, rule_ys):
+            continue
+        below = line_to_phrases(lines[lower], gap)
+        if any(len(words) > SHORT_CELL_WORDS for _, _, words in below) or \
+                activity_number_parts(" ".join(w.text for w in below[0][2])) is not None:
+            continue
+        groups = unruled_groups(line_to_phrases(lines[upper], gap), below)
+        if groups:
+            return window_to_header(lines, upper, lower, gap, header.found_by, rules, s.rule_snap, groups)[1]
+    return header
 
 
 def sub_labels_under(window: Sequence[Line], lower: Line, rules: Rules, gap: float, snap: float) -> bool:
@@ -320,7 +309,7 @@ def best_window(lines: Sequence[Line], i: int, rules: Rules, em: float, s: PdfSe
             score, header = window_to_header(lines, first, last, gap, found_by, rules, s.rule_snap)
             if best is None or (score, last - first) > best[:2]:
                 best = (score, last - first, header)
-    return best[2] if best else None
+    return with_group_line(lines, best[2], rules, em, s) if best else None
 
 
 def ruled_around(lines: Sequence[Line], low: int, high: int, rule_ys: Sequence[float], em: float) -> bool:
