@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..pdf_settings import PdfSettings
-from ..vocabulary import activity_number_parts, header_labels, match_label, meaning_within, qualified_label, squash
+from ..vocabulary import activity_number_parts, header_labels, match_label, qualified_label, squash
 from .groups import Group, group_labels_of, named_within, unruled_groups
 from .lines import Line, Word, line_to_phrases, words_to_lines
 from .opening import Rules
