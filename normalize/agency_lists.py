@@ -30,6 +30,7 @@ _SEPARATOR_NO_COMMA = re.compile(_SEPARATOR.pattern.replace(",", "", 1))
 _WORD = re.compile(r"\S+")
 _CONJUNCTION_OPENING = re.compile(rf"^(?:{'|'.join(sorted(map(re.escape, CONJUNCTIONS)))})\s+(?=\S)")
 _COMMA_AT_LINE_END = re.compile(r",[ \t]*\n")
+_ACRONYM_CLOSING = re.compile(r"(\(\s*([^()\s]+)\s*\)) ")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
 _AND = re.compile(
     r"\s+(?:" + "|".join(map(re.escape, CONJUNCTIONS)) + r")\s+" if CONJUNCTIONS else r"(?!)", re.IGNORECASE
@@ -48,6 +49,9 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
     a comma separates nothing.
     """
     index = registry_index(registry)
+    # An acronym in brackets closes its name: a capital after it opens the next, as a line's end may ("...
+    # Sicherheit (BMU) Bertelsmann Stiftung"); the line logic below joins them where the name reads on.
+    text = _ACRONYM_CLOSING.sub(_line_end_after_acronym, text)
     if "\n" in text:
         # A line that ends after a comma was parted by the comma: its end is no separator of its own ("Ministerio
         # de Ciencia, | Innovación, ..." is one name with a series). (Same length: the offsets stay the text's.)
@@ -91,6 +95,12 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         if name_key(piece) not in NO_AGENCY:
             items.extend(_split_item(piece, registry))
     return items
+
+
+def _line_end_after_acronym(match: re.Match[str]) -> str:
+    """The space after "(ACR)" as a line's end where a capital follows; else the match unchanged (same length)."""
+    following = match.string[match.end():match.end() + 2].lstrip(OPENING_QUOTES)
+    return match.group(1) + "\n" if following[:1].isupper() and acronym_key(match.group(2)) else match.group()
 
 
 def _opens_on_function_word(piece: str) -> bool:
@@ -339,9 +349,20 @@ def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
     """The span [begin, end) of ``text`` without the list's edge junk at either side."""
     while begin < end and text[begin] in _EDGE_JUNK:
         begin += 1
-    while end > begin and text[end - 1] in _EDGE_JUNK:
+    while end > begin and text[end - 1] in _EDGE_JUNK and not _closes_abbreviation(text, begin, end):
         end -= 1
     return begin, end
+
+
+def _closes_abbreviation(text: str, begin: int, end: int) -> bool:
+    """Whether the dot ending text[begin:end] closes an abbreviation with a dot inside it ("e.V.", "S.A.")."""
+    if text[end - 1] != ".":
+        return False
+    start = end - 1
+    while start > begin and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end - 1]
+    return "." in word and word[-1:].isalpha()
 
 
 def _split_item(item: str, registry: Registry) -> list[str]:

@@ -726,6 +726,12 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice and Ministry of Interior (MoI)", ["Ministry of Justice", "Ministry of Interior (MoI)"]),
         ("Kementerian Energi dan Sumber Daya Mineral\nKomisi Pemberantasan Korupsi (KPK)",
          ["Kementerian Energi dan Sumber Daya Mineral", "Komisi Pemberantasan Korupsi (KPK)"]),
+        # An acronym in brackets closes its name: a capital after it opens the next, the line logic joining
+        # them back where the name reads on; an abbreviation's closing dot is the name's own.
+        ("Bundesministerium für Umwelt, Naturschutz und nukleare Sicherheit (BMU) Bertelsmann Stiftung",
+         ["Bundesministerium für Umwelt, Naturschutz und nukleare Sicherheit (BMU)", "Bertelsmann Stiftung"]),
+        ("Ministry of Finance (MoF) State Treasury Service", ["Ministry of Finance (MoF)", "State Treasury Service"]),
+        ("Mehr Demokratie e.V.\nkommunale Spitzenverbände", ["Mehr Demokratie e.V.", "kommunale Spitzenverbände"]),
         # A line opening on an article opens a name ("les communes"); one opening on another function word in
         # lower case goes on with the line before.
         ("Fédération Nationale des Communes Tunisiennes (FNCT)\nles communes",
