@@ -900,38 +900,21 @@ def test_a_group_label_over_two_columns_names_neither(tmp_path):
     header_words_absent(document)
 
 
-def test_sub_labels_under_a_group_label_are_named_in_the_light_of_their_group(tmp_path):
+@pytest.mark.parametrize("beside", ["MIDDLE", "TOP"])
+def test_sub_labels_under_a_group_label_are_named_in_the_light_of_their_group(tmp_path, beside):
     """'Responsibility' spans 'Lead' and 'Supporting', 'Timeframe' spans 'Start' and 'End'; the labels beside
-    them span both header lines, centred, so the rule under each group runs under them too. 'Supporting'
-    under a group meaning the agencies is the partners column; 'Start' and 'End' give the period."""
+    them span both header lines. 'Supporting' under a group meaning the agencies is the partners column;
+    'Start' and 'End' give the period. Centred, the rule under each group runs under the labels beside too;
+    at the top of their cells, on the group labels' line only, that rule parts the two header lines as a
+    row's rule would, and the line of sub-labels under it is the header's still."""
     rows = [("No.", "Activity", "Responsibility", "", "Timeframe", "", "Output indicator"),
             ("", "", "Lead", "Supporting", "Start", "End", ""),
             *[(n, t, a, "Transparency International Zambia", "Q1 2025", "Q4 2026", "Reports published")
               for n, t, a, _ in activities(3)]]
+    padding = [("TOPPADDING", (0, 0), (-1, 1), 4), ("BOTTOMPADDING", (0, 0), (-1, 1), 4)] if beside == "TOP" else []
     pdf = flow_table_plan(tmp_path / "p.pdf", rows, [36, 230, 150, 150, 50, 50, 110],
                           [*[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 6)], ("SPAN", (2, 0), (3, 0)),
-                           ("SPAN", (4, 0), (5, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")], header_rows=2)
-    document = read_pdf(pdf)
-    assert meanings(document) == ["number", "title", "agencies", "partners", "start", "end", "indicator"]
-    read = document_to_plan(document, "p", load_registry())
-    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
-        [("implementer", a), ("partner", "Transparency International Zambia")] for _, _, a, _ in activities(3)]
-    assert {(a.period.start_year, a.period.end_year) for a in read.activities} == {(2025, 2026)}
-    header_words_absent(document)
-
-
-def test_sub_labels_under_a_group_label_are_read_when_the_labels_beside_stand_at_the_top(tmp_path):
-    """The labels beside the groups stand on the group labels' line, at the top of their cells: the rule
-    under "Responsibility" and "Timeframe" then parts the two header lines as a row's rule would, and the
-    line of sub-labels under it is the header's still ("Lead" | "Supporting", "Start" | "End")."""
-    rows = [("No.", "Activity", "Responsibility", "", "Timeframe", "", "Output indicator"),
-            ("", "", "Lead", "Supporting", "Start", "End", ""),
-            *[(n, t, a, "Transparency International Zambia", "Q1 2025", "Q4 2026", "Reports published")
-              for n, t, a, _ in activities(3)]]
-    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [36, 230, 150, 150, 50, 50, 110],
-                          [*[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 6)], ("SPAN", (2, 0), (3, 0)),
-                           ("SPAN", (4, 0), (5, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("TOPPADDING", (0, 0), (-1, 1), 4), ("BOTTOMPADDING", (0, 0), (-1, 1), 4)],
+                           ("SPAN", (4, 0), (5, 0)), ("VALIGN", (0, 0), (-1, -1), beside), *padding],
                           header_rows=2)
     document = read_pdf(pdf)
     assert meanings(document) == ["number", "title", "agencies", "partners", "start", "end", "indicator"]

@@ -369,16 +369,31 @@ def test_a_list_that_parts_its_items_with_semicolons_goes_on_after_one_into_the_
         ("Ministry of Justice",)]
 
 
+def scores_of_twin(tmp_path, lines: list[str], gold: dict) -> dict:
+    """The shared scorer's figures for a plan's text turned into a twin (`lines`) and its gold turned alike."""
+    import json
+
+    from click.testing import CliRunner
+
+    from conftest import load_scorer
+    from pipeline import cli
+
+    source = tmp_path / "twin.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(source), "-o", str(tmp_path / "o")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return load_scorer().evaluate(str(tmp_path / "o"), str(gold_path))
+
+
 def test_an_indicator_column_written_in_lower_case_keeps_each_activity_its_own_indicator(tmp_path):
     """Where a column's cells open in lower case (a plan's habit, or a script without capitals), a cell
     opening in lower case is no sign of a wrong cut: the bleed repair cuts by centring, not by capitals.
     Before, every indicator cost the same as an empty one plus a little, so neighbours' indicators merged."""
     import json
 
-    from click.testing import CliRunner
-
-    from conftest import EDITION, EDITION_GOLD, load_scorer
-    from pipeline import cli
+    from conftest import EDITION, EDITION_GOLD
 
     lines = []
     for line in EDITION.read_text(encoding="utf-8").split("\n"):
@@ -386,16 +401,10 @@ def test_an_indicator_column_written_in_lower_case_keeps_each_activity_its_own_i
         if len(cells) >= 3 and not line.startswith("N"):     # the indicator column, not the header line
             cells[2] = cells[2].lower()
         lines.append("\t".join(cells))
-    source = tmp_path / "lower-case-indicators.txt"
-    source.write_text("\n".join(lines), encoding="utf-8")
     gold = json.loads(EDITION_GOLD.read_text(encoding="utf-8"))
     for activity in gold["activities"]:
         activity["indicator"] = activity["indicator"] and activity["indicator"].lower()
-    gold_path = tmp_path / "gold.json"
-    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["run", str(source), "-o", str(tmp_path / "o")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    scores = load_scorer().evaluate(str(tmp_path / "o"), str(gold_path))
+    scores = scores_of_twin(tmp_path, lines, gold)
     # (Headings glued into the column were lowered too, so a few cells stay in doubt; before: 0.08.)
     assert scores["fields"]["indicator"] >= 0.85, scores["field_misses"]
     assert scores["fields"]["title"] == 1.0, scores["field_misses"]
@@ -407,26 +416,17 @@ def test_a_plan_in_a_script_without_capitals_finds_its_headings(tmp_path):
     The 2020-2022 plan, its Latin letters written as Georgian ones, keeps every section title (before: 0.41)."""
     import json
 
-    from click.testing import CliRunner
-
-    from conftest import RAW_GOLD, RAW_PLAN, load_scorer
-    from pipeline import cli
+    from conftest import RAW_GOLD, RAW_PLAN
 
     georgian = "აბგდევზთიკლმნოპჟრსტუფქღყშჩ"
     to_georgian = str.maketrans({**{chr(97 + i): ch for i, ch in enumerate(georgian)},
                                  **{chr(65 + i): ch for i, ch in enumerate(georgian)}})
     lines = [line if line.startswith("N") else line.translate(to_georgian)     # the header line keeps its words
              for line in RAW_PLAN.read_text(encoding="utf-8").split("\n")]
-    source = tmp_path / "georgian-letters.txt"
-    source.write_text("\n".join(lines), encoding="utf-8")
     gold = json.loads(RAW_GOLD.read_text(encoding="utf-8"))
     for activity in gold["activities"]:
         activity["section_title"] = activity["section_title"] and activity["section_title"].translate(to_georgian)
-    gold_path = tmp_path / "gold.json"
-    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["run", str(source), "-o", str(tmp_path / "o")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    scores = load_scorer().evaluate(str(tmp_path / "o"), str(gold_path))
+    scores = scores_of_twin(tmp_path, lines, gold)
     assert scores["fields"]["section_title"] == 1.0, scores["field_misses"]
 
 
