@@ -19,7 +19,8 @@ from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names
 from .registry import Registry
-from .roles import IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role
+from .roles import (IMPLEMENTER, PARTNER, RECOMMENDED, cell_to_role_parts, find_labels, label_at, label_role,
+                    remark_role)
 from .separators import commas_part_items
 from .sections import SUB_HEADING, SectionHeader, bands_to_sections, column_sections, plain_sections
 from .text import clean_text
@@ -36,6 +37,8 @@ class Mention:
     #: Where it was printed when not in the activity's own cells: the value of a key/value block above the
     #: activity's table (`normalize.labelled`); None for a mention of the activity's cells.
     source: Provenance | None = None
+    #: A remark after the name that gave its role ("(по согласованию)", `normalize.roles.remark_role`).
+    remark: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,13 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
     for part in parts:
         for name in split_agency_list(part.text, registry, commas_part):
             text = clean_text(name)
+            role, remark = part.role, ""
+            if text and part.role == IMPLEMENTER:   # (a label that names the role outranks a remark)
+                said, named, said_by = remark_role(text)
+                role, text, remark = (said, named, said_by) if said is not None else (role, text, remark)
             if text:
-                positions[part.role] += 1
-                mentions.append(Mention(part.role, positions[part.role], text))
+                positions[role] += 1
+                mentions.append(Mention(role, positions[role], text, remark=remark))
     if not mentions:
         flags.append("agencies_missing")
     return tuple(mentions), flags
@@ -328,7 +335,7 @@ def field_text(activity: Activity, meaning: str, cell_text: str, header: str) ->
     if meaning in ("agencies", "partners"):
         labels = [p.label for p in cell_to_role_parts(cell_text)]
         # The labels and the word "and" between two names are the list's structure: placed with it.
-        return " ".join(labels + [m.text for m in activity.mentions] + ["and"])
+        return " ".join(labels + [f"{m.text} {m.remark}" for m in activity.mentions] + ["and"])
     if meaning == "title":
         return activity.title
     if meaning == "indicator":

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from pathlib import Path
 
 LABELS_FILE = Path(__file__).with_name("role_labels.csv")
+REMARKS_FILE = Path(__file__).with_name("role_remarks.csv")
 IMPLEMENTER, RECOMMENDED, PARTNER = "implementer", "recommended", "partner"
 ROLES = (IMPLEMENTER, RECOMMENDED, PARTNER)
 """Every role a mention can have, in the order they are published."""
@@ -163,3 +164,32 @@ def _role_parts(cell: str) -> tuple[RolePart, ...]:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(cell)
         parts.append(RolePart(label_role(match), match.group(0).strip(), cell[match.end(): end].strip()))
     return tuple(parts)
+
+
+@lru_cache(maxsize=1)
+def role_remarks() -> dict[str, str]:
+    """Remark (case-folded) -> role, from `role_remarks.csv`: a remark in brackets after a body's name that
+    says its role, "(по согласованию)" (by its agreement: a body the plan cannot bind is asked, as one a plan
+    recommends an activity to)."""
+    remarks: dict[str, str] = {}
+    with REMARKS_FILE.open(encoding="utf-8", newline="") as f:
+        for number, row in enumerate(csv.DictReader(f), start=2):
+            role, remark = row["role"].strip(), " ".join(row["remark"].split())
+            if role not in ROLES or not remark:
+                raise ValueError(f"{REMARKS_FILE.name}:{number}: unknown role {role!r} or empty remark")
+            remarks[remark.casefold()] = role
+    return remarks
+
+
+_CLOSING_REMARK = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def remark_role(name: str) -> tuple[str | None, str, str]:
+    """(role, name, remark) of a mention closing on a remark that says its role ("Генеральная прокуратура
+    (по согласованию)" -> recommended, "Генеральная прокуратура", "(по согласованию)"); (None, name, "")
+    for any other."""
+    found = _CLOSING_REMARK.search(name)
+    role = role_remarks().get(" ".join(found.group(1).split()).casefold()) if found else None
+    if role is None or not name[:found.start()].strip():
+        return None, name, ""
+    return role, name[:found.start()].rstrip(), found.group().strip()

@@ -221,3 +221,23 @@ def test_labels_at_word_starts_are_the_labels_found_at_word_starts(pieces):
     starts = [i for i, ch in enumerate(text) if ch != " " and (i == 0 or text[i - 1] == " ")]
     expected = [m.span() for m in find_labels(text) if m.start() in starts]
     assert [m.span() for m in labels_at_words(text, starts)] == expected
+
+
+def test_a_remark_after_a_name_that_says_its_role_gives_the_role_and_leaves_the_name():
+    """A remark "(по согласованию)" (by its agreement) marks a body the plan cannot bind: it is asked, as a
+    body an activity is recommended to. The remark leaves the mention but is still accounted for; a label that names
+    the role outranks it, and a remark that says no role stays with its name."""
+    from normalize.plan import agency_cell_to_mentions
+    from normalize.registry import load_registry
+
+    registry = load_registry()
+    mentions, _ = agency_cell_to_mentions(
+        "Министерство финансов, Генеральная прокуратура (по согласованию)\nорганы местного самоуправления "
+        "(за згодою)\nНациональный банк (по вопросам платежей)", registry)
+    assert [(m.role, m.text, m.remark) for m in mentions] == [
+        ("implementer", "Министерство финансов", ""),
+        ("recommended", "Генеральная прокуратура", "(по согласованию)"),
+        ("recommended", "органы местного самоуправления", "(за згодою)"),
+        ("implementer", "Национальный банк (по вопросам платежей)", "")]
+    labelled, _ = agency_cell_to_mentions("Партнеры: Генеральная прокуратура (по согласованию)", registry)
+    assert [(m.role, m.text) for m in labelled] == [("partner", "Генеральная прокуратура (по согласованию)")]
