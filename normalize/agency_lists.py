@@ -144,6 +144,9 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ..."), but
     an article opens a name ("... (FNCT) | les communes")."""
     words = previous.split()
+    if piece and len(words) == 1 and acronym_key(previous) and (piece[0].isupper() or piece[0] in OPENING_QUOTES) \
+            and not _too_short_for_a_name(previous, piece, registry):
+        return True     # an acronym alone on a line the list ended is a name: "АСК | Национална академија ..."
     if not piece or not words or not ends_a_name(words) or not complete(previous, registry) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS - ARTICLES \
             or known_kind(f"{previous} {piece}", registry) is not None \

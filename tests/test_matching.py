@@ -726,6 +726,10 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice and Ministry of Interior (MoI)", ["Ministry of Justice", "Ministry of Interior (MoI)"]),
         ("Kementerian Energi dan Sumber Daya Mineral\nKomisi Pemberantasan Korupsi (KPK)",
          ["Kementerian Energi dan Sumber Daya Mineral", "Komisi Pemberantasan Korupsi (KPK)"]),
+        # An acronym alone on a line the list ended is a name of its own, unless what follows is too little
+        # for one ("ASAN | Service").
+        ("АСК\nНационална академија за јавну управу", ["АСК", "Национална академија за јавну управу"]),
+        ("ASAN\nService", ["ASAN Service"]),
         # An acronym in brackets closes its name: a capital after it opens the next, the line logic joining
         # them back where the name reads on; an abbreviation's closing dot is the name's own.
         ("Bundesministerium für Umwelt, Naturschutz und nukleare Sicherheit (BMU) Bertelsmann Stiftung",
