@@ -79,7 +79,7 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
     A header part that starts at a column's left edge (it continues the previous column, or the band holds
     nothing but the header) and whose last word was cut by the right edge spans the whole column.
     """
-    widths: dict[int, int] = {}
+    measured: dict[int, list[int]] = {}
     for b, band in enumerate(map(band_words, bands)):
         for c in range(TITLE + 1, len(band) - 1):
             here, before, after = band[c], band[c - 1], band[c + 1]
@@ -87,8 +87,15 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
                 continue
             starts_at_edge = b not in anchored or (before and cut_join(before[-1], here[0], vocabulary))
             if starts_at_edge and any(cut_join(here[-1], word, vocabulary) for word in after):  # cut at right
-                widths[c] = max(widths.get(c, 0), len(" ".join(here)))
-    return widths
+                measured.setdefault(c, []).append(len(" ".join(here)))
+    return {c: typical_width(sizes) for c, sizes in measured.items()}
+
+
+def typical_width(sizes: list[int]) -> int:
+    """A column's width from its measures: the longest, unless most measures agree on a shorter one (a
+    wrapped cell's lines joined on one band, "... о личности" | "... и ...", is no header row's)."""
+    ordered = sorted(sizes)
+    return ordered[len(ordered) // 2] if len(ordered) > 2 else ordered[-1]
 
 
 def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int],

@@ -1391,3 +1391,30 @@ def test_a_greek_table_is_read_by_its_header_words_and_role_labels():
                                                {"implementer": ["Υπουργείο Ψηφιακής Διακυβέρνησης"]})
     assert roles(second) == {"implementer": ["Υπουργείο Εσωτερικών"],
                              "partner": ["Υπουργείο Παιδείας, Θρησκευμάτων και Αθλητισμού"]}
+
+
+def test_headings_set_flush_left_go_on_in_lower_case_to_a_cut_word_whatever_a_centre_predicts():
+    """Headings set flush left in bands of their own, their parts in the title column all about as long:
+    "... of info" | "ormation" | "and open data" | "a" goes on past "ormation" (shorter than the column) into
+    "and open data", whose last letter the next edge printed twice. No centre the short headings measure
+    cuts it short, and a responsible cell's long line, joined on one band and ending on a word a lone "a"
+    past the edge seems to cut, is no measure of that column's width."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tObjective 1. Open budgets and public pro\tcurement\t\t",
+        "1.1.\tPublish the budget data\tMinistry of Finance\tcivil society\t2025",
+        "1.2.\tTrain the officials of the municipalities\tMinistry of Finance and the Treasury and\tcivil society\t2026",
+        "\t\tthe Agency for the Data and the Office for Information Technologies and the Data\tgroups a\t",
+        "\tObjective 2. Proactive publication of info\tormation\tand open data\ta\t",
+        "2.1.\tPublish the open data of the registers\tMinistry of Justice\tcivil society\t2025",
+        "2.2.\tPublish the procurement plans\tMinistry of Finance\tcivil society\t2026",
+        "\tObjective 3. Integrity of courts and of pub\tblic officials\t\t",
+        "3.1.\tPublish the court decisions\tSupreme Court\tcivil society\t2025",
+        "\tObjective 4. Participation of citizens at\tthe level of the municipa\talities\t",
+        "4.1.\tHold public hearings on the budget\tMinistry of Finance\tcivil society\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open budgets and public procurement", "Open budgets and public procurement",
+        "Proactive publication of information and open data", "Proactive publication of information and open data",
+        "Integrity of courts and of public officials", "Participation of citizens at the level of the municipalities"]
+    assert plan.activities[1].names("partner") == ("civil society groups a",)
