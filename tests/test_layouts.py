@@ -1391,3 +1391,57 @@ def test_a_greek_table_is_read_by_its_header_words_and_role_labels():
                                                {"implementer": ["Υπουργείο Ψηφιακής Διακυβέρνησης"]})
     assert roles(second) == {"implementer": ["Υπουργείο Εσωτερικών"],
                              "partner": ["Υπουργείο Παιδείας, Θρησκευμάτων και Αθλητισμού"]}
+
+
+def test_headings_set_flush_left_go_on_in_lower_case_to_a_cut_word_whatever_a_centre_predicts():
+    """Headings set flush left in bands of their own, their parts in the title column all about as long:
+    "... of info" | "ormation" | "and open data" | "a" goes on past "ormation" (shorter than the column) into
+    "and open data", whose last letter the next edge printed twice. No centre the short headings measure
+    cuts it short, and a responsible cell's long line, joined on one band and ending on a word a lone "a"
+    past the edge seems to cut, is no measure of that column's width."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tObjective 1. Open budgets and public pro\tcurement\t\t",
+        "1.1.\tPublish the budget data\tMinistry of Finance\tcivil society\t2025",
+        "1.2.\tTrain the officials of the municipalities\tMinistry of Finance and the Treasury and\tcivil society\t2026",
+        "\t\tthe Agency for the Data and the Office for Information Technologies and the Data\tgroups a\t",
+        "\tObjective 2. Proactive publication of info\tormation\tand open data\ta\t",
+        "2.1.\tPublish the open data of the registers\tMinistry of Justice\tcivil society\t2025",
+        "2.2.\tPublish the procurement plans\tMinistry of Finance\tcivil society\t2026",
+        "\tObjective 3. Integrity of courts and of pub\tblic officials\t\t",
+        "3.1.\tPublish the court decisions\tSupreme Court\tcivil society\t2025",
+        "\tObjective 4. Participation of citizens at\tthe level of the municipa\talities\t",
+        "4.1.\tHold public hearings on the budget\tMinistry of Finance\tcivil society\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open budgets and public procurement", "Open budgets and public procurement",
+        "Proactive publication of information and open data", "Proactive publication of information and open data",
+        "Integrity of courts and of public officials", "Participation of citizens at the level of the municipalities"]
+    assert plan.activities[1].names("partner") == ("civil society groups a",)
+
+
+def test_sub_headings_cut_at_the_column_edges_stay_out_of_the_cells_also_glued_atop_their_first_activity():
+    """"Measure 1.1: Publication of the budget da" | "ata in open formats": a heading of an activity group
+    (the ids less their last level) in a band of its own, cut at the column edges like a section's, goes in no
+    cell (its tail was taken for a body); glued on top of the group's first activity, before its number in
+    the title cell ("Measure 2.1: ... decis 2.1.1. Publish ..."), the number is still that activity's (it was
+    lost, its title given to the next)."""
+    _, plan = read(
+        "Activity\tResponsible\tPartners\tDeadline",
+        "Objective 1: Open budgets and public pro\tcurement for all\t\t",
+        "Measure 1.1: Publication of the budget da\tata in open formats\t\t",
+        "1.1.1. Publish the budget data\tMinistry of Finance\tcivil society\t2025",
+        "1.1.2. Publish the procurement plans\tMinistry of Finance\t/\t2026",
+        "Measure 1.2: Training of the municipal of\tfficials\t\t",
+        "1.2.1. Train the municipal officials\tMinistry of Justice\tcivil society\t2026",
+        "Objective 2: Open courts and integrity of pub\tblic officials\t\t",
+        "Measure 2.1: Publication of court decis 2.1.1. Publish the court decisions\tsions Supreme Court\t/\t2025",
+        "2.1.2. Publish the court statistics\tSupreme Court\tcivil society\t2026",
+    )
+    assert [(a.activity_id, a.title, a.names("implementer")) for a in plan.activities] == [
+        ("1.1.1", "Publish the budget data", ("Ministry of Finance",)),
+        ("1.1.2", "Publish the procurement plans", ("Ministry of Finance",)),
+        ("1.2.1", "Train the municipal officials", ("Ministry of Justice",)),
+        ("2.1.1", "Publish the court decisions", ("Supreme Court",)),
+        ("2.1.2", "Publish the court statistics", ("Supreme Court",))]
+    assert [a.section_title for a in plan.activities][-1] == "Open courts and integrity of public officials"
