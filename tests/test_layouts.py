@@ -1391,3 +1391,25 @@ def test_a_greek_table_is_read_by_its_header_words_and_role_labels():
                                                {"implementer": ["Υπουργείο Ψηφιακής Διακυβέρνησης"]})
     assert roles(second) == {"implementer": ["Υπουργείο Εσωτερικών"],
                              "partner": ["Υπουργείο Παιδείας, Θρησκευμάτων και Αθλητισμού"]}
+
+
+def test_a_lettered_heading_glued_before_its_first_number_opens_its_section():
+    """A heading row the text form joined to the line of the number under it, cut at the number column's
+    edge ("A. Per 1" | "rizinan dan Tata Niaga Integrasi ..."): the number is the activity's, the heading's
+    words in both columns are the section's title, in title case up to the row's own title."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Integrasi layanan perizinan berusaha\tKementerian Perdagangan\t2025",
+        "2\tPenerapan neraca komoditas beras\tKementerian Pertanian\t2026",
+        "B. Keu 3\tuangan Negara Perluasan penggunaan kartu kredit\tKementerian Keuangan\t2025",
+        "4\tPublikasi laporan keuangan tahunan\tBank Indonesia\t2026",
+        "C. Pen 5\tnegakan Hukum dan Reformasi Birokrasi Penerapan manajemen talenta\tKementerian Hukum\t2025",
+        "6\tPublikasi putusan penegakan hukum\tMahkamah Agung\t2026",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1", None, "A. Perizinan dan Tata Niaga", "Integrasi layanan perizinan berusaha"),
+        ("2", None, "A. Perizinan dan Tata Niaga", "Penerapan neraca komoditas beras"),
+        ("3", None, "B. Keuangan Negara", "Perluasan penggunaan kartu kredit"),
+        ("4", None, "B. Keuangan Negara", "Publikasi laporan keuangan tahunan"),
+        ("5", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Penerapan manajemen talenta"),
+        ("6", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Publikasi putusan penegakan hukum")]
