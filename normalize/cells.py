@@ -240,22 +240,29 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
 
 
 #: The fewest numbered lines, and the least share of them, whose title opens on the row above's last words
-#: for a text form to be read as one whose rows' last lines were drawn to the next number's line.
-SPILLED_EVIDENCE, SPILLED_SHARE = 3, 0.3
+#: for a text form to be read as one whose rows' last lines were drawn to the next number's line; and the
+#: share of numbers under a title's first line standing on a line of its own that rules it out (centred
+#: cells' tall rows also leave their tails on the next number's line, but print their first lines above it).
+SPILLED_EVIDENCE, SPILLED_SHARE, OPENING_ABOVE_SHARE = 3, 0.5, 0.1
 
 
 def spilled_rows(bands: tuple[Band, ...], anchors: list[Anchor], title_column: int | None) -> bool:
     """Whether the text form drew each row's last lines to the next number's line: the cells hang from the
     top of their rows, and the extractor joined each line to the nearest number's, so a tall row's last
     lines lie on the next number's line, before that row's own words ("status permohonan ... Penerapan
-    Neraca ..."). Seen where a number's line follows the one before it with no line between and its title
-    opens in lower case: a cell's own first word would be a capital, and centred cells put their first
-    lines on lines of their own above the number's."""
+    Neraca ..."). Seen where most numbers' lines that follow the one before with no line between open their
+    title in lower case (a cell's own first word is a capital), and hardly a title opens on a line of its
+    own just above its number's, as centred cells' do."""
     if title_column is None:
         return False
+    anchored = {anchor.band for anchor in anchors}
     opening = []
     for previous, anchor in zip(anchors, anchors[1:]):
         words = bands[anchor.band].text(title_column).split() if anchor.band == previous.band + 1 else []
         if words:
             opening.append(not is_capitalised(words[0]))
-    return sum(opening) >= SPILLED_EVIDENCE and sum(opening) >= SPILLED_SHARE * len(opening)
+    above = sum(1 for anchor in anchors if anchor.band > 0 and anchor.band - 1 not in anchored
+                and not bands[anchor.band - 1].column_header
+                and (words := bands[anchor.band - 1].text(title_column).split()) and is_capitalised(words[0]))
+    return sum(opening) >= SPILLED_EVIDENCE and sum(opening) >= SPILLED_SHARE * len(opening) \
+        and above < OPENING_ABOVE_SHARE * len(anchors)
