@@ -18,8 +18,8 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
 from .anchors import Anchor
 from .cut_labels import LABEL_WORDS, cut_join, is_capitalised, label_across_edge
 from .tracing import Tokens, parts_to_title, trace_headers
-from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
-                         find_left_header, find_unnumbered_header)
+from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
+                         find_header_line_heading, find_left_header, find_unnumbered_header)
 from .words import Vocabulary
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
@@ -351,6 +351,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                 found = number if start is not None else None
             if start is None and not printed:
                 start = find_left_header(tokens, range(low + 1, high), anchored, vocabulary)
+            if start is None and high < len(bands) and not printed:
+                start = find_header_before_number(tokens, high, vocabulary)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)

@@ -60,7 +60,23 @@ def part_end_before_row_text(row: list[str], start: int, width: int | None) -> i
         fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:
             return fitting[-1]
-    return ends[0]
+    return title_case_end(row, start, ends[0])
+
+
+def title_case_end(row: list[str], start: int, first: int) -> int:
+    """Where the row's own text opens after a heading written in title case (its words between word `start`
+    and the `first` capital all capitals or function words): at the last capital of the run the heading's
+    capitals go on in, the one a word in lower case follows after another capital ("... Tata Niaga |
+    Integrasi layanan ...", "... Reformasi Birokrasi | Penerapan manajemen ..."); else at `first`."""
+    if any(not is_capitalised(word) and word.casefold() not in FUNCTION_WORDS for word in row[start + 1:first]):
+        return first
+    k = first
+    while k + 1 < len(row) and (is_capitalised(row[k + 1]) or row[k + 1].casefold() in FUNCTION_WORDS):
+        k += 1
+    if k + 1 < len(row) and k > first and is_capitalised(row[k]) and is_capitalised(row[k - 1]) \
+            and row[k - 1].casefold() not in FUNCTION_WORDS:
+        return k
+    return first
 
 
 @dataclass(frozen=True)

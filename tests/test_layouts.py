@@ -1445,3 +1445,49 @@ def test_sub_headings_cut_at_the_column_edges_stay_out_of_the_cells_also_glued_a
         ("2.1.1", "Publish the court decisions", ("Supreme Court",)),
         ("2.1.2", "Publish the court statistics", ("Supreme Court",))]
     assert [a.section_title for a in plan.activities][-1] == "Open courts and integrity of public officials"
+
+
+def test_a_lettered_heading_glued_before_its_first_number_opens_its_section():
+    """A heading row the text form joined to the line of the number under it, cut at the number column's
+    edge ("A. Per 1" | "rizinan dan Tata Niaga Integrasi ..."): the number is the activity's, the heading's
+    words in both columns are the section's title, in title case up to the row's own title."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Integrasi layanan perizinan berusaha\tKementerian Perdagangan\t2025",
+        "2\tPenerapan neraca komoditas beras\tKementerian Pertanian\t2026",
+        "B. Keu 3\tuangan Negara Perluasan penggunaan kartu kredit\tKementerian Keuangan\t2025",
+        "4\tPublikasi laporan keuangan tahunan\tBank Indonesia\t2026",
+        "C. Pen 5\tnegakan Hukum dan Reformasi Birokrasi Penerapan manajemen talenta\tKementerian Hukum\t2025",
+        "6\tPublikasi putusan penegakan hukum\tMahkamah Agung\t2026",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1", None, "A. Perizinan dan Tata Niaga", "Integrasi layanan perizinan berusaha"),
+        ("2", None, "A. Perizinan dan Tata Niaga", "Penerapan neraca komoditas beras"),
+        ("3", None, "B. Keuangan Negara", "Perluasan penggunaan kartu kredit"),
+        ("4", None, "B. Keuangan Negara", "Publikasi laporan keuangan tahunan"),
+        ("5", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Penerapan manajemen talenta"),
+        ("6", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Publikasi putusan penegakan hukum")]
+
+
+def test_rows_whose_last_lines_spilled_onto_the_next_numbers_line_give_them_back():
+    """Cells hang from the top of their rows and the text form joined each line to the nearest number's
+    line: a row's last lines open the next number's line, before that row's own title ("melalui laman
+    resmi Penerapan katalog ..."). Each cell opens in its number's band and ends in the next one's; a
+    heading glued atop a row ends a run of sections there, and the period printed under it stays its row's
+    ("Setiap tahun": Indonesian period words are data)."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Publikasi laporan keuangan daerah secara berkala\tKementerian Keuangan\t2025",
+        "2\tmelalui laman resmi Penerapan katalog elektronik untuk pengadaan\tKementerian Dalam Negeri\t2026",
+        "3\tbarang dan jasa Penyusunan standar pelayanan perizinan\tBank Indonesia\t2025",
+        "B. Keu 4\tuangan Negara Evaluasi pembangunan zona integritas\tKementerian Hukum\tSetiap tahun",
+        "5\tpada unit pelayanan Pemanfaatan data kependudukan dalam verifikasi\tKementerian Sosial\t2026",
+        "6\tpenerima bantuan sosial Perluasan penggunaan kartu kredit\tBank Indonesia\t2025",
+    )
+    assert [(a.section_title, a.title, a.period.text) for a in plan.activities] == [
+        ("A. Perizinan dan Tata Niaga", "Publikasi laporan keuangan daerah secara berkala melalui laman resmi", "2025"),
+        ("A. Perizinan dan Tata Niaga", "Penerapan katalog elektronik untuk pengadaan barang dan jasa", "2026"),
+        ("A. Perizinan dan Tata Niaga", "Penyusunan standar pelayanan perizinan", "2025"),
+        ("B. Keuangan Negara", "Evaluasi pembangunan zona integritas pada unit pelayanan", "Setiap tahun"),
+        ("B. Keuangan Negara", "Pemanfaatan data kependudukan dalam verifikasi penerima bantuan sosial", "2026"),
+        ("B. Keuangan Negara", "Perluasan penggunaan kartu kredit", "2025")]
