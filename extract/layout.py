@@ -16,7 +16,7 @@ from normalize.name_words import holds_body_word
 from normalize.periods import looks_like_period_start
 
 from .model import Column
-from .vocabulary import EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
+from .vocabulary import OPENING_WORDS, EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
     prints_heading, split_header_cell, squash
 
 #: A cell of a column-header row holds at most this many words of its own (besides spilled text).
@@ -370,5 +370,24 @@ def split_opening_number(text: str, levels: int) -> tuple[str, str]:
     found = opening_number(text)
     parts = activity_number_parts(found[0]) if found else None
     if found is None or parts is None or len(parts) < levels:
-        return "", text
+        return number_after_heading(text, levels)
     return found
+
+
+def number_after_heading(text: str, levels: int) -> tuple[str, str]:
+    """(number, text less it) of a title cell a heading of its group was glued on top of: the cell opens on
+    the heading's shallower number, after its label or none ("Мера 3.1: Транспарентност рада ..."), and an
+    activity number of `levels` levels that goes on from it opens the activity's own text further on
+    ("... 3.1.1. Објављивање ..."); the heading's words stay in the cell, for the sections to lift out.
+    ("", text) where the cell prints no such pair."""
+    words = text.split()
+    group = next((parts for word in words[:OPENING_WORDS] if word[-1] in ".:" and (parts := activity_number_parts(
+        word[:-1] + ".")) is not None and len(parts) < levels), None)
+    if group is None:
+        return "", text
+    for k, word in enumerate(words):
+        parts = activity_number_parts(word)
+        if parts is not None and len(parts) == levels and parts[:len(group)] == group and word[-1] == "." \
+                and k + 1 < len(words):
+            return word, " ".join(words[:k] + words[k + 1:])
+    return "", text

@@ -31,13 +31,32 @@ class Anchor:
     section_key: int = 0
 
 
+def number_closing_heading(text: str) -> str | None:
+    """The activity number closing a number cell whose other words are a heading's start glued above it
+    ("A. Per 1": a heading row the text form joined to the number's line, cut at the column's edge), or
+    None. The words before it print no digit and open on a capital: a heading's, never a number's."""
+    words = text.split()
+    if len(words) < 2 or any(ch.isdigit() for word in words[:-1] for ch in word) or not words[0][:1].isupper():
+        return None
+    parts = activity_number_parts(words[-1])
+    return words[-1] if parts is not None and len(parts) == 1 else None
+
+
 def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[Anchor]:
+    """The activities' numbers and bands. A number a heading's start is glued before in its cell ("A. Per 1")
+    is an activity's where it is the one after the number before it (1 first): the heading is the row's."""
     numbered = []
     for band in bands:
         if band.column_header or number_column >= len(band.fragments):
             continue
         text = band.text(number_column)
         parts = activity_number_parts(text)
+        if parts is None and (glued := number_closing_heading(text)) is not None:
+            parts = activity_number_parts(glued)
+            previous = numbered[-1][1] if numbered else (0,)
+            if len(previous) != 1 or parts != (previous[0] + 1,):
+                continue
+            text = glued
         if parts is not None:
             numbered.append((band, parts, activity_id(text)))
     levelled = any(len(parts) >= 2 for _, parts, _ in numbered)

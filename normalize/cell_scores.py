@@ -361,11 +361,13 @@ def empty_cost(meaning: str, s: SegmentSettings) -> float:
             "partners": s.empty_extra, "period": s.empty_period}.get(meaning, s.empty_extra)
 
 
-def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> bool:
+def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: int, spilled: bool = False) -> bool:
     """Whether capitals can mark where the column's cells open: at least half as many of its lines open on a
-    capital as there are activities. In a script without case (Georgian) or a column written in lower case,
-    a word in lower case opening a cell is no sign of a wrong cut."""
-    openers = sum(1 for band in bands if (words := band.text(column).split()) and is_capitalised(words[0]))
+    capital as there are activities (where rows spilled onto the next number's line, `cells.spilled_rows`,
+    cells open inside lines: lines holding a capital count). In a script without case (Georgian) or a column
+    written in lower case, a word in lower case opening a cell is no sign of a wrong cut."""
+    openers = sum(1 for band in bands if (words := band.text(column).split())
+                  and any(map(is_capitalised, words if spilled else words[:1])))
     return 2 * openers >= len(anchors)
 
 

@@ -109,7 +109,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
                    settings: SegmentSettings | None = None, prepared=None,
                    end_window: tuple[int, int] | None = None, meaning: str = "title",
                    period_forms: frozenset[str] | None = None,
-                   names: NameHints | None = None, whole_rows: bool = False, caseless: bool = False) -> ColumnCut:
+                   names: NameHints | None = None, whole_rows: bool = False, caseless: bool = False,
+                   spilled: bool = False) -> ColumnCut:
     """Cut one column's running text into one cell per activity (see the module docstring).
 
     `header_bands` are the bands that held a section header row. A boundary is in doubt when the best
@@ -120,7 +121,9 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     period the document shows (default: those `period_forms_of` finds in these bands); `names` what is
     known of agency names (`NameHints`), so that an agency cell is cut between names, not inside one. With
     `whole_rows` (every band a whole table row), an activity's cell is its band and the unnumbered bands
-    after it: nothing moves between activities. With `caseless`, capitals do not mark where cells open.
+    after it: nothing moves between activities. With `spilled` (`spilled_rows`), an activity's cell opens in
+    its number's band and ends in the next number's, where its last lines were drawn. With `caseless`,
+    capitals do not mark where cells open.
     """
     s = settings or SegmentSettings()
     hints = names or NameHints()
@@ -172,6 +175,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
                    and anchors[k].section_key != anchors[k + 1].section_key]
         if between:
             low, high = max(low, first[between[0]]), min(high, end[between[-1]])
+        if spilled:
+            low, high = max(low, first[anchors[k + 1].band]), min(high, end[anchors[k + 1].band])
         ends.append([first[anchors[k + 1].band]] if whole_rows else
                     [t for t in range(low, high + 1) if allowed(t)] or [low])
     if end_window is None:
@@ -195,7 +200,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         rows = []
         for b in ends[k]:
             cut = cut_costs[b]
-            centring = centring_costs(offsets, finishes, starts, b, band_tokens, band_span, s)
+            centring = [0.0] * len(starts) if spilled else \
+                centring_costs(offsets, finishes, starts, b, band_tokens, band_span, s)
             rows.append([INFEASIBLE if a > b else cell_cost(a, b) + cut + centre
                          for a, centre in zip(starts, centring)])
         return rows
@@ -209,7 +215,9 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
         previous = values
     backward: list[dict[int, float]] = [dict() for _ in range(k_count)]
     # With an open end, what the last cell leaves in the window starts the next part's first cell.
-    backward[-1] = {t: (start_cost(kind, features, t, s) if t < n else 0.0) for t in ends[-1]}
+    # (Where rows spilled, the window is the next number's band: taking all of it leaves that cell empty.)
+    backward[-1] = {t: (start_cost(kind, features, t, s) if t < n else empty if spilled and end_window else 0.0)
+                    for t in ends[-1]}
     for k in range(k_count - 2, -1, -1):
         after = list(backward[k + 1].values())
         rows = costs[k + 1]
@@ -229,3 +237,32 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
                           tuple(i for i, tok in enumerate(words) if tok.after_break and i)))
     carry = cuts[-1] - first[end_window[0]] if end_window else 0
     return ColumnCut(tuple(cells), tuple(uncertain), carry)
+
+
+#: The fewest numbered lines, and the least share of them, whose title opens on the row above's last words
+#: for a text form to be read as one whose rows' last lines were drawn to the next number's line; and the
+#: share of numbers under a title's first line standing on a line of its own that rules it out (centred
+#: cells' tall rows also leave their tails on the next number's line, but print their first lines above it).
+SPILLED_EVIDENCE, SPILLED_SHARE, OPENING_ABOVE_SHARE = 3, 0.5, 0.1
+
+
+def spilled_rows(bands: tuple[Band, ...], anchors: list[Anchor], title_column: int | None) -> bool:
+    """Whether the text form drew each row's last lines to the next number's line: the cells hang from the
+    top of their rows, and the extractor joined each line to the nearest number's, so a tall row's last
+    lines lie on the next number's line, before that row's own words ("status permohonan ... Penerapan
+    Neraca ..."). Seen where most numbers' lines that follow the one before with no line between open their
+    title in lower case (a cell's own first word is a capital), and hardly a title opens on a line of its
+    own just above its number's, as centred cells' do."""
+    if title_column is None:
+        return False
+    anchored = {anchor.band for anchor in anchors}
+    opening = []
+    for previous, anchor in zip(anchors, anchors[1:]):
+        words = bands[anchor.band].text(title_column).split() if anchor.band == previous.band + 1 else []
+        if words:
+            opening.append(not is_capitalised(words[0]))
+    above = sum(1 for anchor in anchors if anchor.band > 0 and anchor.band - 1 not in anchored
+                and not bands[anchor.band - 1].column_header
+                and (words := bands[anchor.band - 1].text(title_column).split()) and is_capitalised(words[0]))
+    return sum(opening) >= SPILLED_EVIDENCE and sum(opening) >= SPILLED_SHARE * len(opening) \
+        and above < OPENING_ABOVE_SHARE * len(anchors)

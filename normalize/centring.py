@@ -38,6 +38,21 @@ def centre_at(centres: list[Centre], edge: int, widths: dict[int, int]) -> float
     return offsets[len(offsets) // 2] if offsets else None
 
 
+#: How many headings must open the first column they print in alike before they are read as set flush left.
+FLUSH_LEFT_EVIDENCE = 3
+
+
+def flush_left(lefts: list[int]) -> bool:
+    """Whether headings set flush left: the parts of at least `FLUSH_LEFT_EVIDENCE` headings left of the first
+    edge they cross (`lefts`, characters) are as long as one another, each filling its first column from the
+    table's left edge, whatever the heading's length. Centred headings start further in the shorter they are,
+    so there the centring predicts nothing."""
+    if len(lefts) < FLUSH_LEFT_EVIDENCE:
+        return False
+    ordered = sorted(lefts)
+    return ordered[-1] - ordered[0] <= slack(ordered[len(ordered) // 2])
+
+
 def slack(expected: float) -> float:
     """How far a heading's length may be off the one its centring predicts (characters: a proportional
     font's letters are not all one width)."""

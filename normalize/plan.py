@@ -14,7 +14,7 @@ from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_pl
 from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors, order_flags
 from .cell_scores import NameHints, SegmentSettings, capitals_open_cells, first_key, last_key, period_forms_of
-from .cells import Cell, ColumnCut, segment_column
+from .cells import Cell, ColumnCut, segment_column, spilled_rows
 from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names
@@ -158,7 +158,7 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
                settings: SegmentSettings, usual_first_role: str | None,
                columns_wanted: dict[int, str], period_forms: frozenset[str] | None = None,
                names: NameHints | None = None, whole_rows: bool = False, caseless: frozenset[int] = frozenset(),
-               ) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
+               spilled: bool = False) -> Iterator[tuple[Chunk, dict[int, ColumnCut]]]:
     """Each chunk with its columns cut, the last cell of each carried into the next where it ends.
 
     `columns_wanted`: column index -> meaning. With `usual_first_role` None, no label order is preferred.
@@ -181,7 +181,8 @@ def chunk_cuts(bands: tuple[Band, ...], anchors: list[Anchor], header_bands: tup
         headers = tuple(headers_between(sorted_headers, chunk.bands.start, chunk.bands.stop - 1))
         columns = {column: segment_column(part, chunk_anchors, column, headers, chunk_settings,
                                           end_window=chunk.end_window, meaning=meaning, period_forms=period_forms,
-                                          names=names, whole_rows=whole_rows, caseless=column in caseless)
+                                          names=names, whole_rows=whole_rows, caseless=column in caseless,
+                                          spilled=spilled)
                    for column, meaning in columns_wanted.items()}
         yield chunk, columns
         carry = {column: cut.carry for column, cut in columns.items()}
@@ -504,11 +505,12 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     # (A heading printed beside its activities is no row of its own for a cell to end at.)
     header_bands = () if layout.section is not None else tuple(h.band for h in headers)
     whole_rows = document.whole_rows or top_aligned(bands, anchors, title_column)
+    spilled = not whole_rows and spilled_rows(bands, anchors, title_column)
     settings = settings or SegmentSettings()
     titles = section_titles(anchors, headers)
     period_column = layout.index("period")
     forms = None if period_column is None else period_forms_of(bands, anchors, period_column)
-    caseless = frozenset(column for column in layout.cut if not capitals_open_cells(bands, anchors, column))
+    caseless = frozenset(column for column in layout.cut if not capitals_open_cells(bands, anchors, column, spilled))
 
     # A choice the evidence leaves open follows the document's own habit: the agency column is cut once
     # with no preferred label order, to count which label the cells holding both put first.
@@ -519,7 +521,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     commas_part = commas_part_items(band.text(i) for band in bands for i in list_columns)
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
-                                     names=names, whole_rows=whole_rows, caseless=caseless):
+                                     names=names, whole_rows=whole_rows, caseless=caseless, spilled=spilled):
             orders.update(label_orders(columns[agencies_column].cells))
     usual = usual_first_role(orders)
     if orders["cells"] and orders[""] >= UNLABELLED_HABIT * orders["cells"]:
@@ -532,7 +534,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     mentions_of: dict[int, list[str]] = {}
     activities: list[Activity] = []
     for chunk, columns in chunk_cuts(bands, anchors, header_bands, settings, usual, layout.cut, forms, names,
-                                     whole_rows, caseless):
+                                     whole_rows, caseless, spilled):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
                                          layout, vocabulary, commas_part)

@@ -18,8 +18,8 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
 from .anchors import Anchor
 from .cut_labels import LABEL_WORDS, cut_join, is_capitalised, label_across_edge
 from .tracing import Tokens, parts_to_title, trace_headers
-from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_line_heading,
-                         find_left_header, find_unnumbered_header)
+from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
+                         find_header_line_heading, find_left_header, find_unnumbered_header)
 from .words import Vocabulary
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
@@ -79,7 +79,7 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
     A header part that starts at a column's left edge (it continues the previous column, or the band holds
     nothing but the header) and whose last word was cut by the right edge spans the whole column.
     """
-    widths: dict[int, int] = {}
+    measured: dict[int, list[int]] = {}
     for b, band in enumerate(map(band_words, bands)):
         for c in range(TITLE + 1, len(band) - 1):
             here, before, after = band[c], band[c - 1], band[c + 1]
@@ -87,8 +87,15 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
                 continue
             starts_at_edge = b not in anchored or (before and cut_join(before[-1], here[0], vocabulary))
             if starts_at_edge and any(cut_join(here[-1], word, vocabulary) for word in after):  # cut at right
-                widths[c] = max(widths.get(c, 0), len(" ".join(here)))
-    return widths
+                measured.setdefault(c, []).append(len(" ".join(here)))
+    return {c: typical_width(sizes) for c, sizes in measured.items()}
+
+
+def typical_width(sizes: list[int]) -> int:
+    """A column's width from its measures: the longest, unless most measures agree on a shorter one (a
+    wrapped cell's lines joined on one band, "... о личности" | "... и ...", is no header row's)."""
+    ordered = sorted(sizes)
+    return ordered[len(ordered) // 2] if len(ordered) > 2 else ordered[-1]
 
 
 def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[int],
@@ -210,8 +217,56 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
             # (A merged row found without its number token may still print it: "Pillar 1 – Prevention".)
             title = strip_section_number(title)
         headers.append(SectionHeader(section, title, numbered, b, bands[b].line, parts, section))
-    headers += sub_headings(bands, tokens, anchored | {header.band for header in headers}, anchors, vocabulary)
+    taken = anchored | {header.band for header in headers}
+    headers += sub_headings(bands, tokens, taken, anchors, vocabulary)
+    headers += cut_sub_headings(bands, tokens, taken, anchors, widths, vocabulary, title_column, period_column)
     return without_headers(bands, tokens, headers), headers
+
+
+def cut_sub_headings(bands: tuple[Band, ...], tokens: Tokens, taken: set[int], anchors: list[Anchor],
+                     widths: dict[int, int], vocabulary: Vocabulary, title_column: int = TITLE,
+                     period_column: int | None = None) -> list[SectionHeader]:
+    """The headings inside a section that the column edges cut, in a band of their own above a group of
+    activities ("Мера 1.1: Објављивање буџетских по" | "одатака у отвореном" | "м формату" over 1.1.1), or
+    atop its first activity's band: a label and the group's number, the activities' ids less their last
+    level, then a capital. Each is followed across the columns as a section's heading is; its words go in
+    no cell."""
+    starts: list[tuple[int, int, int]] = []
+    sections: list[int | None] = []
+    previous = -1
+    for anchor in anchors:
+        levels = anchor.activity_id.split(".")
+        group = ".".join(levels[:-1])
+        for b in range(previous + 1, anchor.band + 1):
+            # (On top of the activity's own band, where the text form glued it: its words first in each column.)
+            if len(levels) < 3 or b in taken and b != anchor.band or bands[b].spanning:
+                continue
+            start = group_heading_start(tokens[b], group, title_column, numbered=b == anchor.band)
+            if start is not None:
+                starts.append((b, *start))
+                sections.append(anchor.section_no)
+                break
+        previous = anchor.band
+    traces = trace_headers(tokens, starts, taken, widths, vocabulary, period_column, title_column)
+    return [SectionHeader(section, parts_to_title(tokens[b], list(trace.parts), vocabulary), False, b,
+                          bands[b].line, trace.parts, SUB_HEADING)
+            for section, (b, _, _), trace in zip(sections, starts, traces)]
+
+
+def group_heading_start(row: list[list[str]], group: str, title_column: int = TITLE, numbered: bool = False
+                        ) -> tuple[int, int] | None:
+    """(column, token) where a band's first text opens a heading of the activity group `group` ("1.1"): its
+    number closed by a dot or colon, after a label or none, and a capitalised word after it (past the
+    activity's number, in a `numbered` band)."""
+    column = next((c for c, words in enumerate(row) if words and not (numbered and c == NUMBER)), None)
+    if column is None or column > max(title_column, TITLE):
+        return None
+    words = row[column]
+    for i, token in enumerate(words[:LABEL_WORDS + 1]):
+        if token in (f"{group}.", f"{group}:") and i + 1 < len(words) and is_capitalised(words[i + 1]):
+            label = 0 if i == 0 else label_start(words, i)
+            return None if label is None else (column, label)
+    return None
 
 
 def sub_headings(bands: tuple[Band, ...], tokens: Tokens, taken: set[int], anchors: list[Anchor],
@@ -296,6 +351,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                 found = number if start is not None else None
             if start is None and not printed:
                 start = find_left_header(tokens, range(low + 1, high), anchored, vocabulary)
+            if start is None and high < len(bands) and not printed:
+                start = find_header_before_number(tokens, high, vocabulary)
             if start is None and low >= 0 and not printed:
                 # (A plan whose headings print their numbers glues none without one.)
                 start = find_glued_header(tokens, low, vocabulary, title_column, openers)

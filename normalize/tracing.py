@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations_with_replacement, product
 
 from .cell_scores import SegmentSettings
-from .centring import centre_at, centre_of, filled_columns, slack
+from .centring import centre_at, centre_of, filled_columns, flush_left, slack
 from .cut_labels import (LABEL_WORDS, after_label, cut_join, inside_label, is_capitalised, label_across_edge,
                          label_goes_on, label_number, starts_label, strongest_join)
 from .name_words import KIND_BIT
@@ -60,7 +60,23 @@ def part_end_before_row_text(row: list[str], start: int, width: int | None) -> i
         fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:
             return fitting[-1]
-    return ends[0]
+    return title_case_end(row, start, ends[0])
+
+
+def title_case_end(row: list[str], start: int, first: int) -> int:
+    """Where the row's own text opens after a heading written in title case (its words between word `start`
+    and the `first` capital all capitals or function words): at the last capital of the run the heading's
+    capitals go on in, the one a word in lower case follows after another capital ("... Tata Niaga |
+    Integrasi layanan ...", "... Reformasi Birokrasi | Penerapan manajemen ..."); else at `first`."""
+    if any(not is_capitalised(word) and word.casefold() not in FUNCTION_WORDS for word in row[start + 1:first]):
+        return first
+    k = first
+    while k + 1 < len(row) and (is_capitalised(row[k + 1]) or row[k + 1].casefold() in FUNCTION_WORDS):
+        k += 1
+    if k + 1 < len(row) and k > first and is_capitalised(row[k]) and is_capitalised(row[k - 1]) \
+            and row[k - 1].casefold() not in FUNCTION_WORDS:
+        return k
+    return first
 
 
 @dataclass(frozen=True)
@@ -316,7 +332,8 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         elif k > opening:
             forced = False
             # A header that filled the column it left most likely goes on; one that did not, ended.
-            score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) else -2.0
+            score += 0.5 if fills_column(row[pc][pi:pj], row[c][j], widths.get(pc)) \
+                or spans_column(row, parts, k + 1, glued_after, vocabulary) else -2.0
         if j > 0 and not glued_after:
             score -= SPILL
         if j > 0 and glued_after:
@@ -326,12 +343,14 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
                 score -= SHORT_OF_END  # the header's line is the activity's last: its words end the fragment
         if j > 0 and unfinished_phrase(row[c][j - 1]):
             score -= UNFINISHED  # a cell's text before the header does not end on "and" or a comma
-    for (pc, _, pj), (c, i, j), (nc, ni, _) in zip(parts, parts[1:-1], parts[2:]):
+    for k, ((pc, _, pj), (c, i, j), (nc, ni, _)) in enumerate(zip(parts, parts[1:-1], parts[2:])):
         # A header that goes on past a middle column filled it: a short run there is not the header line,
-        # unless both edges cut its words (a proportional font fits more letters in one line than another).
+        # unless both edges cut its words (a proportional font fits more letters in one line than another)
+        # or its next part spans its own column.
         if c in widths and not fills_column(row[c][i:j], row[nc][ni], widths[c]) and not (
                 j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary) and rejoin(row[c][j - 1], row[nc][ni],
-                                                                                    vocabulary)):
+                                                                                    vocabulary)) \
+                and not spans_column(row, parts, k + 2, glued_after, vocabulary):
             score -= 2.0
     last_c, last_i, last_j = parts[-1]
     if last_c + 1 < len(row) and row[last_c + 1] and last_j > last_i:
@@ -350,6 +369,19 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
         right = sum(len(" ".join(row[c][i:j])) for c, i, j in parts[1:])
         score -= LENGTH_WEIGHT * abs(right - expected_right) / slack(expected_right)
     return score, forced
+
+
+def spans_column(row: list[list[str]], parts: list[tuple[int, int, int]], k: int, glued_after: bool,
+                 vocabulary: Vocabulary) -> bool:
+    """Whether header part k spans its column edge to edge in a band of its own: it opens its fragment and
+    the next edge cut its last word ("и отворени подаци" | "и"). The header then crossed the edge before it
+    too, whatever the part before it measures (a proportional font fits more letters in one line)."""
+    if glued_after or k + 1 >= len(parts):
+        return False
+    (c, i, j), (nc, ni, nj) = parts[k], parts[k + 1]
+    joined = rejoin(row[c][j - 1], row[nc][ni], vocabulary) if i == 0 and j > i and nj > ni and nc == c + 1 \
+        else None
+    return joined is not None and joined[1] >= FRAGMENTS
 
 
 def fills_column(words: list[str], next_word: str, width: int | None) -> bool:
@@ -474,6 +506,12 @@ def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: 
     # Measured on the headers traced without a guess that cross at least one edge.
     centres = [centre_of(trace.edge, *trace.lengths(tokens[start[0]])) for start, trace in zip(starts, traces)
                if trace.certain and not trace.wrapped and len(trace.parts) > 1]
+    # (A heading in a band of its own opens its first part at the fragment's start: set flush left, that
+    # part is as long whatever the heading's, and where it ends is not told by a centre.)
+    lefts = [trace.lengths(tokens[start[0]])[0] for start, trace in zip(starts, traces)
+             if start[0] not in anchored and start[2] == 0 and not trace.wrapped and len(trace.parts) > 1]
+    if flush_left(lefts):
+        return traces
     for k, (start, trace) in enumerate(zip(starts, traces)):
         if not trace.certain:
             left, right = trace.lengths(tokens[start[0]])

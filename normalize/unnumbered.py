@@ -64,6 +64,21 @@ def find_left_header(tokens: Tokens, bands: range, anchored: set[int], vocabular
     return None
 
 
+def find_header_before_number(tokens: Tokens, b: int, vocabulary: Vocabulary) -> tuple[int, int, int] | None:
+    """A heading set flush left atop an activity's row, glued before its number in the number column ("A.
+    Per 1" | "rizinan dan Tata Niaga Integrasi ..."): the words before the number open on a capital, no
+    label of the plan's numbers, and go on past the narrow column's edge in the title column through a word
+    the edge cut or on a word in lower case, the row's own title after them."""
+    row = tokens[b]
+    if len(row) <= TITLE or len(row[NUMBER]) < 2 or not row[TITLE]:
+        return None
+    first, after = row[NUMBER][:-1], row[TITLE]
+    if is_capitalised(first[0]) and not starts_label(first, 0) and section_number(first[0]) is None and (
+            cut_join(first[-1], after[0], vocabulary) or after[0][:1].islower()):
+        return b, NUMBER, 0
+    return None
+
+
 def find_glued_header(tokens: Tokens, b: int, vocabulary: Vocabulary, title_column: int = TITLE,
                       openers: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
     """An unnumbered header glued after an activity's text in its band, in the title column or a column

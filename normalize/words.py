@@ -194,6 +194,11 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
         return left + right, NEAR_KNOWN
     if not (left and right and left[-1].isalpha() and right[0].isalpha()):
         return None
+    pieces = list(WORD.finditer(left))
+    if len(pieces) > 1:
+        # Words joined by a mark ("ATR/BPN", "kabupaten/kota"): the edge cut the last of them only.
+        joined = rejoin_uncached(left[pieces[-1].start():], right, vocabulary)
+        return (left[:pieces[-1].start()] + joined[0], joined[1]) if joined else None
     bare = right.rstrip(CLOSING_PUNCTUATION)
     if bare != right and WORD.fullmatch(bare) and bare[0].islower():
         # The second half carries the word's closing punctuation ("energ" + "y," is "energy,").

@@ -1391,3 +1391,103 @@ def test_a_greek_table_is_read_by_its_header_words_and_role_labels():
                                                {"implementer": ["Υπουργείο Ψηφιακής Διακυβέρνησης"]})
     assert roles(second) == {"implementer": ["Υπουργείο Εσωτερικών"],
                              "partner": ["Υπουργείο Παιδείας, Θρησκευμάτων και Αθλητισμού"]}
+
+
+def test_headings_set_flush_left_go_on_in_lower_case_to_a_cut_word_whatever_a_centre_predicts():
+    """Headings set flush left in bands of their own, their parts in the title column all about as long:
+    "... of info" | "ormation" | "and open data" | "a" goes on past "ormation" (shorter than the column) into
+    "and open data", whose last letter the next edge printed twice. No centre the short headings measure
+    cuts it short, and a responsible cell's long line, joined on one band and ending on a word a lone "a"
+    past the edge seems to cut, is no measure of that column's width."""
+    _, plan = read(
+        "No.\tActivity\tResponsible\tPartners\tDeadline",
+        "\tObjective 1. Open budgets and public pro\tcurement\t\t",
+        "1.1.\tPublish the budget data\tMinistry of Finance\tcivil society\t2025",
+        "1.2.\tTrain the officials of the municipalities\tMinistry of Finance and the Treasury and\tcivil society\t2026",
+        "\t\tthe Agency for the Data and the Office for Information Technologies and the Data\tgroups a\t",
+        "\tObjective 2. Proactive publication of info\tormation\tand open data\ta\t",
+        "2.1.\tPublish the open data of the registers\tMinistry of Justice\tcivil society\t2025",
+        "2.2.\tPublish the procurement plans\tMinistry of Finance\tcivil society\t2026",
+        "\tObjective 3. Integrity of courts and of pub\tblic officials\t\t",
+        "3.1.\tPublish the court decisions\tSupreme Court\tcivil society\t2025",
+        "\tObjective 4. Participation of citizens at\tthe level of the municipa\talities\t",
+        "4.1.\tHold public hearings on the budget\tMinistry of Finance\tcivil society\t2026",
+    )
+    assert [a.section_title for a in plan.activities] == [
+        "Open budgets and public procurement", "Open budgets and public procurement",
+        "Proactive publication of information and open data", "Proactive publication of information and open data",
+        "Integrity of courts and of public officials", "Participation of citizens at the level of the municipalities"]
+    assert plan.activities[1].names("partner") == ("civil society groups a",)
+
+
+def test_sub_headings_cut_at_the_column_edges_stay_out_of_the_cells_also_glued_atop_their_first_activity():
+    """"Measure 1.1: Publication of the budget da" | "ata in open formats": a heading of an activity group
+    (the ids less their last level) in a band of its own, cut at the column edges like a section's, goes in no
+    cell (its tail was taken for a body); glued on top of the group's first activity, before its number in
+    the title cell ("Measure 2.1: ... decis 2.1.1. Publish ..."), the number is still that activity's (it was
+    lost, its title given to the next)."""
+    _, plan = read(
+        "Activity\tResponsible\tPartners\tDeadline",
+        "Objective 1: Open budgets and public pro\tcurement for all\t\t",
+        "Measure 1.1: Publication of the budget da\tata in open formats\t\t",
+        "1.1.1. Publish the budget data\tMinistry of Finance\tcivil society\t2025",
+        "1.1.2. Publish the procurement plans\tMinistry of Finance\t/\t2026",
+        "Measure 1.2: Training of the municipal of\tfficials\t\t",
+        "1.2.1. Train the municipal officials\tMinistry of Justice\tcivil society\t2026",
+        "Objective 2: Open courts and integrity of pub\tblic officials\t\t",
+        "Measure 2.1: Publication of court decis 2.1.1. Publish the court decisions\tsions Supreme Court\t/\t2025",
+        "2.1.2. Publish the court statistics\tSupreme Court\tcivil society\t2026",
+    )
+    assert [(a.activity_id, a.title, a.names("implementer")) for a in plan.activities] == [
+        ("1.1.1", "Publish the budget data", ("Ministry of Finance",)),
+        ("1.1.2", "Publish the procurement plans", ("Ministry of Finance",)),
+        ("1.2.1", "Train the municipal officials", ("Ministry of Justice",)),
+        ("2.1.1", "Publish the court decisions", ("Supreme Court",)),
+        ("2.1.2", "Publish the court statistics", ("Supreme Court",))]
+    assert [a.section_title for a in plan.activities][-1] == "Open courts and integrity of public officials"
+
+
+def test_a_lettered_heading_glued_before_its_first_number_opens_its_section():
+    """A heading row the text form joined to the line of the number under it, cut at the number column's
+    edge ("A. Per 1" | "rizinan dan Tata Niaga Integrasi ..."): the number is the activity's, the heading's
+    words in both columns are the section's title, in title case up to the row's own title."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Integrasi layanan perizinan berusaha\tKementerian Perdagangan\t2025",
+        "2\tPenerapan neraca komoditas beras\tKementerian Pertanian\t2026",
+        "B. Keu 3\tuangan Negara Perluasan penggunaan kartu kredit\tKementerian Keuangan\t2025",
+        "4\tPublikasi laporan keuangan tahunan\tBank Indonesia\t2026",
+        "C. Pen 5\tnegakan Hukum dan Reformasi Birokrasi Penerapan manajemen talenta\tKementerian Hukum\t2025",
+        "6\tPublikasi putusan penegakan hukum\tMahkamah Agung\t2026",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1", None, "A. Perizinan dan Tata Niaga", "Integrasi layanan perizinan berusaha"),
+        ("2", None, "A. Perizinan dan Tata Niaga", "Penerapan neraca komoditas beras"),
+        ("3", None, "B. Keuangan Negara", "Perluasan penggunaan kartu kredit"),
+        ("4", None, "B. Keuangan Negara", "Publikasi laporan keuangan tahunan"),
+        ("5", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Penerapan manajemen talenta"),
+        ("6", None, "C. Penegakan Hukum dan Reformasi Birokrasi", "Publikasi putusan penegakan hukum")]
+
+
+def test_rows_whose_last_lines_spilled_onto_the_next_numbers_line_give_them_back():
+    """Cells hang from the top of their rows and the text form joined each line to the nearest number's
+    line: a row's last lines open the next number's line, before that row's own title ("melalui laman
+    resmi Penerapan katalog ..."). Each cell opens in its number's band and ends in the next one's; a
+    heading glued atop a row ends a run of sections there, and the period printed under it stays its row's
+    ("Setiap tahun": Indonesian period words are data)."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Publikasi laporan keuangan daerah secara berkala\tKementerian Keuangan\t2025",
+        "2\tmelalui laman resmi Penerapan katalog elektronik untuk pengadaan\tKementerian Dalam Negeri\t2026",
+        "3\tbarang dan jasa Penyusunan standar pelayanan perizinan\tBank Indonesia\t2025",
+        "B. Keu 4\tuangan Negara Evaluasi pembangunan zona integritas\tKementerian Hukum\tSetiap tahun",
+        "5\tpada unit pelayanan Pemanfaatan data kependudukan dalam verifikasi\tKementerian Sosial\t2026",
+        "6\tpenerima bantuan sosial Perluasan penggunaan kartu kredit\tBank Indonesia\t2025",
+    )
+    assert [(a.section_title, a.title, a.period.text) for a in plan.activities] == [
+        ("A. Perizinan dan Tata Niaga", "Publikasi laporan keuangan daerah secara berkala melalui laman resmi", "2025"),
+        ("A. Perizinan dan Tata Niaga", "Penerapan katalog elektronik untuk pengadaan barang dan jasa", "2026"),
+        ("A. Perizinan dan Tata Niaga", "Penyusunan standar pelayanan perizinan", "2025"),
+        ("B. Keuangan Negara", "Evaluasi pembangunan zona integritas pada unit pelayanan", "Setiap tahun"),
+        ("B. Keuangan Negara", "Pemanfaatan data kependudukan dalam verifikasi penerima bantuan sosial", "2026"),
+        ("B. Keuangan Negara", "Perluasan penggunaan kartu kredit", "2025")]

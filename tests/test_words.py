@@ -140,3 +140,12 @@ def test_a_half_opening_on_a_doubled_letter_no_word_begins_with_is_no_word_thoug
     vocabulary = Vocabulary.from_texts(["Audit commit ttee and ethics commit ttee",
                                         "ministries commit to submitted reports, written and settled"])
     assert joined("commit", "ttee", vocabulary) == "committee"
+
+
+def test_only_the_last_of_words_joined_by_a_slash_is_judged_as_a_cut_words_half():
+    """"ATR/BPN" + "Juni" is no cut word: the edge could only have cut "BPN", and "BPN" + "Juni" is none (the
+    core of the whole token, "ATR", is a word of the document, which once made the join look known)."""
+    vocabulary = Vocabulary.from_texts(["Kementerian Agraria (ATR/BPN) Juni 2026", "ATR/BPN Maret 2025",
+                                        "perizinan kabupaten/kota"])
+    assert joined("ATR/BPN", "Juni", vocabulary) is None
+    assert joined("kabupaten/ko", "ta", vocabulary) == "kabupaten/kota"
