@@ -15,3 +15,20 @@ def test_albanian_indefinite_plural_labels_name_the_partners_and_agencies_column
 
 def test_an_albanian_quarter_abbreviated_tm_reads_as_a_quarter():
     assert period_form("TM IV 2025") == "quarter"
+
+
+def test_estonian_labels_name_the_columns_and_part_the_lead_body_from_the_involved_ones():
+    # Estonian was absent: "Vastutaja:" / "Kaasatud:" were read as agencies, the partners as implementers.
+    from normalize.roles import IMPLEMENTER, PARTNER, cell_to_role_parts
+    assert [split_header_cell(label)[0] for label in ("Nr", "Tegevus", "Tähtaeg", "Vastutaja ja kaasatud osapooled",
+                                                       "Mõõdik", "Rahastus")] == [
+        "number", "title", "period", "agencies", "indicator", "extra"]
+    cell = "Vastutaja: Riigikantselei Kaasatud: Vabaühenduste Liit; Eesti Koostöö Kogu"
+    assert [(p.role, p.text) for p in cell_to_role_parts(cell)] == [
+        (IMPLEMENTER, "Riigikantselei"), (PARTNER, "Vabaühenduste Liit; Eesti Koostöö Kogu")]
+
+
+def test_estonian_period_words_read_as_periods():
+    from normalize.periods import looks_like_period_start
+    assert period_form("detsember 2025") == "month"
+    assert looks_like_period_start("jooksvalt")
