@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from normalize.name_words import holds_body_word
-from normalize.periods import looks_like_period_start
+from normalize.periods import is_tick, looks_like_period_start
 
 from .model import Column
-from .vocabulary import OPENING_WORDS, EXTRA, SECTION, activity_number_parts, heading_number, label_rank, opening_number, \
-    prints_heading, split_header_cell, squash
+from .vocabulary import (OPENING_WORDS, EXTRA, SECTION, activity_number_parts, heading_number, label_rank,
+                         opening_number, prints_heading, split_header_cell, squash)
 
 #: A cell of a column-header row holds at most this many words of its own (besides spilled text).
 SHORT_CELL_WORDS = 8
@@ -223,7 +223,8 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         return [row[i] for row in rows if i < len(row) and row[i].strip()]
 
     def open_columns() -> list[int]:
-        return [i for i in unknown if named[i].meaning == EXTRA and filled(i)]
+        # A column of tick marks (a Gantt's "X" under "1º sem", a year's) is a field, never any meaning.
+        return [i for i in unknown if named[i].meaning == EXTRA and filled(i) and not all(map(is_tick, filled(i)))]
 
     def give(meaning: str, holds) -> None:
         if meaning in taken:

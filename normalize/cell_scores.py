@@ -364,11 +364,14 @@ def empty_cost(meaning: str, s: SegmentSettings) -> float:
 def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: int, spilled: bool = False) -> bool:
     """Whether capitals can mark where the column's cells open: at least half as many of its lines open on a
     capital as there are activities (where rows spilled onto the next number's line, `cells.spilled_rows`,
-    cells open inside lines: lines holding a capital count). In a script without case (Georgian) or a column
-    written in lower case, a word in lower case opening a cell is no sign of a wrong cut."""
-    openers = sum(1 for band in bands if (words := band.text(column).split())
-                  and any(map(is_capitalised, words if spilled else words[:1])))
-    return 2 * openers >= len(anchors)
+    cells open inside lines: lines holding a capital count), or its words in capitals, wherever they stand,
+    are at least as many (a text form that prints each cell's last words at the head of the next activity's
+    line opens few lines on a capital, though every cell opens on one). In a script without case (Georgian)
+    or a column written in lower case, a word in lower case opening a cell is no sign of a wrong cut."""
+    texts = [band.text(column).split() for band in bands]
+    openers = sum(1 for words in texts if words and any(map(is_capitalised, words if spilled else words[:1])))
+    capitals = sum(1 for words in texts for word in words if is_capitalised(word))
+    return 2 * openers >= len(anchors) or capitals >= len(anchors)
 
 
 def period_forms_of(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> frozenset[str]:

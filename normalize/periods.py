@@ -198,6 +198,11 @@ def years_in(text: str) -> tuple[list[int], bool]:
 _TICK = re.compile(r"^(?:[^\w\s]{1,2}|[xXvVхХ])$")
 
 
+def is_tick(text: str) -> bool:
+    """Whether a cell holds only a tick mark ("X", "✓", "•"): a Gantt's or a year column's mark, no text."""
+    return bool(_TICK.match(text.strip()))
+
+
 def ticks_to_period(cells: Iterable[tuple[str, str]]) -> Period | None:
     """The period of a plan that ticks years in columns of their own ("2024 | 2025 | 2026", an "X" under
     each year of the activity): from the first year ticked to the last, printed as no text. ``cells`` are
@@ -205,7 +210,7 @@ def ticks_to_period(cells: Iterable[tuple[str, str]]) -> Period | None:
     ticked = []
     for header, text in cells:
         years, _ = years_in(header)
-        if len(years) == 1 and _TICK.match(text.strip()):
+        if len(years) == 1 and is_tick(text):
             ticked.append(years[0])
     return Period("", min(ticked), max(ticked)) if ticked else None
 

@@ -446,3 +446,22 @@ def test_a_role_label_closing_one_activitys_line_does_not_carry_over_into_the_ne
     assert [(acts[k].names("implementer"), acts[k].names("partner")) for k in ("1.1", "1.2", "1.3", "1.4")] == [
         (("Ministry of Finance",), ("Centre for Independent Journalism",)), (("Ministry of Justice",), ()),
         (("Ministry of Economy",), ("local public authorities",)), (("Supreme Court",), ())]
+
+
+def test_titles_whose_tails_open_the_next_lines_are_cut_before_each_capitalised_start():
+    """A text form that prints each title's last words at the head of the next activity's line opens few of
+    the column's lines on a capital, though every cell opens on one: capitals still mark where cells open
+    (the column's words in capitals, not only its lines' first words, are counted), so each tail rejoins
+    its own title rather than the next one's."""
+    plan = plan_of(plan_text(
+        ["1.1.", "Publishing the budget data of the", "Data published", "Implementers: Ministry of Finance", "2020"],
+        ["1.2.", "ministries Creating a register of the public", "Register launched",
+         "Implementers: Ministry of Justice", "2021"],
+        ["1.3.", "officials Training the civil servants in the open", "Servants trained",
+         "Implementers: Civil Service Bureau", "2022"],
+        ["1.4.", "data standards Drafting the rules on public consultation", "Rules adopted",
+         "Implementers: Government Office", "2022"],
+    ))
+    assert [a.title for a in plan.activities] == [
+        "Publishing the budget data of the ministries", "Creating a register of the public officials",
+        "Training the civil servants in the open data standards", "Drafting the rules on public consultation"]

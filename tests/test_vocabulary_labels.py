@@ -1,0 +1,34 @@
+"""Header labels, role labels and period words of languages whose plans printed forms the vocabularies lacked:
+each is data (extract/headers.csv, normalize/role_labels.csv, normalize/period_words.csv)."""
+from __future__ import annotations
+
+from extract.vocabulary import split_header_cell
+from normalize.periods import period_form
+
+
+def test_albanian_indefinite_plural_labels_name_the_partners_and_agencies_columns():
+    # "Institucione partnere" (partner institutions, indefinite) was unknown beside "Institucionet partnere":
+    # the partners column was an extra field and every partner was lost.
+    assert split_header_cell("Institucione partnere")[0] == "partners"
+    assert split_header_cell("Institucione përgjegjëse")[0] == "agencies"
+
+
+def test_an_albanian_quarter_abbreviated_tm_reads_as_a_quarter():
+    assert period_form("TM IV 2025") == "quarter"
+
+
+def test_estonian_labels_name_the_columns_and_part_the_lead_body_from_the_involved_ones():
+    # Estonian was absent: "Vastutaja:" / "Kaasatud:" were read as agencies, the partners as implementers.
+    from normalize.roles import IMPLEMENTER, PARTNER, cell_to_role_parts
+    assert [split_header_cell(label)[0] for label in ("Nr", "Tegevus", "Tähtaeg", "Vastutaja ja kaasatud osapooled",
+                                                       "Mõõdik", "Rahastus")] == [
+        "number", "title", "period", "agencies", "indicator", "extra"]
+    cell = "Vastutaja: Riigikantselei Kaasatud: Vabaühenduste Liit; Eesti Koostöö Kogu"
+    assert [(p.role, p.text) for p in cell_to_role_parts(cell)] == [
+        (IMPLEMENTER, "Riigikantselei"), (PARTNER, "Vabaühenduste Liit; Eesti Koostöö Kogu")]
+
+
+def test_estonian_period_words_read_as_periods():
+    from normalize.periods import looks_like_period_start
+    assert period_form("detsember 2025") == "month"
+    assert looks_like_period_start("jooksvalt")
