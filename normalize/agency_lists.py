@@ -15,8 +15,8 @@ from .acronyms import acronym_key, definition, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (ARTICLES, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
                          NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
-from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_body,
-                          opens_named_body, qualified_body, spelled_as_known, starts_name)
+from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_alone,
+                          names_body, opens_named_body, qualified_body, spelled_as_known, starts_name)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -142,9 +142,11 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     a name (a capital, a quote, or a body named in lower case), and the two are not one known name. A line
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ..."), but
-    an article opens a name ("... (FNCT) | les communes")."""
+    an article opens a name ("... (FNCT) | les communes"). A line of one word that names a body alone reads
+    whole: a list's short forms and acronyms, one per line ("Мінфін | Казначейство", "PSA | DICT")."""
     words = previous.split()
-    if not piece or not words or not ends_a_name(words) or not complete(previous, registry) \
+    if not piece or not words or not ends_a_name(words) \
+            or not (complete(previous, registry) or names_alone(previous)) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS - ARTICLES \
             or known_kind(f"{previous} {piece}", registry) is not None \
             or _too_short_for_a_name(previous, piece, registry):
