@@ -14,7 +14,7 @@ from normalize.text import BULLETS, OPENING_QUOTES
 from .acronyms import acronym_key, definition, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (ARTICLES, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
-                         NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
+                         LEGAL_FORMS, NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
 from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_alone,
                           names_body, opens_named_body, qualified_body, spelled_as_known, starts_name)
 
@@ -70,9 +70,10 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         # A line that ends after a comma was parted by the comma: its end says nothing more.
         ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
         if spans and (piece.startswith("(") or ended and not _ends_and_starts(previous, piece, registry)
-                      or separator == "," and _opens_on_function_word(piece)):
+                      or separator == "," and (_opens_on_function_word(piece) or name_key(piece) in LEGAL_FORMS)):
             # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
-            # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...").
+            # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...",
+            # "Procurement Watch, | Inc.").
             spans[-1] = (spans[-1][0], end)
         elif spans and (last := _series_spelled_by_acronym(text, cut, k - 1, spans[-1][0])) is not None:
             spans[-1] = (spans[-1][0], cut[last][1])

@@ -777,6 +777,8 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          "la Justice", ["Instance Nationale de la Probité, de la Prévention et de la Lutte contre la Corruption",
                         "Ministère de la Justice"]),
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
+        # A company's legal form after a comma closes its name: no item of its own.
+        ("Civic Ledger Foundation, Ltd., Open Budget Lab", ["Civic Ledger Foundation, Ltd", "Open Budget Lab"]),
         # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
         ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
         # A series whose items wrap over lines: a comma at a line's end parts as a comma does, and a line
