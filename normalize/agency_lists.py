@@ -14,9 +14,9 @@ from normalize.text import BULLETS, OPENING_QUOTES
 from .acronyms import acronym_key, definition, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (ARTICLES, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
-                         NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
-from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_body,
-                          opens_named_body, qualified_body, spelled_as_known, starts_name)
+                         LEGAL_FORMS, NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
+from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_alone,
+                          names_body, opens_named_body, qualified_body, spelled_as_known, starts_name)
 
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
@@ -70,9 +70,10 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         # A line that ends after a comma was parted by the comma: its end says nothing more.
         ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
         if spans and (piece.startswith("(") or ended and not _ends_and_starts(previous, piece, registry)
-                      or separator == "," and _opens_on_function_word(piece)):
+                      or separator == "," and (_opens_on_function_word(piece) or name_key(piece) in LEGAL_FORMS)):
             # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
-            # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...").
+            # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...",
+            # "Procurement Watch, | Inc.").
             spans[-1] = (spans[-1][0], end)
         elif spans and (last := _series_spelled_by_acronym(text, cut, k - 1, spans[-1][0])) is not None:
             spans[-1] = (spans[-1][0], cut[last][1])
@@ -142,12 +143,11 @@ def _ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
     a name (a capital, a quote, or a body named in lower case), and the two are not one known name. A line
     can end for other reasons than a new item (a space that does not break, a manual break), so it never
     cuts "Academy of | Sciences", nor before a function word in lower case ("İnnovasiyalar | üzrə ..."), but
-    an article opens a name ("... (FNCT) | les communes")."""
+    an article opens a name ("... (FNCT) | les communes"). A line of one word that names a body alone reads
+    whole: a list's short forms and acronyms, one per line ("Мінфін | Казначейство", "PSA | DICT")."""
     words = previous.split()
-    if piece and len(words) == 1 and acronym_key(previous) and (piece[0].isupper() or piece[0] in OPENING_QUOTES) \
-            and not _too_short_for_a_name(previous, piece, registry):
-        return True     # an acronym alone on a line the list ended is a name: "АСК | Национална академија ..."
-    if not piece or not words or not ends_a_name(words) or not complete(previous, registry) \
+    if not piece or not words or not ends_a_name(words) \
+            or not (complete(previous, registry) or names_alone(previous)) \
             or piece[:1].islower() and name_key(piece.split(maxsplit=1)[0]) in FUNCTION_WORDS - ARTICLES \
             or known_kind(f"{previous} {piece}", registry) is not None \
             or _too_short_for_a_name(previous, piece, registry):

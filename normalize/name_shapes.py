@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from .matching import registry_index, resolve_forms
-from .name_words import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, UNFINISHED_WORDS,
-                         expand_words, name_form, spelled_out)
+from .name_words import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, GENERIC_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
+                         UNFINISHED_WORDS, expand_words, name_form, spelled_out)
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -209,6 +209,25 @@ def complete(text: str, registry: Registry) -> bool:
             any(word in BODY_WORDS for word in expand_words(name_key(" ".join(words[:QUALIFIERS + 1])).split())):
         return True     # bodies named in lower case ("республиканские органы государственного управления")
     return len(words) > 1 and words[0][:1].isupper() and ends_a_name(words)
+
+
+_ACRONYM_PART = re.compile(r"^[^\W_](?:[^\W_]|['’](?=[^\W_]))*$")     # (an apostrophe inside: "Мін’юст")
+
+
+def names_alone(text: str) -> bool:
+    """Whether ``text`` is one capitalised word that can name a body by itself: an acronym, hyphens joining
+    its parts or not ("DICT", "PH-EITI", "DepEd"), a short form ("Мінфін", "Держгеокадастр") or a word for
+    one body ("Parliament", "Treasury"); not the word for a kind ("Ministry", "Service"), a head word, nor a
+    word that places, qualifies or asks for more ("National", "State", "of")."""
+    word = text.strip().strip(".,;:")
+    parts = word.split("-")
+    if not word or " " in word or not word[:1].isupper() or not all(_ACRONYM_PART.match(part) for part in parts):
+        return False
+    if len(parts) > 1:
+        return all(part[:1].isupper() for part in parts) and sum(ch.isupper() for ch in word) > len(parts)
+    key = name_key(word)
+    return not closes_on_kind(word) and key not in HEAD_WORDS and key not in GENERIC_WORDS - BODY_WORDS \
+        or key in BODY_WORDS and key not in KIND_BIT
 
 
 def ends_a_name(words: list[str]) -> bool:

@@ -79,6 +79,9 @@ ARTICLES = frozenset(word for word, _ in _name_words("article"))
 """Articles that open a noun phrase ("les", "los", "the"): a line opening on one opens a name, never goes on
 with the line before ("... (FNCT) | les communes")."""
 
+LEGAL_FORMS = frozenset(name_key(word) for word, _ in _name_words("form"))
+"""A company's legal form that closes its name after a comma ("Procurement Watch, Inc."): never an item of its own."""
+
 #: No agency name is longer (in letters): a longer item is a run of names or prose, never one registry name.
 NAME_LIMIT = 500
 

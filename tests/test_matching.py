@@ -781,6 +781,8 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
          "la Justice", ["Instance Nationale de la Probité, de la Prévention et de la Lutte contre la Corruption",
                         "Ministère de la Justice"]),
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
+        # A company's legal form after a comma closes its name: no item of its own.
+        ("Civic Ledger Foundation, Ltd., Open Budget Lab", ["Civic Ledger Foundation, Ltd", "Open Budget Lab"]),
         # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
         ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
         # A series whose items wrap over lines: a comma at a line's end parts as a comma does, and a line
@@ -807,6 +809,14 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # A line's end (a list printed one item per line) separates, a remark in brackets stays with its name.
         ("Cabinet Office\nOffice of the Parliamentary Counsel",
          ["Cabinet Office", "Office of the Parliamentary Counsel"]),
+        # A line of one word that names a body alone (a short form, an acronym, hyphens joining its parts or
+        # not) ends its item, one per line; a word that opens or qualifies a name goes on with the next line.
+        ("Мінфін\nДержстат\nМін’юст\nінші центральні органи виконавчої влади",
+         ["Мінфін", "Держстат", "Мін’юст", "інші центральні органи виконавчої влади"]),
+        ("NEDA\nBIR-LTS\nDOF", ["NEDA", "BIR-LTS", "DOF"]),
+        ("Treasury\nOffice of the Auditor General", ["Treasury", "Office of the Auditor General"]),
+        ("National\nStatistics Office", ["National Statistics Office"]),
+        ("Ministry\nFinance", ["Ministry Finance"]),
         # A line that ends where the name goes on (a wrapped name) does not separate.
         ("Ministry of Labour and\nSocial Protection\nNational Academy of\nSciences",
          ["Ministry of Labour and Social Protection", "National Academy of Sciences"]),
