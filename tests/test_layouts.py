@@ -498,6 +498,24 @@ def test_two_level_numbering_under_headings_numbered_in_roman_numerals():
         ("1.1", 1, "Organisational measures against corruption"), ("2.1", 2, "Transparency of public finance")]
 
 
+def test_zero_padded_activity_numbers_were_rewritten_without_their_zeros():
+    """Ids printed zero-padded ("1.01", "1.02", "2.01 .") are published as printed, without the trailing dot
+    or the spaces around a dot; their levels still order them, find a repeat and give the section."""
+    _, plan = read(
+        "N.\tActivity\tResponsible agency\tDeadline",
+        "\t1. Fiscal Openness\t\t",
+        "1.01\tPublishing budget data\tMinistry of Finance\t2025",
+        "1.02.\tOpening the contracts register\tMinistry of Economy\t2026",
+        "\t2. Citizen Participation\t\t",
+        "2.01 .\tHolding public hearings on draft laws\tMinistry of Justice\t2027",
+        "2.01\tPublishing the hearings\tMinistry of Justice\t2027",
+    )
+    assert [(a.activity_id, a.section_no) for a in plan.activities] == [
+        ("1.01", 1), ("1.02", 1), ("2.01", 2), ("2.01", 2)]
+    assert "activity_id_duplicate" in plan.activities[3].flags
+    assert "activity_id_out_of_order" not in plan.activities[1].flags
+
+
 def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read():
     """Ids print their section's Roman numeral ("I.1", "I.2.", "II.1") under headings "I. ...", "II. ...":
     they are activities, kept as printed without the trailing dot, and their section is the numeral's value,
