@@ -338,6 +338,26 @@ def test_unknown_header_words_are_named_by_the_columns_content_and_recur_as_the_
     assert plan.activities[2].title == "Training officials on open data"
 
 
+def test_italian_header_words_were_read_by_content_and_mistaken():
+    """An Italian plan's labels ("Amministrazione capofila", "Altri attori coinvolti", "Risultato atteso") are
+    in the vocabulary: by content alone the lead bodies were the indicator and the partners the agencies."""
+    document, plan = read(
+        "N.\tAzione\tAmministrazione capofila\tAltri attori coinvolti\tRisultato atteso\tScadenza",
+        "1.01\tPubblicazione dei dati di bilancio\tMinistero della Giustizia\tOpenpolis\tPortale aggiornato\t"
+        "II semestre 2025",
+        "1.02\tApertura del registro dei contratti\tAgenzia per la Coesione\t–\tRegistro operativo\t"
+        "Entro il 31 dicembre 2026",
+        title="Piano d'Azione Nazionale 2024-2026",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "label"), ("title", "label"), ("agencies", "label"), ("partners", "label"),
+        ("indicator", "label"), ("period", "label")]
+    first, second = plan.activities
+    assert (first.indicator, roles(first)) == (
+        "Portale aggiornato", {"implementer": ["Ministero della Giustizia"], "partner": ["Openpolis"]})
+    assert [(a.period.start_year, a.period.end_year) for a in plan.activities] == [(2025, 2025), (2026, 2026)]
+
+
 UNKNOWN_ROWS = [
     ("1.1.", "Publishing budget data on the open portal", "Budget data sets published every quarter",
      "Ministry of Finance, State Treasury Agency", "2024", "Ongoing"),
