@@ -536,6 +536,24 @@ def test_zero_padded_activity_numbers_were_rewritten_without_their_zeros():
     assert "activity_id_out_of_order" not in plan.activities[1].flags
 
 
+def test_a_commitment_row_numbering_its_milestones_glued_its_title_onto_the_last_milestone_above():
+    """A commitment printed as a numbered row of the grid ("1" and its title, no other cell) over its
+    milestones "1.1", "1.2" is their section's heading, its number bare; its title went on the title of the
+    previous commitment's last milestone, and the section had no title."""
+    _, plan = read(
+        "No.\tActivity\tDeliverable\tLead agency\tDeadline",
+        "1\tOpen budget data\t\t\t",
+        "1.1\tPublishing budget data\tData published\tMinistry of Finance\t2025",
+        "1.2\tOpening the contracts register\tRegister open\tMinistry of Economy\t2026",
+        "2\tCitizen participation in lawmaking\t\t\t",
+        "2.1\tHolding public hearings\tHearings held\tMinistry of Justice\t2027",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1.1", 1, "Open budget data", "Publishing budget data"),
+        ("1.2", 1, "Open budget data", "Opening the contracts register"),
+        ("2.1", 2, "Citizen participation in lawmaking", "Holding public hearings")]
+
+
 def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read():
     """Ids print their section's Roman numeral ("I.1", "I.2.", "II.1") under headings "I. ...", "II. ...":
     they are activities, kept as printed without the trailing dot, and their section is the numeral's value,
