@@ -64,13 +64,14 @@ def activity_number_parts(text: str) -> tuple[int, ...] | None:
 
 
 def activity_id(text: str) -> str | None:
-    """An activity number as the output keeps it: its levels joined by dots, without spaces, a label or
-    trailing punctuation ("1.10." -> "1.10", "3 .4" -> "3.4", "7)" -> "7", "II.3." -> "II.3": a level in
-    Roman numerals stays as printed); None when `text` is no activity number."""
+    """An activity number as the output keeps it: its levels as printed joined by dots, without spaces, a
+    label or trailing punctuation ("1.10." -> "1.10", "3 .4" -> "3.4", "7)" -> "7", "II.3." -> "II.3", a
+    zero-padded "1.01" stays "1.01": ids are published as printed, the levels' values are the order's and
+    the section's, `activity_number_parts`); None when `text` is no activity number."""
     printed = printed_number_parts(text)
     if printed is None:
         return None
-    return ".".join(part if not part.isdigit() else str(int(part)) for part in printed)
+    return ".".join(printed)
 
 
 def printed_number_parts(text: str) -> tuple[str, ...] | None:

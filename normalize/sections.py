@@ -139,6 +139,22 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
     return None
 
 
+def find_numbered_row(tokens: Tokens, bands: range, section: int, anchored: set[int], title_column: int = TITLE
+                      ) -> int | None:
+    """The band, searching the latest first, of a row that numbers section N as its activities' first level
+    ("1" over "1.1", "1.2") and has no cells beyond its title: a commitment printed as a row of the grid
+    whose milestones are the activities is their heading. Its number is bare ("1", no dot), so
+    `find_header_start` takes it for no heading, and its title would go on the last activity's above."""
+    for b in reversed(bands):
+        row = tokens[b]
+        if b in anchored or len(row) <= title_column or row[NUMBER] not in ([str(section)], [roman(section)]):
+            continue
+        if row[title_column] and is_capitalised(row[title_column][0]) and \
+                not any(words for c, words in enumerate(row) if c not in (NUMBER, title_column)):
+            return b
+    return None
+
+
 def opened_before(row: list[list[str]], b: int, c: int, start: int, vocabulary: Vocabulary | None
                   ) -> tuple[int, int, int]:
     """Where a heading found opening column c's fragment starts: one column left where the edge cut its
@@ -189,9 +205,14 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
     widths = header_column_widths(bands, anchored, vocabulary)
     starts: list[tuple[int, tuple[int, int, int], bool]] = []
     previous_end = 0
+    rows: set[tuple[int, int, int]] = set()     # the starts of headings printed as a numbered row of their own
     for section, first, last in section_runs(anchors):
-        start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column,
-                                  vocabulary)
+        row = find_numbered_row(tokens, range(previous_end, first), section, anchored, title_column)
+        if row is not None:
+            rows.add(start := (row, NUMBER, 0))
+        else:
+            start = find_header_start(tokens, range(previous_end, first + 1), section, anchored, title_column,
+                                      vocabulary)
         numbered = start is not None
         if start is None:
             # An unnumbered heading: the first row merged across the table above the section (a PDF's), else
@@ -204,7 +225,7 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         if start is not None:
             starts.append((section, start, numbered))
         previous_end = last
-    traced = [start for _, start, _ in starts if not bands[start[0]].spanning]
+    traced = [start for _, start, _ in starts if not bands[start[0]].spanning and start not in rows]
     traces = dict(zip(traced, trace_headers(tokens, traced, anchored, widths, vocabulary, period_column,
                                                       title_column)))
     headers: list[SectionHeader] = []
@@ -213,7 +234,9 @@ def bands_to_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary
         parts = traces[start].parts if start in traces else \
             tuple((c, 0, len(words)) for c, words in enumerate(tokens[b]) if c != NUMBER and words)
         title = parts_to_title(tokens[b], list(parts), vocabulary)
-        if numbered or heading_number(title) == section:
+        if start in rows:
+            parts = ((NUMBER, 0, 1), *parts)    # its number leaves the band too
+        elif numbered or heading_number(title) == section:
             # (A merged row found without its number token may still print it: "Pillar 1 – Prevention".)
             title = strip_section_number(title)
         headers.append(SectionHeader(section, title, numbered, b, bands[b].line, parts, section))

@@ -338,6 +338,26 @@ def test_unknown_header_words_are_named_by_the_columns_content_and_recur_as_the_
     assert plan.activities[2].title == "Training officials on open data"
 
 
+def test_italian_header_words_were_read_by_content_and_mistaken():
+    """An Italian plan's labels ("Amministrazione capofila", "Altri attori coinvolti", "Risultato atteso") are
+    in the vocabulary: by content alone the lead bodies were the indicator and the partners the agencies."""
+    document, plan = read(
+        "N.\tAzione\tAmministrazione capofila\tAltri attori coinvolti\tRisultato atteso\tScadenza",
+        "1.01\tPubblicazione dei dati di bilancio\tMinistero della Giustizia\tOpenpolis\tPortale aggiornato\t"
+        "II semestre 2025",
+        "1.02\tApertura del registro dei contratti\tAgenzia per la Coesione\t–\tRegistro operativo\t"
+        "Entro il 31 dicembre 2026",
+        title="Piano d'Azione Nazionale 2024-2026",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "label"), ("title", "label"), ("agencies", "label"), ("partners", "label"),
+        ("indicator", "label"), ("period", "label")]
+    first, second = plan.activities
+    assert (first.indicator, roles(first)) == (
+        "Portale aggiornato", {"implementer": ["Ministero della Giustizia"], "partner": ["Openpolis"]})
+    assert [(a.period.start_year, a.period.end_year) for a in plan.activities] == [(2025, 2025), (2026, 2026)]
+
+
 UNKNOWN_ROWS = [
     ("1.1.", "Publishing budget data on the open portal", "Budget data sets published every quarter",
      "Ministry of Finance, State Treasury Agency", "2024", "Ongoing"),
@@ -496,6 +516,42 @@ def test_two_level_numbering_under_headings_numbered_in_roman_numerals():
     )
     assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
         ("1.1", 1, "Organisational measures against corruption"), ("2.1", 2, "Transparency of public finance")]
+
+
+def test_zero_padded_activity_numbers_were_rewritten_without_their_zeros():
+    """Ids printed zero-padded ("1.01", "1.02", "2.01 .") are published as printed, without the trailing dot
+    or the spaces around a dot; their levels still order them, find a repeat and give the section."""
+    _, plan = read(
+        "N.\tActivity\tResponsible agency\tDeadline",
+        "\t1. Fiscal Openness\t\t",
+        "1.01\tPublishing budget data\tMinistry of Finance\t2025",
+        "1.02.\tOpening the contracts register\tMinistry of Economy\t2026",
+        "\t2. Citizen Participation\t\t",
+        "2.01 .\tHolding public hearings on draft laws\tMinistry of Justice\t2027",
+        "2.01\tPublishing the hearings\tMinistry of Justice\t2027",
+    )
+    assert [(a.activity_id, a.section_no) for a in plan.activities] == [
+        ("1.01", 1), ("1.02", 1), ("2.01", 2), ("2.01", 2)]
+    assert "activity_id_duplicate" in plan.activities[3].flags
+    assert "activity_id_out_of_order" not in plan.activities[1].flags
+
+
+def test_a_commitment_row_numbering_its_milestones_glued_its_title_onto_the_last_milestone_above():
+    """A commitment printed as a numbered row of the grid ("1" and its title, no other cell) over its
+    milestones "1.1", "1.2" is their section's heading, its number bare; its title went on the title of the
+    previous commitment's last milestone, and the section had no title."""
+    _, plan = read(
+        "No.\tActivity\tDeliverable\tLead agency\tDeadline",
+        "1\tOpen budget data\t\t\t",
+        "1.1\tPublishing budget data\tData published\tMinistry of Finance\t2025",
+        "1.2\tOpening the contracts register\tRegister open\tMinistry of Economy\t2026",
+        "2\tCitizen participation in lawmaking\t\t\t",
+        "2.1\tHolding public hearings\tHearings held\tMinistry of Justice\t2027",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1.1", 1, "Open budget data", "Publishing budget data"),
+        ("1.2", 1, "Open budget data", "Opening the contracts register"),
+        ("2.1", 2, "Citizen participation in lawmaking", "Holding public hearings")]
 
 
 def test_activities_numbered_with_their_section_in_roman_numerals_were_not_read():
