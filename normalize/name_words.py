@@ -23,11 +23,17 @@ from normalize.registry import name_key
 NAME_WORDS_FILE = Path(__file__).with_name("name_words.csv")
 
 
+@lru_cache(maxsize=1)
+def _name_word_rows() -> tuple[tuple[str, str, str], ...]:
+    """(word, role, expansion) rows of `name_words.csv`, read once."""
+    with NAME_WORDS_FILE.open(encoding="utf-8", newline="") as f:
+        return tuple((row["word"], row["role"], row["expansion"] or "") for row in csv.DictReader(f))
+
+
 def _name_words(role: str) -> list[tuple[str, str]]:
     """(word, expansion) rows of `name_words.csv` with the given role, in file order (data, not code:
     a plan from another country adds its own place words there)."""
-    with NAME_WORDS_FILE.open(encoding="utf-8", newline="") as f:
-        return [(row["word"], row["expansion"] or "") for row in csv.DictReader(f) if row["role"] == role]
+    return [(word, expansion) for word, row_role, expansion in _name_word_rows() if row_role == role]
 
 
 FUNCTION_WORDS = frozenset(word for word, _ in _name_words("function"))

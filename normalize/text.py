@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .name_words import CONJUNCTIONS
 
@@ -28,6 +29,7 @@ CLOSING_QUOTES = "\"'\u2019\u201d\u00bb"
 SCRIPTS_WITHOUT_CAPITALS = ("GEORGIAN",)
 
 
+@lru_cache(maxsize=4096)
 def opens_like_a_capital(letter: str) -> bool:
     """Whether a word opening on ``letter`` opens as a sentence or a name would: a capital, or a letter of a
     script without capitals (Arabic, Chinese, Georgian ...), where no word shows where a sentence starts."""
