@@ -171,19 +171,17 @@ def _too_short_for_a_name(previous: str, piece: str, registry: Registry) -> bool
         not closes_on_kind(_last_word(previous, 0, len(previous)))
 
 
-_CLOSING_ACRONYM = re.compile(r"\(\s*([^()\s]+)\s*\)\s*$")
-
-
 def _named_whole_by_acronym(name: str) -> bool:
-    """Whether ``name`` closes on an acronym in brackets that spells it part by part, each part after a comma
-    or a conjunction opening a letter of its own: it is one name ("Ministries, Departments and Agencies
-    (MDAs)"; but "Ministry of Justice and Ministry of Interior (MoI)" is two, and so is "Kementerian Energi
-    dan Sumber Daya Mineral | Komisi Pemberantasan Korupsi (KPK)")."""
-    found = _CLOSING_ACRONYM.search(name)
-    acronym = acronym_key(found.group(1)) if found else ""
-    parts = [part for part in re.split(r",|" + _AND.pattern, name[:found.start()] if found else "", flags=re.I)
-             if part.strip()]
-    return bool(acronym) and len(parts) > 1 and _spelled_part_by_part(acronym, tuple(parts))
+    """Whether ``name`` closes on an acronym in brackets (:func:`normalize.acronyms.definition`) that spells
+    it part by part, each part after a comma or a conjunction opening a letter of its own: it is one name
+    ("Ministries, Departments and Agencies (MDAs)"; but "Ministry of Justice and Ministry of Interior (MoI)"
+    is two, and so is "Kementerian Energi dan Sumber Daya Mineral | Komisi Pemberantasan Korupsi (KPK)")."""
+    defined = definition(name)
+    if defined is None:
+        return False
+    acronym, spelled = defined
+    parts = [part for part in re.split(r",|" + _AND.pattern, spelled, flags=re.I) if part.strip()]
+    return len(parts) > 1 and _spelled_part_by_part(acronym, tuple(parts))
 
 
 def _spelled_part_by_part(acronym: str, parts: tuple[str, ...]) -> bool:
@@ -202,9 +200,7 @@ def _series_spelled_by_acronym(text: str, cut: list[tuple[int, int, str]], first
     for last in range(first, min(first + SERIES_ITEMS, len(cut))):
         if cut[last][2] != "," and last > first:
             return None
-        piece = text[cut[last][0]:cut[last][1]]
-        found = _CLOSING_ACRONYM.search(piece)
-        if found is None:
+        if text[cut[last][1] - 1:cut[last][1]] != ")":
             continue
         return last if _named_whole_by_acronym(text[begin:cut[last][1]]) else None
     return None

@@ -97,8 +97,8 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
             text = clean_text(name)
             role, remark = part.role, ""
             if text and part.role == IMPLEMENTER:   # (a label that names the role outranks a remark)
-                said, named, said_by = remark_role(text)
-                role, text, remark = (said, named, said_by) if said is not None else (role, text, remark)
+                said, text, remark = remark_role(text)
+                role = said or role
             if text:
                 positions[role] += 1
                 mentions.append(Mention(role, positions[role], text, remark=remark))
