@@ -144,6 +144,11 @@ def is_kind_word(word: str) -> bool:
     return any(part in KIND_BIT for part in spelled_out(name_key(word.strip("()"))))
 
 
+def closes_bracket(word: str) -> bool:
+    """A word in brackets of its own, "(BPS)": an acronym or remark that closes the name before it."""
+    return word[:1] in OPENERS and word[-1:] in CLOSERS
+
+
 def names_body_ahead(words: list[str], t: int) -> bool:
     """Whether the words from t to the end of their list item (a comma) name a body: one of them is a body
     or kind word ("местные исполнительные органы", "central executive authorities")."""
@@ -212,25 +217,38 @@ class ColumnFeatures:
         self.last_keys = [last for _, last in keys]
         # known_start[t]: the word is one names start with (in the registry or the document's lists); a
         # name may start in lower case where names do ("central executive authorities", "municipalities").
-        self.known_start = [first in names.starts or not self.capitalised[t] and (
+        self.known_start = [first in names.starts and words[t][:1] not in OPENERS or not self.capitalised[t] and (
             tokens[t].first_in_band or t > 0 and words[t - 1].endswith((",", ";"))) and names_body_ahead(words, t)
             for t, (first, _) in enumerate(keys)]
         self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
-        # between_names[t]: a word names start with, after one names end with: where two lists may meet.
-        self.between_names = [t > 0 and self.known_start[t] and keys[t - 1][1] in names.ends
-                              and not self.unfinished[t - 1] for t in range(len(words))]
+        # between_names[t]: a word names start with, after one names end with or after a bracketed word
+        # that closes a name ("(BPS) Kementerian Hukum"): where two lists may meet; never before a bracket,
+        # which gives the name before it its acronym ("Badan Pusat Statistik (BPS)").
+        self.between_names = [t > 0 and self.known_start[t] and not self.unfinished[t - 1]
+                              and (keys[t - 1][1] in names.ends or closes_bracket(words[t - 1]))
+                              and not words[t].startswith(tuple(OPENERS)) for t in range(len(words))]
         # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
         # another name; lists print a comma there, so two cells' texts meet at such a junction.
         # parts_name[t]: a cut before word t leaves a piece too little for a name, no comma between it and
         # the rest: the word for a kind alone opening the next cell ("LEPL Civil Service | Bureau, ..."), or
-        # a lone word in lower case naming no body closing the cell before ("..., central | state bodies").
+        # closing the cell before ("...; Ministry | of Health;" in a language whose names go on in
+        # capitals: "Kementerian | Pertanian"), or a lone word in lower case naming no body closing the cell
+        # before ("..., central | state bodies").
         ends_item = [w.endswith((",", ";")) or t + 1 == len(words) or self.label_role[t + 1] is not None
                      for t, w in enumerate(words)]
         opens_item = [t == 0 or words[t - 1].endswith((",", ";", ":")) for t in range(len(words))]
+        # A list item that is the word for a kind alone, a capitalised word that opens names and never ends
+        # one, a capital after it, is a name cut short ("...; Kementerian | Pertanian"): a cell does not end
+        # there ("..., courts | Ministry of Justice" may).
+        for t in range(len(words) - 1):
+            if opens_item[t] and not ends_item[t] and self.capitalised[t] and self.capitalised[t + 1] \
+                    and is_kind_word(words[t]) and keys[t][1] not in names.ends:
+                self.unfinished_list[t] = True
         self.parts_name = [t > 0 and not ends_item[t - 1] and self.label_role[t] is None and (
             ends_item[t] and is_kind_word(words[t])
-            or opens_item[t - 1] and words[t - 1].isalpha() and words[t - 1].islower()
-            and not self.unfinished[t - 1] and not is_body_word(words[t - 1]))
+            or opens_item[t - 1] and (is_kind_word(words[t - 1]) and self.capitalised[t]
+                                      or words[t - 1].isalpha() and words[t - 1].islower()
+                                      and not self.unfinished[t - 1] and not is_body_word(words[t - 1])))
             for t in range(len(words))]
         self.abutting = self.prefix([
             t > 0 and tokens[t].first_in_band and keys[t - 1][1] in names.ends and self.name_start[t]

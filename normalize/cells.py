@@ -146,7 +146,9 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
             return True
         if kind == AGENCY_LIST:
             # At a label, or where one list ends and the next begins (see `ColumnFeatures.between_names`).
-            return features.label_role[t] is not None or features.between_names[t]
+            # (Where rows spilled, the next cell opens inside its number's line wherever a name may start.)
+            return features.label_role[t] is not None or features.between_names[t] or spilled and (
+                features.name_start[t] and not features.unfinished_list[t - 1] and tokens[t].text[:1] not in "([{")
         if kind == PERIOD_KIND:
             return looks_like_period_start(tokens[t].text)
         return features.capitalised[t] and not features.unfinished[t - 1]

@@ -1547,3 +1547,25 @@ def test_rows_whose_last_lines_spilled_onto_the_next_numbers_line_give_them_back
         ("B. Keuangan Negara", "Evaluasi pembangunan zona integritas pada unit pelayanan", "Setiap tahun"),
         ("B. Keuangan Negara", "Pemanfaatan data kependudukan dalam verifikasi penerima bantuan sosial", "2026"),
         ("B. Keuangan Negara", "Perluasan penggunaan kartu kredit", "2025")]
+
+
+def test_spilled_agency_lists_part_where_a_name_is_whole_not_after_a_lone_kind_word():
+    """Where rows spilled, an agency list's last line opens the next number's line with no separator before
+    the next list: "Pertanian; Badan Statistik (BSN) Kementerian Hukum". The lists part after the bracketed
+    acronym, not at the line's start (that would leave "...; Kementerian" alone, a kind word with no name),
+    not before the acronym; and a name the plan prints elsewhere as a whole item ("Mahkamah Agung") at a
+    line's end is the next list's, not the tail of the name before it."""
+    _, plan = read(
+        "No\tAksi\tPenanggung Jawab\tWaktu Pelaksanaan",
+        "A. Per 1\trizinan dan Tata Niaga Publikasi laporan keuangan daerah secara berkala\t"
+        "Kementerian Keuangan; Kementerian\t2025",
+        "2\tmelalui laman resmi Penerapan katalog elektronik untuk pengadaan\t"
+        "Pertanian; Badan Statistik (BSN) Kementerian Hukum; Mahkamah Agung; Kementerian\t2026",
+        "3\tbarang dan jasa Penyusunan standar pelayanan perizinan\tKoordinator Bidang Politik Mahkamah Agung\t2025",
+        "4\tpada unit pelayanan Pemanfaatan data kependudukan dalam verifikasi\tKementerian Sosial\t2026",
+    )
+    assert [a.names("implementer") for a in plan.activities] == [
+        ("Kementerian Keuangan", "Kementerian Pertanian", "Badan Statistik (BSN)"),
+        ("Kementerian Hukum", "Mahkamah Agung", "Kementerian Koordinator Bidang Politik"),
+        ("Mahkamah Agung",),
+        ("Kementerian Sosial",)]
