@@ -144,6 +144,12 @@ def is_year_word(token: str) -> bool:
     return bool(tokens) and _has_kind(tokens[:1], "year")
 
 
+#: A dash standing alone between two periods' parts.
+DASHES = frozenset("-–—")
+#: A word that starts with a year ("2025", "2025–2026.").
+YEAR_START = re.compile(r"(19|20)\d\d(\D|$)")
+
+
 @lru_cache(maxsize=1 << 16)
 def holds_two_periods(text: str) -> bool:
     """True when a month, quarter or half-year word follows a year with no dash between them, and another
@@ -154,6 +160,13 @@ def holds_two_periods(text: str) -> bool:
     years = [token.isdigit() and _is_year(token) for token in tokens]
     parts = [any(_has_kind((token,), kind) for kind in ("month", "quarter", "half")) for token in tokens]
     if any(years[k] and parts[k + 1] and any(parts[:k]) for k in range(1, len(tokens) - 1)):
+        return True
+    # "2026. године 2025–2026. године", "2026. године III квартал 2026. године": a year and the word naming
+    # it close one period; a year after them is the next one's, unless a dash or a word joins them into a
+    # range ("2025. године – 2026. године", "с 2025 года по 2026 год").
+    if any(years[k] and is_year_word(tokens[k + 1]) and tokens[k + 2] not in DASHES
+           and not _has_kind(tokens[k + 2: k + 3], "opener")
+           and any(YEAR_START.match(token) for token in tokens[k + 2:]) for k in range(len(tokens) - 2)):
         return True
     # "2025 during": a year, then the word that opens the next period ("during 2024"), last.
     return len(tokens) >= 2 and years[-2] and _has_kind(tokens[-1:], "opener") and not _has_kind(tokens[-1:], "year")

@@ -192,3 +192,18 @@ def test_a_soft_hyphen_between_two_years_is_their_range():
     ("2020\\u00ad2022") means the range, not one number (hypothesis found "1900\\u00ad1900" read as none)."""
     period = cell_to_period("2020\u00ad2022")
     assert (period.text, period.start_year, period.end_year) == ("2020-2022", 2020, 2022)
+
+
+@pytest.mark.parametrize("text, two", [
+    ("2026. године 2025–2026. године", True),
+    ("2026. године III квартал 2026. године", True),
+    ("2025. године – 2026. године", False),
+    ("с 2025 года по 2026 год", False),
+    ("2023–2025 гг.", False),
+    ("2024-2025 гг. (ежегодно)", False),
+])
+def test_a_year_closed_by_its_year_word_ends_a_period_the_next_year_opens_another(text, two):
+    """A centred period cell of two lines ("II квартал" | "2026. године") lets the search weigh "2026.
+    године 2025–2026. године" as one cell: the year word closes one period, the year after it is the next
+    one's, unless a dash or a word joins them into a range."""
+    assert holds_two_periods(text) is two
