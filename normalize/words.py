@@ -39,6 +39,8 @@ FUNCTION_WORDS = _phrase_words("function")
 COMMON_WORDS = FUNCTION_WORDS | _phrase_words("common")
 
 
+#: A letter the document prints alone this many times is a word of its language ("i", and, in Croatian).
+LETTER_WORD_USES = 3
 #: A lone lower-case letter after a word ("поступивши х обращений"): where the letter is no word by itself, the
 #: end of a word a line broke without a hyphen (`rejoin_line_breaks`).
 _LONE_LETTER = re.compile(r"(?<![^\W_])([^\W\d_]{2,}) ([^\W\d_])(?![^\W_]|['’-])")
@@ -286,7 +288,8 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     def glued(match: re.Match[str]) -> str:
         letter = match.group(2)
         whole = fold(match.group(1) + letter)
-        if letter.islower() and fold(letter) not in SINGLE_LETTER_WORDS and vocabulary.counts[whole]:
+        if letter.islower() and fold(letter) not in SINGLE_LETTER_WORDS and vocabulary.counts[whole] \
+                and vocabulary.counts[fold(letter)] < LETTER_WORD_USES:
             return match.group(1) + letter
         return match.group(0)
     text = _LINE_BROKEN.sub(joined, text) if "- " in text else text

@@ -32,3 +32,27 @@ def test_estonian_period_words_read_as_periods():
     from normalize.periods import looks_like_period_start
     assert period_form("detsember 2025") == "month"
     assert looks_like_period_start("jooksvalt")
+
+
+def test_croatian_co_holders_name_the_partners_column():
+    # "Sunositelji" (co-holders) was unknown: the column was an extra field and every partner was lost.
+    assert [split_header_cell(label)[0] for label in ("Nositelj", "Sunositelji", "Pokazatelj rezultata")] == [
+        "agencies", "partners", "indicator"]
+
+
+def test_armenian_and_joins_the_series_of_a_ministry_named_by_what_it_is_for():
+    # "և" (and) was no conjunction: "ՀՀ կրթության, | գիտության, մշակույթի և սպորտի նախարարություն" (ministry of
+    # education, science, culture and sport) was cut at its commas into two bodies.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    assert split_agency_list("ՀՀ կրթության, գիտության, մշակույթի և սպորտի նախարարություն, ՀՀ ֆինանսների "
+                             "նախարարություն", load_registry()) == [
+        "ՀՀ կրթության, գիտության, մշակույթի և սպորտի նախարարություն", "ՀՀ ֆինանսների նախարարություն"]
+
+
+def test_remarks_by_agreement_and_lead_give_their_roles_in_more_languages():
+    from normalize.roles import remark_role
+    assert remark_role("ՀՀ ազգային ժողով (համաձայնությամբ)") == (
+        "recommended", "ՀՀ ազգային ժողով", "(համաձայնությամբ)")
+    assert remark_role("Supreme Audit Office (by agreement)")[:2] == ("recommended", "Supreme Audit Office")
+    assert remark_role("Valsts kanceleja (koordinators)")[:2] == ("implementer", "Valsts kanceleja")

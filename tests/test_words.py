@@ -110,6 +110,14 @@ def test_a_word_broken_before_its_last_letter_without_a_hyphen_is_made_whole_whe
     assert rejoin_line_breaks("пункт б настоящего плана", vocabulary) == "пункт б настоящего плана"
 
 
+def test_a_one_letter_conjunction_after_a_line_end_stays_a_word_though_the_document_prints_the_glued_form():
+    # "objavljen | i ažuriran" (published and updated) read "objavljeni ažuriran": "objavljeni" is a word the
+    # plan prints too, and "i" (and), printed alone again and again, was not known for a word of its own.
+    vocabulary = Vocabulary.from_texts(["Podaci objavljeni na portalu i u bazi", "Vodič izrađen i objavljen",
+                                        "Skup podataka objavljen i ažuriran"])
+    assert rejoin_line_breaks("Skup podataka objavljen i ažuriran", vocabulary) == "Skup podataka objavljen i ažuriran"
+
+
 def test_a_cut_word_keeps_a_letter_printed_twice_where_the_documents_words_double_it():
     """A column edge through "maliyyəsinin" leaves "maliy" | "yəsinin": the letter at the cut is the word's
     own second "y" (the document doubles it in other words), not one letter shown on both sides of the edge,
