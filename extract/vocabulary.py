@@ -37,14 +37,14 @@ ACTIVITY_NUMBER = re.compile(
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
-#: The number a section heading prints and the space after it ("2. ", "II. ").
-SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.\s*")
+#: The number a section heading prints and the space after it ("2. ", "II. ", "2.- ").
+SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.(?:\s*[-\u2013\u2014](?=\s))?\s*")
 #: The most words a label the vocabulary does not hold may print before a heading's number ("Task 2.",
 #: "Strategic objective 3:"); a label of `heading_labels.csv` may have any number.
 UNKNOWN_LABEL_WORDS = 2
-#: What follows a heading's label: its number, then a dot or colon (after a space or not, "Axe 2 : ") or a
-#: dash ("Pillar 1 – "), and the space after it.
-_LABELLED_NUMBER = r"\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:]|\s+[-\u2013\u2014])(?!\s*\d)\s*"
+#: What follows a heading's label: its number, then a dot or colon (after a space or not, "Axe 2 : "; a dash
+#: may follow it, "Objetivo 1.- ") or a dash ("Pillar 1 – "), and the space after it.
+_LABELLED_NUMBER = r"\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:](?:\s*[-\u2013\u2014](?=\s))?|\s+[-\u2013\u2014])(?!\s*\d)\s*"
 #: A heading's number after a label of one or two words, and the space after it ("Task 2. ", "Commitment 3: ",
 #: "Задача 1. ", "Pillar 1 – "): the label's first word, then the number.
 LABELLED_SECTION_PREFIX = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?" + _LABELLED_NUMBER)

@@ -14,7 +14,7 @@ from normalize.text import BULLETS, OPENING_QUOTES
 from .acronyms import acronym_key, definition, spells
 from .matching import RegistryIndex, registry_index
 from .name_words import (ARTICLES, BODY_WORDS, CONJUNCTIONS, FILLER_WORDS, FUNCTION_WORDS, HEAD_WORDS, KIND_BIT,
-                         LEGAL_FORMS, NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word)
+                         LEGAL_FORMS, NAME_LIMIT, NO_AGENCY, expand_words, holds_body_word, spelled_out)
 from .name_shapes import (QUALIFIERS, closes_on_kind, complete, complete_span, ends_a_name, known_kind, names_alone,
                           names_body, opens_named_body, qualified_body, spelled_as_known, starts_name)
 
@@ -435,8 +435,22 @@ def _second_name_start(item: str, begin: int, end: int, registry: Registry) -> t
                 and not too_short(before.end(), word.start()):
             # "Ministry of Finance and Ministry of Justice": a conjunction between two whole names.
             return before.end(), word.start()
+        if before is not None and previous is not None and name_key(previous.group()) in CONJUNCTIONS \
+                and _acronym_and_name(item, begin, end, before, word):
+            return before.end(), word.start()
         before, previous = previous, word
     return None
+
+
+def _acronym_and_name(item: str, begin: int, end: int, before: re.Match[str], word: re.Match[str]) -> bool:
+    """Whether a conjunction joins an acronym that is the whole first name to a second body: an acronym
+    alone, or a name opening on the word for its kind ("SAT y UIF", "SABG y Secretaría de Bienestar"; but
+    "ICT and Innovation Authority" is one name)."""
+    if before.start() != begin or not acronym_key(before.group()):
+        return False
+    if acronym_key(word.group()) and not item[word.end():end].strip():
+        return True
+    return name_key(word.group()) in HEAD_WORDS or any(part in KIND_BIT for part in spelled_out(name_key(word.group())))
 
 
 def _last_word(item: str, begin: int, end: int) -> str:

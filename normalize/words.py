@@ -144,8 +144,8 @@ class Vocabulary:
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
         """How often the document uses `word` (its letters, without surrounding punctuation)."""
         key = word_core(word)
-        if len(key) == 1 and key not in SINGLE_LETTER_WORDS:
-            return 0            # a lone letter is the piece of a cut word, whatever else the plan holds
+        if len(key) == 1 and key not in SINGLE_LETTER_WORDS and self.counts.get(key, 0) < LETTER_WORD_USES:
+            return 0            # a lone letter is the piece of a cut word, unless the plan prints it as a word
         return self.counts.get(key, 0) - sum(1 for other in excluding if word_core(other) == key)
 
     def closest(self, word: str, excluding: Iterable[str] = ()) -> str | None:

@@ -115,3 +115,16 @@ def test_an_acronym_no_initials_give_joins_the_one_name_it_spells():
     ids = {m.mention: m.agency_id for m in match_mentions(
         ["Secretaría Nacional Anticorrupción", "Servicio Nacional de Catastro", "SENAC"], NO_AGENCIES)}
     assert len(set(ids.values())) == 3
+
+
+def test_a_conjunction_after_an_acronym_that_is_the_whole_first_name_parts_two_bodies():
+    """"SAT y UIF", "SABG y Secretaría de Bienestar": an acronym alone, then a conjunction and an acronym or a
+    name opening on the word for its kind, is two bodies; a name holding an acronym and a conjunction stays
+    one ("ICT and Innovation Authority", "Ministry of Education and ICT")."""
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    registry = load_registry()
+    assert split_agency_list("SAT y UIF, SABG e INEGI", registry) == ["SAT", "UIF", "SABG", "INEGI"]
+    assert split_agency_list("SABG y Secretaría de Bienestar", registry) == ["SABG", "Secretaría de Bienestar"]
+    assert split_agency_list("ICT and Innovation Authority", registry) == ["ICT and Innovation Authority"]
+    assert split_agency_list("Ministry of Education and ICT", registry) == ["Ministry of Education and ICT"]

@@ -56,3 +56,15 @@ def test_remarks_by_agreement_and_lead_give_their_roles_in_more_languages():
         "recommended", "ՀՀ ազգային ժողով", "(համաձայնությամբ)")
     assert remark_role("Supreme Audit Office (by agreement)")[:2] == ("recommended", "Supreme Audit Office")
     assert remark_role("Valsts kanceleja (koordinators)")[:2] == ("implementer", "Valsts kanceleja")
+
+
+def test_a_heading_number_closed_by_a_dot_and_a_dash_leaves_the_title_without_the_dash():
+    # "Objetivo prioritario 1.- Combatir ...": the title kept "- " before its first word.
+    from extract.vocabulary import strip_section_number
+    assert strip_section_number("Objetivo prioritario 1.- Combatir la corrupción") == "Combatir la corrupción"
+    assert strip_section_number("2.- Promover la integridad") == "Promover la integridad"
+
+
+def test_spanish_and_french_not_applicable_name_nobody():
+    from normalize.agency_lists import is_no_agency
+    assert is_no_agency("No aplica") and is_no_agency("Non applicable")

@@ -157,3 +157,12 @@ def test_only_the_last_of_words_joined_by_a_slash_is_judged_as_a_cut_words_half(
                                         "perizinan kabupaten/kota"])
     assert joined("ATR/BPN", "Juni", vocabulary) is None
     assert joined("kabupaten/ko", "ta", vocabulary) == "kabupaten/kota"
+
+
+def test_a_lone_letter_counts_as_a_word_only_where_the_document_prints_it_alone_again_and_again():
+    # "Sudjelovanje građana i | otvorena lokalna vlast": the Croatian "i" (and) at a column's edge was taken
+    # for a cut word's piece and glued on ("iotvorena"); a letter printed alone once is still a cut's piece.
+    croatian = Vocabulary.from_texts(["Objava i provedba", "izvješća i preporuka", "građana i otvorena vlast"])
+    assert croatian.count("i") == 3
+    english = Vocabulary.from_texts(["Rebuilding with i", "ntegrity of courts"])
+    assert english.count("i") == 0
