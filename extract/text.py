@@ -22,7 +22,8 @@ from .layout import column_key, header_to_columns, name_by_content, opening_colu
     split_opening_number, union_columns, with_opening_numbers
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
 from .text_header import header_rows, merge_header_blocks
-from .vocabulary import EXTRA, SECTION_NUMBER, activity_number_parts, is_column_numbering, split_header_cell
+from .vocabulary import (EXTRA, SECTION_NUMBER, activity_number_parts, is_column_numbering, split_header_cell,
+                         strip_column_numbering)
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 #: A column the header row leaves blank is a column when at least this many rows fill it (else stray text).
 MIN_ROWS_FOR_COLUMN = 3
@@ -191,6 +192,10 @@ def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int], header_i
     return table_of, tables, starts
 
 
+#: A line of the table's text holding only a number, no cell beside it: a page's number ("1", "- 2 -").
+PAGE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*$")
+
+
 def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     """Turn the lines of a text plan into bands (pure: no file access)."""
     title_parts: list[str] = []
@@ -201,6 +206,7 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     row_lines: list[int] = []
     outside: list[tuple[int, str]] = []
     numbering: list[tuple[int, str]] = []
+    page_numbers: list[tuple[int, str]] = []
     after_title = False
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
@@ -216,10 +222,17 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
             title_words.extend((number, word) for word in line.split())
             title_line = title_line or number
             continue
+        if "\t" not in line and PAGE_NUMBER.match(line):
+            page_numbers.append((number, line.strip()))     # a page's number between the table's rows
+            continue
         cells = [re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")]
         if is_column_numbering(cells):
             numbering.extend((number, word) for word in line.split())   # "1 | 2 | 3 | 4" under the header
             continue
+        if (rest := strip_column_numbering(cells)) is not None:
+            # The numbering row and a heading the text form drew onto its line: the heading is the row.
+            numbering.extend((number, str(k)) for k in range(1, len(cells) + 1))
+            cells = rest
         rows.append(cells)
         row_lines.append(number)
     headers = header_rows(rows)
@@ -241,7 +254,7 @@ def lines_to_document(lines: Iterable[str], path: str) -> RawDocument:
     columns, positions = union_columns(laid_out)
     bands: list[Band] = []
     header_words: list[tuple[int, str]] = list(numbering)   # a row numbering the columns is the header's
-    stray: list[tuple[int, str]] = []
+    stray: list[tuple[int, str]] = list(page_numbers)
     for i, cells in enumerate(rows):
         number = row_lines[i]
         table = tables[table_of[i]]

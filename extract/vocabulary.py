@@ -133,6 +133,21 @@ def is_column_numbering(cells: Sequence[str]) -> bool:
     return len(texts) >= 3 and texts == [str(k) for k in range(1, len(texts) + 1)]
 
 
+def strip_column_numbering(cells: Sequence[str]) -> list[str] | None:
+    """The cells of a row that numbers the table's columns and shares its line with a heading the text form
+    drew onto it ("1 | 2 Направлен | 3 ие 1. Открытость бюдж | 4 ... | 7"), without their numbers: every cell,
+    three or more, opens on its column's number 1, 2, 3, ... in order; else None."""
+    if len(cells) < 3:
+        return None
+    rest = []
+    for k, cell in enumerate(cells, start=1):
+        number, _, text = cell.strip().partition(" ")
+        if number != str(k):
+            return None
+        rest.append(text.strip())
+    return rest
+
+
 HEADING_LABELS_FILE = Path(__file__).with_name("heading_labels.csv")
 
 

@@ -16,6 +16,7 @@ from typing import Callable, NamedTuple
 
 from extract.model import Band
 
+from .acronyms import acronym_key
 from .anchors import Anchor
 from .name_words import KIND_BIT, NO_AGENCY, holds_body_word, spelled_out
 from .periods import holds_two_periods, looks_like_period_start, period_form
@@ -217,8 +218,11 @@ class ColumnFeatures:
         self.last_keys = [last for _, last in keys]
         # known_start[t]: the word is one names start with (in the registry or the document's lists); a
         # name may start in lower case where names do ("central executive authorities", "municipalities").
+        # (Not after a capitalised word no name ends with, a line's end between: "Državna | geodetska uprava"
+        # is one name.)
         self.known_start = [first in names.starts and words[t][:1] not in OPENERS or not self.capitalised[t] and (
-            tokens[t].first_in_band or t > 0 and words[t - 1].endswith((",", ";"))) and names_body_ahead(words, t)
+            tokens[t].first_in_band and (t == 0 or not is_capitalised(words[t - 1]) or keys[t - 1][1] in names.ends)
+            or t > 0 and words[t - 1].endswith((",", ";"))) and names_body_ahead(words, t)
             for t, (first, _) in enumerate(keys)]
         self.name_start = [c or known for c, known in zip(self.capitalised, self.known_start)]
         # between_names[t]: a word names start with, after one names end with or after a bracketed word
@@ -383,13 +387,21 @@ def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: 
     """Whether capitals can mark where the column's cells open: at least half as many of its lines open on a
     capital as there are activities (where rows spilled onto the next number's line, `cells.spilled_rows`,
     cells open inside lines: lines holding a capital count), or its words in capitals, wherever they stand,
-    are at least as many (a text form that prints each cell's last words at the head of the next activity's
-    line opens few lines on a capital, though every cell opens on one). In a script without case (Georgian)
+    that may open a cell (`may_open_a_cell`) are at least as many (a text form that prints each cell's last
+    words at the head of the next activity's line opens few lines on a capital, though every cell opens on
+    one). In a script without case (Georgian)
     or a column written in lower case, a word in lower case opening a cell is no sign of a wrong cut."""
     texts = [band.text(column).split() for band in bands]
     openers = sum(1 for words in texts if words and any(map(is_capitalised, words if spilled else words[:1])))
-    capitals = sum(1 for words in texts for word in words if is_capitalised(word))
+    capitals = sum(1 for words in texts for i, word in enumerate(words) if may_open_a_cell(words[i - 1] if i else "", word))
     return 2 * openers >= len(anchors) or capitals >= len(anchors)
+
+
+def may_open_a_cell(previous: str, word: str) -> bool:
+    """Whether a capitalised word can be a cell's first: not an acronym, nor a proper name's word after a
+    function word or another capital ("информация в Правительство Республики Казахстан")."""
+    return is_capitalised(word) and not acronym_key(word) and not is_capitalised(previous) \
+        and previous.casefold() not in FUNCTION_WORDS
 
 
 def period_forms_of(bands: tuple[Band, ...], anchors: list[Anchor], column: int) -> frozenset[str]:

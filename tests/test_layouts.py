@@ -1569,3 +1569,58 @@ def test_spilled_agency_lists_part_where_a_name_is_whole_not_after_a_lone_kind_w
         ("Kementerian Hukum", "Mahkamah Agung", "Kementerian Koordinator Bidang Politik"),
         ("Mahkamah Agung",),
         ("Kementerian Sosial",)]
+
+
+def test_a_column_numbering_row_sharing_its_line_with_a_heading_and_a_page_number_line_make_no_activities():
+    """"1 | 2 Направлен | 3 ие 1. Открытость бюдж | ... | 5 | 6": the text form drew a heading onto the row that
+    numbers the columns; the numbers are the header's and the rest is the heading. A page's number alone on
+    a line ("1") between two pages of plainly numbered rows is no activity "1"."""
+    document = lines_to_document([
+        "План мероприятий", "",
+        "№ п/п\tНаименование мероприятия\tФорма завершения\tОтветственные исполнители\tСрок исполнения",
+        "1\t2 Направлен\t3 ие 1. Открытость бюдж\t4 жетного процесса\t5",
+        "1\tПубликация отчетов об исполнении бюджета\tинформация в Правительство\tМФ\tежегодно",
+        "2\tРазработка гражданского бюджета\tприказ Министра финансов\tМФ\t2025 год",
+        "1",
+        "",
+        "1\t2\t3\t4\t5",
+        "3\tВнедрение открытых данных\tакт ввода в эксплуатацию\tМЦРИАП\t2026 год"], "numbering.txt")
+    plan = document_to_plan(document, "numbering", REGISTRY)
+    assert [(a.activity_id, a.section_title, a.indicator) for a in plan.activities] == [
+        ("1", "Открытость бюджетного процесса", "информация в Правительство"),
+        ("2", "Открытость бюджетного процесса", "приказ Министра финансов"),
+        ("3", "Открытость бюджетного процесса", "акт ввода в эксплуатацию")]
+    assert document.stray == ((7, "1"),)
+    assert plan.unplaced == ((7, "1"),)
+
+
+def test_capitals_inside_lower_case_cells_do_not_mark_where_cells_open():
+    """A column of results in lower case ("информация в Правительство Республики Казахстан", "приказ
+    Министра финансов") prints capitals only inside its cells, after a preposition, another capital or as
+    acronyms: they are no sign of where a cell opens, and the cells stay whole."""
+    _, plan = read(
+        "№ п/п\tНаименование мероприятия\tФорма завершения\tОтветственные исполнители\tСрок исполнения",
+        "1\tПубликация отчетов об исполнении бюджета\tинформация в Правительство Республики Казахстан\tМФ\t"
+        "ежегодно",
+        "2\tРазработка гражданского бюджета\tприказ Министра финансов Республики Казахстан\tМФ\t2025 год",
+        "3\tВнедрение открытых данных\tотчет в МЦРИАП\tМЦРИАП\t2026 год",
+        "4\tПубликация данных о закупках\tинформация в Правительство Республики Казахстан\tМФ\t2026 год",
+    )
+    assert [a.indicator for a in plan.activities] == [
+        "информация в Правительство Республики Казахстан", "приказ Министра финансов Республики Казахстан",
+        "отчет в МЦРИАП", "информация в Правительство Республики Казахстан"]
+
+
+def test_a_name_in_lower_case_after_a_capitalised_word_no_name_ends_with_goes_on_with_it():
+    """"...; Državna" | "geodetska uprava": the line's end cut a name after its first word; its lower-case rest,
+    which names a body ("uprava", administration), is not a new list opening the next activity's cell."""
+    _, plan = read(
+        "Br.\tAktivnost\tNositelj\tRok provedbe",
+        "4.1.\tObjava prostornih planova u otvorenom formatu\tMinistarstvo financija; Državna\t2026.",
+        "\t\tgeodetska uprava\t",
+        "4.2.\tIzrada smjernica za savjetovanja\tMinistarstvo znanosti, obrazovanja i mladih\t2025.",
+        "4.3.\tObjava podataka o korisnicima naknada\tMinistarstvo rada\t2026.",
+    )
+    assert [a.names("implementer") for a in plan.activities] == [
+        ("Ministarstvo financija", "Državna geodetska uprava"), ("Ministarstvo znanosti, obrazovanja i mladih",),
+        ("Ministarstvo rada",)]
