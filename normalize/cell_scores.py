@@ -393,7 +393,8 @@ def capitals_open_cells(bands: tuple[Band, ...], anchors: list[Anchor], column: 
     or a column written in lower case, a word in lower case opening a cell is no sign of a wrong cut."""
     texts = [band.text(column).split() for band in bands]
     openers = sum(1 for words in texts if words and any(map(is_capitalised, words if spilled else words[:1])))
-    capitals = sum(1 for words in texts for i, word in enumerate(words) if may_open_a_cell(words[i - 1] if i else "", word))
+    capitals = sum(1 for words in texts for i, word in enumerate(words)
+                   if may_open_a_cell(words[i - 1] if i else "", word))
     return 2 * openers >= len(anchors) or capitals >= len(anchors)
 
 
