@@ -1,7 +1,6 @@
 """Turn a raw document into a plan: sections, activities with their repaired cells, mentions and flags."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -13,11 +12,11 @@ from extract.vocabulary import EXTRA, PERIOD_PARTS, SECTION
 from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_place, place_cell_words
 from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors, order_flags
-from .cell_scores import (NameHints, SegmentSettings, capitals_open_cells, closes_bracket, first_key, is_capitalised,
-                          is_kind_word, last_key, period_forms_of)
+from .cell_scores import SegmentSettings, capitals_open_cells, period_forms_of
 from .cells import Cell, ColumnCut, spilled_rows
 from .chunks import chunk_cuts
 from .labelled import labelled_places, labelled_values, profiles_with_labels
+from .name_hints import bands_to_name_hints
 from .periods import Period, cell_to_period, ticks_to_period
 from .printed_names import apart_by_printed_names
 from .registry import Registry
@@ -109,50 +108,6 @@ def agency_cell_to_mentions(cell: str, registry: Registry, unlabelled_role: str 
     return tuple(mentions), flags
 
 
-def name_hints(registry: Registry, bands: tuple[Band, ...], columns: list[int]) -> NameHints:
-    """The word pairs inside the registry's names, and the words names start and end with: in the registry,
-    and in the document's agency lists next to a comma or semicolon or after a role label (a fragment's first and last
-    words may be inside a name cut by the line end).
-
-    The document's own names add their word pairs: two words a line prints together inside a name are not
-    cut apart where another line breaks the name ("State | Migration Service"). A pair where one name may
-    end and another begin is left out, as is a capital after a bracketed acronym ("(BPS) Kementerian"): that
-    is where two cells' lists meet when they share a line; so is the pair before a name of two words or more
-    that the document prints elsewhere as a whole item ("... dan Keamanan | Mahkamah Agung").
-    """
-    starts = {key.split()[0] for key in registry.key_owner}
-    ends = {key.split()[-1] for key in registry.key_owner}
-    pieces_seen: list[list[str]] = []
-    whole: set[tuple[str, ...]] = set()
-    for band in bands:
-        for column in columns:
-            text = band.text(column)
-            if not text:
-                continue
-            pieces: list[list[str]] = []
-            for part in cell_to_role_parts(text):
-                split = [piece.split() for piece in ITEM_SEPARATOR.split(part.text)]
-                if part.label and split[0]:
-                    starts.add(first_key(split[0][0]))  # a label is followed by a name's first word
-                pieces += split
-            pieces_seen += pieces
-            whole.update(tuple(first_key(w) for w in words) for words in pieces[1:-1] if len(words) > 1)
-            starts.update(first_key(words[0]) for words in pieces[1:] if words)
-            ends.update(last_key(words[-1]) for words in pieces[:-1] if words)
-    pairs = set(registry.word_pairs)
-    for words in pieces_seen:
-        for i, (left, right) in enumerate(zip(words, words[1:])):
-            pair = (last_key(left), first_key(right))
-            if pair[0] in ends and pair[1] in starts or closes_bracket(left) and is_capitalised(right):
-                continue
-            if whole and not is_kind_word(left) and tuple(first_key(w) for w in words[i + 1:]) in whole:
-                continue
-            pairs.add(pair)
-    return NameHints(frozenset(pairs), frozenset(starts), frozenset(ends))
-
-
-#: What parts the items of an agency list, for learning the words its names start and end with.
-ITEM_SEPARATOR = re.compile(r"[,;]")
 #: A document lists bodies without a role label as a habit when at least this share of its cells do.
 UNLABELLED_HABIT = 0.25
 #: A document puts one role's label first as a habit when its cells holding both labels do so at least this
@@ -443,7 +398,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     orders: Counter[str] = Counter()
     agencies_column = layout.index("agencies")
     list_columns = [i for i, m in layout.cut.items() if m in ("agencies", "partners")]
-    names = name_hints(registry, bands, list_columns)
+    names = bands_to_name_hints(registry, bands, list_columns)
     commas_part = commas_part_items(band.text(i) for band in bands for i in list_columns)
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
