@@ -36,10 +36,11 @@ MILESTONES = ("No.", "Milestone activity with a verifiable deliverable", "Start 
 
 def commitment_blocks_plan(path: Path, commitments: list, labels: tuple[str, ...] = MILESTONES,
                            widths: tuple[float, ...] = (40, 300, 80, 80), ruled: bool = True,
-                           milestones_ruled: bool = True, page_each: bool = True) -> Path:
+                           milestones_ruled: bool = True, page_each: bool = True, rows_ruled: bool = False) -> Path:
     """Each commitment on a page of its own (or one under the other, `page_each` False): its heading, its
     key/value block (keys in a narrow column, ruled as a grid or not ruled at all), then its milestones table
-    (ruled as a grid, or with no rules at all and its header row shaded dark with white labels)."""
+    (ruled as a grid, or with no rules between its columns and its header row shaded dark with white labels:
+    a rule under each row where `rows_ruled`, else no rules at all)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
@@ -58,9 +59,10 @@ def commitment_blocks_plan(path: Path, commitments: list, labels: tuple[str, ...
         header_style = styles["Normal"].clone("white", textColor=colors.white)
         table = FlowTable([[Paragraph(text, header_style if k == 0 and not milestones_ruled else styles["Normal"])
                             for text in row] for k, row in enumerate([labels, *rows])], colWidths=list(widths))
+        below = [("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.black)] if rows_ruled else []
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.black) if milestones_ruled else
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.darkblue),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                                   *below, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story += [Paragraph(heading, styles["Heading2"]), keys, Spacer(1, 10), table,
                   PageBreak() if page_each else Spacer(1, 20)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
