@@ -1488,6 +1488,25 @@ def test_a_ruled_key_value_box_under_an_unruled_table_lends_it_no_rules(tmp_path
         ("2.2", ("Supreme Court",), ("Ministry of Justice",))]
 
 
+@pytest.mark.parametrize("rows_ruled", [True, False], ids=["ruled-across", "unruled"])
+def test_a_ruled_key_value_box_under_a_table_gives_it_no_column_edge(tmp_path, rows_ruled):
+    """Commitments one under the other, each a ruled key/value box over a milestones table with no rules
+    between its columns (a rule under each row, or none at all): the second box's key column's rule, printed
+    below the first table's rows, is no edge of the table's columns (it parted each title's words between
+    two columns, and the two words of one label, "Milestone activity", into two columns). Each table's
+    columns come from its own header row and rows: every title and date is read whole in its column."""
+    from test_labelled_blocks import COMMITMENTS, commitment_blocks_plan
+
+    pdf = commitment_blocks_plan(tmp_path / "p.pdf", COMMITMENTS, milestones_ruled=False, page_each=False,
+                                 rows_ruled=rows_ruled)
+    document = read_pdf(pdf)
+    milestones = [list(row) for _, _, rows in COMMITMENTS for row in rows]
+    assert meanings(document) == ["number", "title", "start", "end"]
+    # Only the milestones' rows: where the table is ruled across, the second box's rows are read as its rows.
+    numbers = {row[0] for row in milestones}
+    assert [texts for texts in numbered(document) if texts[0] in numbers] == milestones
+
+
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_a_table_whose_header_row_is_printed_on_its_first_page_only_goes_on_past_a_footnote(tmp_path, ruled):
     """The header row is printed on the first page only and a footnote stands apart at that page's foot: the

@@ -104,10 +104,12 @@ def join_unparted(header: Header, body: Sequence[Line], rules: Rules, em: float,
     """The header with its cells set as one phrase (closer than a phrase gap) made one cell where they head
     one column: no vertical rule stands between them and at least `s.unparted_share` of the body's lines
     with text under them run across every x between the labels' middles. The joined cell keeps the first
-    label's meaning (the reading of the column's label goes on in the second label's words)."""
+    label's meaning (the reading of the column's label goes on in the second label's words). The rules looked
+    at are the table's own (`table_rules`): a box's side below its first rows parts none of its labels."""
     gap = s.phrase_gap * em
     if len(header.cells) < 2:
         return header
+    rules = table_rules(rules, body, header.bottom, gap, s.rule_snap)
     top = header.top
     bottom = max(body[-1].bottom if body else top, top + 1.0)
     cells = [header.cells[0]]
@@ -155,30 +157,38 @@ def column_edges(header: Header, top: float, body: Sequence[Line], rules: Rules,
     return tuple(edges)
 
 
-def table_rules(rules: Rules, body: Sequence[Line], top: float, gap: float, snap: float) -> Rules:
-    """The page's rules less those of boxes printed under an unruled table's first numbered row (the ruled
-    key/value box over a later commitment's table, a shaded row): a box's sides are vertical rules that start
-    below that row at an x where no rule runs down the table's rows from `top` (under its header row, or the
-    page's top) to that row. Where every horizontal rule below `top` lies within the height of such boxes,
-    the table parts no rows with rules of its own: the boxes' rules are neither its columns nor rules parting
-    its rows, and its rows are read between white gaps. (The rules of a grid's later rows stand where its
-    first rows' rules do; a table ruled across keeps its rules.)"""
+def box_sides(rules: Rules, body: Sequence[Line], top: float, gap: float, snap: float
+              ) -> tuple[tuple[float, float, float], ...]:
+    """The vertical rules (x, top, bottom) that are the sides of boxes printed under a table's first numbered
+    row: they start below that row at an x where no rule runs down the table's rows from `top` (under its
+    header row, or the page's top) to that row."""
     numbered = numbered_lines(body, gap)
     if not numbered:
-        return rules
+        return ()
     first = body[numbered[0]].bottom
     columns = [x for x, r_top, r_bottom in rules.vertical if r_top <= first and r_bottom > top + snap]
-    boxes = [(r_top, r_bottom) for x, r_top, r_bottom in rules.vertical
-             if r_top > first and not any(abs(x - c) <= snap for c in columns)]
+    return tuple(rule for rule in rules.vertical
+                 if rule[1] > first and not any(abs(rule[0] - c) <= snap for c in columns))
+
+
+def table_rules(rules: Rules, body: Sequence[Line], top: float, gap: float, snap: float) -> Rules:
+    """The page's rules less those of boxes printed under a table's first numbered row (the ruled key/value
+    box over a later commitment's table, a shaded row; `box_sides`). A box's sides are never the table's
+    columns: they go whether or not the table rules its rows. Where every horizontal rule below `top` lies
+    within the height of such boxes, the table parts no rows with rules of its own: the boxes' horizontal
+    rules go too, and its rows are read between white gaps. (The rules of a grid's later rows stand where its
+    first rows' rules do; a table ruled across keeps its rules.)"""
+    sides = box_sides(rules, body, top, gap, snap)
+    if not sides:
+        return rules
+    vertical = tuple(rule for rule in rules.vertical if rule not in sides)
 
     def boxed(y: float) -> bool:
-        return any(a - snap <= y <= b + snap for a, b in boxes)
+        return any(r_top - snap <= y <= r_bottom + snap for _, r_top, r_bottom in sides)
 
     below = [y for y, _, _ in rules.horizontal if y > top + snap]
-    if not boxes or not all(boxed(y) for y in below):
-        return rules
-    vertical = tuple(rule for rule in rules.vertical if rule[1] <= first or any(abs(rule[0] - c) <= snap
-                                                                               for c in columns))
+    if not all(boxed(y) for y in below):
+        return Rules(rules.horizontal, vertical)
     return Rules(tuple(rule for rule in rules.horizontal if not boxed(rule[0])), vertical)
 
 

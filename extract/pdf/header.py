@@ -15,7 +15,7 @@ labels set close enough to read as one phrase are split where the second label s
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -394,15 +394,17 @@ def header_above(lines: Sequence[Line], j: int, x: float, rules: Rules, em: floa
     return None
 
 
-def find_repeated_header(lines: Sequence[Line], known: Header, rules: Rules, em: float,
-                         s: PdfSettings) -> Header | None:
+def find_repeated_header(lines: Sequence[Line], known: Header, rules: Rules, em: float, s: PdfSettings,
+                         join: Callable[[Header], Header] = lambda header: header) -> Header | None:
     """The table's header row repeated on a later page: the same cells at the same places (how a header
-    whose labels the vocabulary does not know is recognised again)."""
+    whose labels the vocabulary does not know is recognised again), once `join` has made one cell of the
+    labels that head one column, as it did the table's."""
     firsts = {squash(cell.words[0]) for cell in known.cells if cell.words}
     for i, line in enumerate(lines):
         if sum(squash(word.text) in firsts for word in line.words) < min(2, len(firsts)):
             continue
         header = best_window(lines, i, rules, em, s, found_by=known.found_by)
+        header = join(header) if header is not None else None
         if header is not None and header.signature == known.signature \
                 and not moved(header, known, s.header_shift * em):
             return header

@@ -162,7 +162,7 @@ def page_to_layout(content: PageContent, lines: list[Line], known: TableState | 
         if header is not None:
             header = join_unparted(header, lines[header.last_line + 1:], content.rules, em, s)
     elif header is None and known is not None:
-        header = find_repeated_header(lines, known.header, content.rules, em, s)
+        header = repeated_header(lines, known.header, content.rules, em, s)
     resuming = header is None and known is not None and not table_open and last is not None
     if header is None and (known is None or not (table_open or resuming)):
         layout.before = lines_to_strays(lines)
@@ -301,11 +301,20 @@ def table_again(outside: Sequence[Line], end: float, known: Header, rules: Rules
     commitment, a heading and prose between): the lines outside the table above `end`, the lines between the end
     and the header row, that header row, and the lines under it. None when no such row follows."""
     below = [line for line in outside if line.top >= end]
-    header = find_repeated_header(below, known, rules, em, s)
+    header = repeated_header(below, known, rules, em, s)
     if header is None:
         return None
     return ([line for line in outside if line.top < end], below[:header.first_line], header,
             below[header.last_line + 1:])
+
+
+def repeated_header(lines: Sequence[Line], known: Header, rules: Rules, em: float, s: PdfSettings) -> Header | None:
+    """The table's header row printed again among the lines, its labels set as one phrase over one column
+    joined as the table's were (`join_unparted`, on the rows under it)."""
+    def join(header: Header) -> Header:
+        return join_unparted(header, lines[header.last_line + 1:], rules, em, s)
+
+    return find_repeated_header(lines, known, rules, em, s, join)
 
 
 def header_row(header: Header, page: int) -> Row:
