@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import Band
-from extract.vocabulary import activity_id, activity_number_parts
+from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,20 @@ def number_closing_heading(text: str) -> str | None:
     return words[-1] if parts is not None and len(parts) == 1 else None
 
 
+def number_opening_heading(text: str) -> str | None:
+    """The activity number opening a number cell whose other words are the start of the next section's
+    heading glued below it ("1.4 II. FIN": a heading row the text form joined to the number's line, cut at
+    the column's edge), or None: the words after the number open on a section number and a capital."""
+    number, _, rest = text.strip().partition(" ")
+    if activity_number_parts(number) is None or not SECTION_NUMBER.match(rest):
+        return None
+    return number
+
+
 def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[Anchor]:
     """The activities' numbers and bands. A number a heading's start is glued before in its cell ("A. Per 1")
-    is an activity's where it is the one after the number before it (1 first): the heading is the row's."""
+    is an activity's where it is the one after the number before it (1 first): the heading is the row's; so
+    is a number the next section's heading is glued after ("1.4 II. FIN")."""
     numbered = []
     for band in bands:
         if band.column_header or number_column >= len(band.fragments):
@@ -57,6 +68,8 @@ def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[An
             if len(previous) != 1 or parts != (previous[0] + 1,):
                 continue
             text = glued
+        if parts is None and (opening := number_opening_heading(text)) is not None:
+            parts, text = activity_number_parts(opening), opening
         if parts is not None:
             numbered.append((band, parts, activity_id(text)))
     levelled = any(len(parts) >= 2 for _, parts, _ in numbered)

@@ -117,8 +117,8 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                     (before.intersection(row) or after.intersection(row)):
                 continue    # a list numbered in a cell ("1. Reports published 2. Data opened")
             for i, token in enumerate(row):
-                if c == NUMBER and b in anchored:
-                    break
+                if c == NUMBER and b in anchored and i == 0:
+                    continue    # (the activity's number; a heading may follow it: "1.4 II. FIN")
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
                 parted = label_across_edge(tokens[b][c - 1], row, i, vocabulary) \
                     if label is None and c > 0 and token in labelled and vocabulary is not None else None

@@ -162,6 +162,17 @@ def leading_period(words: list[str]) -> int:
     return end
 
 
+#: The fewest words a run in capitals needs to read as a heading set in capitals rather than acronyms.
+CAPITALS_HEADING_WORDS = 3
+
+
+def heading_in_capitals(words: list[str]) -> bool:
+    """Whether words read as a heading set in capitals: a few words, all in capitals, not a list ("UNDP,
+    OSCE, EU")."""
+    return len(words) >= CAPITALS_HEADING_WORDS and all(
+        word.isupper() and not word.endswith((",", ";")) or not any(ch.isalpha() for ch in word) for word in words)
+
+
 def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: bool,
                         vocabulary: Vocabulary, period_column: int | None = None) -> list[int]:
     """Where in column c's fragment the header may go on: after a word rejoining the previous column's
@@ -187,6 +198,10 @@ def continuation_starts(row: list[list[str]], c: int, sized: bool, glued_after: 
         options.update(j for j in range(1, len(here)) if here[j][:1].islower()
                        and (is_capitalised(here[j - 1]) and not names_a_kind_of_body(here[j - 1])
                             or here[j - 1].endswith((")", ",", ".", ";")) or here[j] in COMMON_WORDS))
+        # A heading in capitals goes on where the fragment turns to capitals to its end ("... vendore |
+        # ANCAT PUBLIKE DHE PROKURIMI").
+        options.update(j for j in range(1, len(here)) if not here[j - 1].isupper()
+                       and heading_in_capitals(here[j:]))
     if sized:
         options.update(range(len(here)))
     if before and label_number(before[-1]) is not None:
@@ -221,8 +236,9 @@ def score_header_parts(row: list[list[str]], parts: list[tuple[int, int, int]], 
                 or spans_column(row, parts, k + 1, glued_after, vocabulary) else -2.0
         if j > 0 and not glued_after:
             score -= SPILL
-        if j > 0 and glued_after:
-            # A header goes on after the activity's own text in lower case: a name in capitals is the cell's.
+        if j > 0 and glued_after and not heading_in_capitals(row[c][j:part_end(row[c], j)]):
+            # A header goes on after the activity's own text in lower case (or all in capitals): a name in
+            # capitals is the cell's.
             score -= CAPITALS * sum(map(is_capitalised, row[c][j:part_end(row[c], j)]))
             if part_end(row[c], j) < len(row[c]):
                 score -= SHORT_OF_END  # the header's line is the activity's last: its words end the fragment

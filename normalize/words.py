@@ -206,9 +206,11 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
         # The second half carries the word's closing punctuation ("energ" + "y," is "energy,").
         joined = rejoin_uncached(left, bare, vocabulary)
         return (joined[0] + right[len(bare):], joined[1]) if joined else None
-    if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper():
-        # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), and the
-        # second half of a cut word does not start with a capital.
+    if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper() \
+            or len(left) > 1 and left.isupper() and not right.isupper():
+        # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), the second half
+        # of a cut word does not start with a capital, and a word in capitals goes on in capitals ("FIN" +
+        # "ANCAT", never "FIN" + "Trajnimi").
         return None
     here = (left, right)
     plain = left + right

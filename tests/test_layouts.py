@@ -1624,3 +1624,21 @@ def test_a_name_in_lower_case_after_a_capitalised_word_no_name_ends_with_goes_on
     assert [a.names("implementer") for a in plan.activities] == [
         ("Ministarstvo financija", "Državna geodetska uprava"), ("Ministarstvo znanosti, obrazovanja i mladih",),
         ("Ministarstvo rada",)]
+
+
+def test_the_next_sections_heading_glued_after_an_activitys_number_leaves_the_number_to_it():
+    """"1.2 II. FIN" | "... ANCAT PUBLIKE DHE PROKURIMI": a heading set flush left, below the last row of a
+    section, joined by the text form to that row's line and cut at the column's edge. The number is the
+    activity's; the heading, from "II." on, is the next section's and leaves the activity's title."""
+    _, plan = read(
+        "Nr.\tAktiviteti\tInstitucioni përgjegjës\tAfati",
+        "\tI. TRANSPARENCA NË INFORMACION\t\t",
+        "1.1\tZhvillimi i portalit të konsultimit publik\tMinistria e Drejtësisë\t2025",
+        "1.2 II. FIN\tTrajnimi i koordinatorëve për informimin ANCAT PUBLIKE DHE PROKURIMI\t"
+        "Ministria e Financave\t2026",
+        "2.1\tPublikimi mujor i të dhënave buxhetore\tMinistria e Financave\tÇdo vit",
+    )
+    assert [(a.activity_id, a.section_no, a.section_title, a.title) for a in plan.activities] == [
+        ("1.1", 1, "TRANSPARENCA NË INFORMACION", "Zhvillimi i portalit të konsultimit publik"),
+        ("1.2", 1, "TRANSPARENCA NË INFORMACION", "Trajnimi i koordinatorëve për informimin"),
+        ("2.1", 2, "FINANCAT PUBLIKE DHE PROKURIMI", "Publikimi mujor i të dhënave buxhetore")]
