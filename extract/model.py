@@ -62,17 +62,21 @@ class Fragment:
     #: The words of `text` (by index in `text.split()`) that open a line the line before did not run out of
     #: room for: a list printed one item per line. Only a PDF shows them.
     breaks: tuple[int, ...] = ()
+    #: The words that open a line the line before ran out of room for (a wrapped line, or a list's next item
+    #: too long to fit there). Only a PDF shows them.
+    wraps: tuple[int, ...] = ()
 
     def without_words(self, start: int, end: int) -> Fragment:
         """The fragment with its words ``start`` to ``end`` (by index, end excluded) taken out; the line
         breaks after them move up with their words."""
         words = self.text.split()
+        end = min(end, len(words))
         return Fragment(" ".join(words[:start] + words[end:]), self.column, self.source,
-                        shifted_breaks(self.breaks, start, min(end, len(words))))
+                        shifted_breaks(self.breaks, start, end), shifted_breaks(self.wraps, start, end))
 
 
 def shifted_breaks(breaks: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
-    """Line breaks (word indices, `Fragment.breaks`) once words ``start`` to ``end`` are taken out."""
+    """Line breaks (word indices, `Fragment.breaks` or `.wraps`) once words ``start`` to ``end`` are taken out."""
     return tuple(k - (end - start) if k >= end else k for k in breaks if not start <= k < end)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from extract.model import Band, shifted_breaks
+from extract.model import Band, Fragment, shifted_breaks
 from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, roman, roman_values,
                                 strip_section_number)
 
@@ -317,20 +317,21 @@ def without_headers(bands: tuple[Band, ...], tokens: Tokens, headers: list[Secti
     `SectionHeader.repeats`); a fragment's line breaks stay on their words (where its words are the ones
     the headers were found among)."""
     changed = {b for header in headers for b in (header.band, *header.repeats)}
-    breaks = {(b, c): fragment.breaks for b in changed for c, fragment in enumerate(bands[b].fragments)
-              if tokens[b][c] == fragment.text.split()}
+    kept = {(b, c): (fragment.breaks, fragment.wraps) for b in changed
+            for c, fragment in enumerate(bands[b].fragments) if tokens[b][c] == fragment.text.split()}
     for header in headers:
         for b in (header.band, *header.repeats):
             for c, i, j in sorted(header.parts, key=lambda p: -p[1]):
-                if (b, c) in breaks:
-                    breaks[b, c] = shifted_breaks(breaks[b, c], i, j)
+                if (b, c) in kept:
+                    kept[b, c] = tuple(shifted_breaks(found, i, j) for found in kept[b, c])
                 del tokens[b][c][i:j]
-    return tuple(
-        replace(band, fragments=tuple(replace(f, text=" ".join(tokens[band.index][f.column]),
-                                              breaks=breaks.get((band.index, f.column), ()))
-                                      for f in band.fragments))
-        if band.index in changed else band
-        for band in bands)
+
+    def rest(band: Band, f: Fragment) -> Fragment:
+        breaks, wraps = kept.get((band.index, f.column), ((), ()))
+        return replace(f, text=" ".join(tokens[band.index][f.column]), breaks=breaks, wraps=wraps)
+
+    return tuple(replace(band, fragments=tuple(rest(band, f) for f in band.fragments)) if band.index in changed
+                 else band for band in bands)
 
 
 def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: Vocabulary,

@@ -119,6 +119,7 @@ def split_opening_row(row: Row, title: int, levels: int) -> Row:
     texts, boxes = list(row.texts), list(row.boxes)
     pages = list(row.pages or [row.page] * len(texts))
     breaks = list(row.breaks or [()] * len(texts))
+    wraps = list(row.wraps or [()] * len(texts))
     words = texts[title].split()
     start, number = 0, ""
     if row.kind == ACTIVITY:
@@ -131,7 +132,9 @@ def split_opening_row(row: Row, title: int, levels: int) -> Row:
     boxes.insert(title, boxes[title])
     pages.insert(title, pages[title])
     breaks[title:title + 1] = [(), shifted_breaks(breaks[title], start, end)]
-    return replace(row, texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages), breaks=tuple(breaks))
+    wraps[title:title + 1] = [(), shifted_breaks(wraps[title], start, end)]
+    return replace(row, texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages), breaks=tuple(breaks),
+                   wraps=tuple(wraps))
 
 
 class OutsideText(str):
@@ -314,23 +317,25 @@ def row_to_band(row: Row, index: int, line: int, name: str, positions: Sequence[
     boxes: list[BBox | None] = [None] * width
     pages = [row.page] * width
     breaks: list[tuple[int, ...]] = [()] * width
+    wraps: list[tuple[int, ...]] = [()] * width
     for c, position in enumerate(positions):
         texts[position] = row.texts[c]
         boxes[position] = row.boxes[c]
         pages[position] = row.cell_page(c)
         breaks[position] = row.cell_breaks(c)
+        wraps[position] = row.cell_wraps(c)
     if row.kind == SECTION and union_title is not None:
         whole = " ".join(text for text in texts if text)
         source = next((u for u in range(width) if texts[u]), union_title)
         box = boxes[source]
         texts = [""] * width
-        breaks = [()] * width
+        breaks = wraps = [()] * width
         texts[union_title] = whole
         boxes[union_title] = box
     fallback = next(box for box in boxes if box is not None)
     fragments = tuple(Fragment(texts[u], u, Provenance(name, line, u, pages[u], boxes[u] or
                                                        (fallback[0], fallback[1], fallback[0], fallback[3])),
-                               breaks[u])
+                               breaks[u], wraps[u])
                       for u in range(width))
     return Band(index, line, fragments, spanning=row.kind == SECTION)
 

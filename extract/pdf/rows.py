@@ -86,9 +86,15 @@ class Row:
     title_cell: bool = False
     #: For each column, the words of its text that open a line after a hard break (`Fragment.breaks`).
     breaks: tuple[tuple[int, ...], ...] = ()
+    #: For each column, the words of its text that open a line the line before ran out of room for
+    #: (`Fragment.wraps`).
+    wraps: tuple[tuple[int, ...], ...] = ()
 
     def cell_breaks(self, column: int) -> tuple[int, ...]:
         return self.breaks[column] if self.breaks else ()
+
+    def cell_wraps(self, column: int) -> tuple[int, ...]:
+        return self.wraps[column] if self.wraps else ()
 
     def cell_page(self, column: int) -> int:
         return self.pages[column] if self.pages else self.page
@@ -102,8 +108,13 @@ class Row:
         kind = ACTIVITY if ACTIVITY in (self.kind, other.kind) else self.kind
         breaks = tuple(joined_breaks([self.texts[c], other.texts[c]], [self.cell_breaks(c), other.cell_breaks(c)])
                        for c in range(len(self.texts)))
+        # (The continuation's first line opens a line too; whether it would have fitted, the page does not say.)
+        openings = [(0,) if self.texts[c] and other.texts[c] else () for c in range(len(self.texts))]
+        wraps = tuple(joined_breaks([self.texts[c], other.texts[c]], [self.cell_wraps(c), openings[c] +
+                                                                      other.cell_wraps(c)])
+                      for c in range(len(self.texts)))
         place = place or self
-        return Row(place.page, place.top, kind, texts, boxes, pages, breaks=breaks)
+        return Row(place.page, place.top, kind, texts, boxes, pages, breaks=breaks, wraps=wraps)
 
 
 def joined_breaks(texts: Sequence[str], breaks: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
@@ -114,6 +125,16 @@ def joined_breaks(texts: Sequence[str], breaks: Sequence[tuple[int, ...]]) -> tu
         found.extend(offset + k for k in own)
         offset += len(text.split())
     return tuple(found)
+
+
+def line_openings(words: Sequence[Word], tolerance: float) -> tuple[int, ...]:
+    """The words (by index in reading order) that open each line but the first."""
+    openings: list[int] = []
+    count = 0
+    for line in words_to_lines(words, tolerance)[:-1]:
+        count += len(line.words)
+        openings.append(count)
+    return tuple(openings)
 
 
 def hard_breaks(words: Sequence[Word], right: float, g: Geometry) -> tuple[int, ...]:
@@ -305,7 +326,9 @@ def lines_to_row(lines: Sequence[Line], g: Geometry, top: float, bottom: float, 
                    for c, words in enumerate(per_column))
     breaks = tuple(hard_breaks(words, g.rights[c], g) if g.rights and targets.count(c) == 1 else ()
                    for c, words in enumerate(per_column))
-    return Row(g.page, top, kind, texts_, boxes_, breaks=breaks)
+    wraps = tuple(tuple(k for k in line_openings(words, g.tolerance) if k not in hard) if targets.count(c) == 1
+                  else () for c, (words, hard) in enumerate(zip(per_column, breaks)))
+    return Row(g.page, top, kind, texts_, boxes_, breaks=breaks, wraps=wraps)
 
 
 def is_section(lines: Sequence[Line], g: Geometry, top: float, bottom: float) -> bool:

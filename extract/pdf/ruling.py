@@ -116,14 +116,17 @@ def fill_merged_cells(rows: list[Row], g: Geometry) -> list[Row]:
                 text = " ".join(rows[i].texts[column] for i in holding)
                 box = merge_boxes([rows[i].boxes[column] for i in holding])
                 page = rows[holding[0]].cell_page(column)
-                cut = joined_breaks([rows[i].texts[column] for i in holding],
-                                    [rows[i].cell_breaks(column) for i in holding])
+                pieces = [rows[i].texts[column] for i in holding]
+                cut = joined_breaks(pieces, [rows[i].cell_breaks(column) for i in holding])
+                wrapped = joined_breaks(pieces, [rows[i].cell_wraps(column) for i in holding])
                 for i in run:
                     texts, boxes = list(filled[i].texts), list(filled[i].boxes)
                     pages = list(filled[i].pages or [filled[i].page] * g.n)
                     breaks = list(filled[i].breaks or [()] * g.n)
+                    wraps = list(filled[i].wraps or [()] * g.n)
                     texts[column], boxes[column], pages[column], breaks[column] = text, box, page, cut
+                    wraps[column] = wrapped
                     filled[i] = replace(filled[i], texts=tuple(texts), boxes=tuple(boxes), pages=tuple(pages),
-                                        breaks=tuple(breaks))
+                                        breaks=tuple(breaks), wraps=tuple(wraps))
             run = [k]
     return filled
