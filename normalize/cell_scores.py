@@ -88,6 +88,8 @@ class Token(NamedTuple):
     first_in_band: bool
     #: It opens a line the line before did not run out of room for (`Fragment.breaks`).
     after_break: bool = False
+    #: It opens a line the line before ran out of room for (`Fragment.wraps`).
+    after_wrap: bool = False
 
 
 @dataclass(frozen=True)

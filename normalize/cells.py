@@ -22,7 +22,9 @@ from .anchors import Anchor
 from .cell_scores import (AGENCY_LIST, EXTRA_KIND, KIND_OF_MEANING, PERIOD_KIND, PROSE, ColumnFeatures, NameHints,
                           SegmentSettings, Token, cell_cost_function, empty_cost, is_capitalised, period_forms_of,
                           start_cost)
+from .name_shapes import names_alone
 from .periods import looks_like_period_start
+from .registry import name_key
 
 INFEASIBLE = 1e9
 
@@ -36,17 +38,48 @@ class Cell:
     #: Its words (by index) that open a line after a hard break: where a list printed one item per line
     #: goes on to its next item.
     breaks: tuple[int, ...] = ()
+    #: Its words that open a line the line before ran out of room for (`Fragment.wraps`).
+    wraps: tuple[int, ...] = ()
 
-    def text_by_lines(self) -> str:
-        """The text with a newline before each word that opens a line after a hard break."""
-        if not self.breaks:
+    def text_by_lines(self, alone: frozenset[str] | None = None) -> str:
+        """The text with a newline before each word that opens a line after a hard break; given the words a
+        list column prints alone on a line (`printed_alone`), also before each that may open an item too
+        long to fit on the line before (`items_after_wraps`)."""
+        opening = set(self.breaks)
+        if alone is not None:
+            opening.update(items_after_wraps(self.text.split(), self.breaks, self.wraps, alone))
+        if not opening:
             return self.text
-        words = self.text.split()
-        return " ".join(f"\n{word}" if i in self.breaks else word for i, word in enumerate(words))
+        return " ".join(f"\n{word}" if i in opening else word for i, word in enumerate(self.text.split()))
 
     @property
     def lines(self) -> tuple[int, ...]:
         return tuple(sorted({line for line, _ in self.words}))
+
+
+def items_after_wraps(words: list[str], breaks: tuple[int, ...], wraps: tuple[int, ...],
+                      alone: frozenset[str]) -> tuple[int, ...]:
+    """Of the words opening wrapped lines (`wraps`), those after a line that may hold a list's whole item
+    though the word after it did not fit beside it: a line of one word that names a body alone and that the
+    list prints alone on a line elsewhere (`alone`: "Treasury | Parliament" where "Treasury" stands alone;
+    not "Transparency | International ...", printed nowhere else so), or a line closing on a bracket (a
+    remark or an acronym closing its name, "DICT (by consent) | Treasury"). Whether two names part there,
+    the agency list judges (`normalize.agency_lists.split_agency_list`), as at a hard break."""
+    openings = sorted({0, *breaks, *wraps})
+    return tuple(end for start, end in zip(openings, openings[1:])
+                 if end in wraps and (end - start == 1 and names_alone(words[start]) and name_key(words[start]) in alone
+                                      or words[end - 1].endswith(")")))
+
+
+def printed_alone(bands: tuple[Band, ...], column: int) -> frozenset[str]:
+    """The `name_key`s of the one-word lines a column prints whole, from its cell's edge or a hard break
+    to the next: the bodies a list printed one item per line names alone ("Treasury")."""
+    found: set[str] = set()
+    for band in bands:
+        words, breaks = band.text(column).split(), band.fragments[column].breaks
+        edges = [0, *breaks, len(words)]
+        found.update(name_key(words[a]) for a, b in zip(edges, edges[1:]) if b - a == 1)
+    return frozenset(found)
 
 
 def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], dict[int, tuple[int, int]]]:
@@ -56,9 +89,9 @@ def column_tokens(bands: tuple[Band, ...], column: int) -> tuple[list[Token], di
     offset = 0
     for band in bands:
         begin = offset
-        breaks = band.fragments[column].breaks
+        breaks, wraps = band.fragments[column].breaks, band.fragments[column].wraps
         for i, word in enumerate(band.text(column).split()):
-            tokens.append(Token(word, band.index, offset, i == 0, i in breaks))
+            tokens.append(Token(word, band.index, offset, i == 0, i in breaks, i in wraps))
             offset += len(word) + 1
         spans[band.index] = (begin, max(begin, offset - 1))
     return tokens, spans
@@ -236,7 +269,8 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
     for k in range(k_count):
         words = tokens[cuts[k]: cuts[k + 1]]
         cells.append(Cell(" ".join(tok.text for tok in words), tuple((line_of[tok.band], tok.text) for tok in words),
-                          tuple(i for i, tok in enumerate(words) if tok.after_break and i)))
+                          tuple(i for i, tok in enumerate(words) if tok.after_break and i),
+                          tuple(i for i, tok in enumerate(words) if tok.after_wrap and i)))
     carry = cuts[-1] - first[end_window[0]] if end_window else 0
     return ColumnCut(tuple(cells), tuple(uncertain), carry)
 

@@ -13,7 +13,7 @@ from .accounting import UNPLACED, Accounting, WordPlace, check_complete, fold_pl
 from .agency_lists import split_agency_list
 from .anchors import Anchor, bands_to_anchors, order_flags
 from .cell_scores import SegmentSettings, capitals_open_cells, period_forms_of
-from .cells import Cell, ColumnCut, spilled_rows
+from .cells import Cell, ColumnCut, printed_alone, spilled_rows
 from .chunks import chunk_cuts
 from .labelled import labelled_places, labelled_values, profiles_with_labels
 from .name_hints import bands_to_name_hints
@@ -240,10 +240,12 @@ def activity_places(activity: Activity, columns: dict[int, ColumnCut], i: int, l
 
 def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, section_title: str,
                       flags: list[str], registry: Registry, layout: Layout,
-                      vocabulary: Vocabulary | None = None, commas_part: bool = True) -> Activity:
+                      vocabulary: Vocabulary | None = None, commas_part: bool = True,
+                      alone: dict[int, frozenset[str]] | None = None) -> Activity:
     """The activity made of the i-th cell of each column (with the document's `vocabulary`, words broken
     at a hyphen where a line ended are made whole: "moni- toring"; `commas_part`: whether the plan's
-    agency lists part their items with commas)."""
+    agency lists part their items with commas; `alone`: for each list column printing one item per line,
+    the words it prints alone on a line, `normalize.cells.printed_alone`)."""
     def whole(text: str) -> str:
         return text if vocabulary is None else rejoin_line_breaks(text, vocabulary)
 
@@ -254,7 +256,7 @@ def cells_to_activity(anchor: Anchor, columns: dict[int, ColumnCut], i: int, sec
     def listed(meaning: str) -> str:
         """A list cell's text, a newline where a line was ended rather than wrapped (one item per line)."""
         index = layout.index(meaning)
-        return "" if index is None else whole(columns[index].cells[i].text_by_lines())
+        return "" if index is None else whole(columns[index].cells[i].text_by_lines((alone or {}).get(index)))
 
     title = clean_text(cell("title") or "")
     indicator = clean_text(cell("indicator") or "")
@@ -400,6 +402,8 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
     list_columns = [i for i, m in layout.cut.items() if m in ("agencies", "partners")]
     names = bands_to_name_hints(registry, bands, list_columns)
     commas_part = commas_part_items(band.text(i) for band in bands for i in list_columns)
+    # (A column that ends lines before they are full somewhere lists one item per line.)
+    alone = {i: printed_alone(bands, i) for i in list_columns if any(band.fragments[i].breaks for band in bands)}
     if agencies_column is not None:
         for _, columns in chunk_cuts(bands, anchors, header_bands, settings, None, {agencies_column: "agencies"},
                                      names=names, whole_rows=whole_rows, caseless=caseless, spilled=spilled):
@@ -418,7 +422,7 @@ def document_to_plan(document: RawDocument, plan_id: str, registry: Registry,
                                      whole_rows, caseless, spilled):
         for i, k in enumerate(chunk.anchors):
             activity = cells_to_activity(anchors[k], columns, i, titles[k], list(problems.get(k, [])), registry,
-                                         layout, vocabulary, commas_part)
+                                         layout, vocabulary, commas_part, alone)
             if k in labelled:
                 activity = with_labelled_agencies(activity, [(r, document.labelled[r]) for r in labelled[k]],
                                                   registry, mentions_of)

@@ -868,6 +868,32 @@ def test_a_body_named_on_a_line_of_its_own_in_a_list_one_per_line_is_a_mention(t
         ["Ministry of Finance"]]
 
 
+def test_bodies_one_per_line_whose_next_would_not_fit_beside_them_are_not_joined(tmp_path):
+    """A narrow column lists bodies one per line ("NSO | DICT" shows it: "DICT" would have fitted after
+    "NSO"). A line closing on a remark in brackets ("DICT (by consent)"), or a short form the plan prints
+    alone on a line elsewhere ("Treasury"), ends its item although the next line's first word would not
+    have fitted after it: each is a mention of its own, and the remark makes only its own body recommended.
+    A name wrapped over lines ("Supreme Audit | Institution (by | consent)", "Transparency | International",
+    whose first word the plan never prints alone) stays whole."""
+    width = stringWidth("DICT (by consent)", "Helvetica", 10) + 12 + 4
+    rows = [("No.", "Activity", "Responsible agencies", "Deadline"),
+            ("1.1.", "Publishing the register of state property", "NSO<br/>DICT", "2024"),
+            ("1.2.", "Publishing the audit reports as open data",
+             "Treasury<br/>Supreme Audit Institution (by consent)", "2025"),
+            ("1.3.", "Holding public hearings on draft laws", "DICT (by consent)<br/>Treasury", "2025"),
+            ("1.4.", "Opening the land registry", "Treasury<br/>Parliament", "2026"),
+            ("1.5.", "Publishing the budget for citizens", "Treasury", "2026"),
+            ("1.6.", "Monitoring the register of lobbyists", "Transparency International", "2026")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 300, width, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [[(m.role, m.text) for m in a.mentions] for a in read.activities] == [
+        [("implementer", "NSO"), ("implementer", "DICT")],
+        [("implementer", "Treasury"), ("recommended", "Supreme Audit Institution")],
+        [("recommended", "DICT"), ("implementer", "Treasury")],
+        [("implementer", "Treasury"), ("implementer", "Parliament")],
+        [("implementer", "Treasury")], [("implementer", "Transparency International")]]
+
+
 def test_a_long_names_tail_closing_on_its_kind_is_not_a_name_of_its_own(tmp_path):
     """A name that puts the word for its kind last wraps: its last line, "Destek Agentliyi", closes on that
     word, but after a line that closes on none it is the name's tail, not a second body."""
