@@ -28,7 +28,8 @@ def bands_to_name_hints(registry: Registry, bands: tuple[Band, ...], columns: li
     cut apart where another line breaks the name ("State | Migration Service"). A pair where one name may
     end and another begin is left out, as is a capital after a bracketed acronym ("(BPS) Kementerian"): that
     is where two cells' lists meet when they share a line; so is the pair before a name of two words or more
-    that the document prints elsewhere as a whole item ("... dan Keamanan | Mahkamah Agung").
+    that the document prints elsewhere as a whole item, between separators or as a line's whole list ("... dan
+    Keamanan | Mahkamah Agung").
     """
     starts = {key.split()[0] for key in registry.key_owner}
     ends = {key.split()[-1] for key in registry.key_owner}
@@ -46,7 +47,8 @@ def bands_to_name_hints(registry: Registry, bands: tuple[Band, ...], columns: li
                     starts.add(first_key(split[0][0]))  # a label is followed by a name's first word
                 pieces += split
             pieces_seen += pieces
-            whole.update(tuple(first_key(w) for w in words) for words in pieces[1:-1] if len(words) > 1)
+            whole.update(tuple(first_key(w) for w in words) for words in (pieces if len(pieces) == 1 else pieces[1:-1])
+                         if len(words) > 1)
             starts.update(first_key(words[0]) for words in pieces[1:] if words)
             ends.update(last_key(words[-1]) for words in pieces[:-1] if words)
     pairs = set(registry.word_pairs)

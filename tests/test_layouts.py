@@ -1642,3 +1642,24 @@ def test_the_next_sections_heading_glued_after_an_activitys_number_leaves_the_nu
         ("1.1", 1, "TRANSPARENCA NË INFORMACION", "Zhvillimi i portalit të konsultimit publik"),
         ("1.2", 1, "TRANSPARENCA NË INFORMACION", "Trajnimi i koordinatorëve për informimin"),
         ("2.1", 2, "FINANCAT PUBLIKE DHE PROKURIMI", "Publikimi mujor i të dhënave buxhetore")]
+
+
+def test_a_one_line_partner_cell_stays_its_activitys_though_another_line_prints_it_after_a_name():
+    """"организације цивилног друштва" (civil society organisations) is 4.1.3's whole partners cell; 4.1.4's
+    line prints it after another name with no comma. That line does not make "друштвом организације" a pair
+    inside one name: a list the plan prints whole on a line of its own is a name of its own ("са", with, is a
+    function word of the Serbian name before it)."""
+    _, plan = read(
+        "Р. бр.\tАктивност\tНосилац активности\tПартнери\tРок",
+        "4.1.1.\tИзрада модела одлуке о буџетирању\tМинистарство финансија\tСтална конференција градова и општина"
+        "\t2025.",
+        "4.1.2.\tОбјављивање позива за јавне расправе\tјединице локалне самоуправе\t"
+        "Канцеларија за сарадњу са цивилним друштвом\t2026.",
+        "4.1.3.\tУспостављање савета за сарадњу\tјединице локалне самоуправе\tорганизације цивилног друштва\t2026.",
+        "4.1.4.\tПраћење спровођења Акционог плана\tМинистарство финансија\t"
+        "Канцеларија за сарадњу са цивилним друштвом организације цивилног друштва\t2026.",
+    )
+    assert [a.names("partner") for a in plan.activities] == [
+        ("Стална конференција градова и општина",), ("Канцеларија за сарадњу са цивилним друштвом",),
+        ("организације цивилног друштва",),
+        ("Канцеларија за сарадњу са цивилним друштвом", "организације цивилног друштва")]
