@@ -68,3 +68,14 @@ def test_a_heading_number_closed_by_a_dot_and_a_dash_leaves_the_title_without_th
 def test_spanish_and_french_not_applicable_name_nobody():
     from normalize.agency_lists import is_no_agency
     assert is_no_agency("No aplica") and is_no_agency("Non applicable")
+
+
+def test_georgian_and_lithuanian_remarks_and_conjunctions():
+    # Measured after the held-out round 17 was scored: "(suderinus)" (by agreement) left bodies implementers,
+    # and "და" (and) was no conjunction, so a Georgian ministry named by what it is for was cut at its comma.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    from normalize.roles import remark_role
+    assert remark_role("Valstybės kontrolė (suderinus)")[:2] == ("recommended", "Valstybės kontrolė")
+    assert split_agency_list("საქართველოს განათლების, მეცნიერებისა და ახალგაზრდობის სამინისტრო",
+                             load_registry()) == ["საქართველოს განათლების, მეცნიერებისა და ახალგაზრდობის სამინისტრო"]
