@@ -232,7 +232,7 @@ class ColumnFeatures:
         # which gives the name before it its acronym ("Badan Pusat Statistik (BPS)").
         self.between_names = [t > 0 and self.known_start[t] and not self.unfinished[t - 1]
                               and (keys[t - 1][1] in names.ends or closes_bracket(words[t - 1]))
-                              and not words[t].startswith(tuple(OPENERS)) for t in range(len(words))]
+                              and words[t][:1] not in OPENERS for t in range(len(words))]
         # abutting[t]: a line of a list ends on a word names end with, with no comma, and the next line opens
         # another name; lists print a comma there, so two cells' texts meet at such a junction.
         # parts_name[t]: a cut before word t leaves a piece too little for a name, no comma between it and

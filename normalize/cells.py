@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from extract.model import Band
 
 from .anchors import Anchor
-from .cell_scores import (AGENCY_LIST, EXTRA_KIND, KIND_OF_MEANING, PERIOD_KIND, PROSE, ColumnFeatures, NameHints,
-                          SegmentSettings, Token, cell_cost_function, empty_cost, is_capitalised, period_forms_of,
-                          start_cost)
+from .cell_scores import (AGENCY_LIST, EXTRA_KIND, KIND_OF_MEANING, OPENERS, PERIOD_KIND, PROSE, ColumnFeatures,
+                          NameHints, SegmentSettings, Token, cell_cost_function, empty_cost, is_capitalised,
+                          period_forms_of, start_cost)
 from .name_shapes import names_alone
 from .periods import looks_like_period_start
 from .registry import name_key
@@ -181,7 +181,7 @@ def segment_column(bands: tuple[Band, ...], anchors: list[Anchor], column: int, 
             # At a label, or where one list ends and the next begins (see `ColumnFeatures.between_names`).
             # (Where rows spilled, the next cell opens inside its number's line wherever a name may start.)
             return features.label_role[t] is not None or features.between_names[t] or spilled and (
-                features.name_start[t] and not features.unfinished_list[t - 1] and tokens[t].text[:1] not in "([{")
+                features.name_start[t] and not features.unfinished_list[t - 1] and tokens[t].text[:1] not in OPENERS)
         if kind == PERIOD_KIND:
             return looks_like_period_start(tokens[t].text)
         return features.capitalised[t] and not features.unfinished[t - 1]

@@ -12,7 +12,7 @@ from .acronyms import acronym_key, definition, spells
 from .matching import registry_index
 from .name_shapes import (closes_on_kind, complete_span, known_kind, names_body, opens_named_body, spelled_as_known,
                           starts_name)
-from .name_words import CONJUNCTIONS, HEAD_WORDS, KIND_BIT, NAME_LIMIT, spelled_out
+from .name_words import CONJUNCTIONS, HEAD_WORDS, NAME_LIMIT
 
 _WORD = re.compile(r"\S+")
 _EDGE_JUNK = " \t\r\n,;:./-\u2013\u2014\u2022\u00b7*"
@@ -169,7 +169,7 @@ def _acronym_and_name(item: str, begin: int, end: int, before: re.Match[str], wo
         return False
     if acronym_key(word.group()) and not item[word.end():end].strip():
         return True
-    return name_key(word.group()) in HEAD_WORDS or any(part in KIND_BIT for part in spelled_out(name_key(word.group())))
+    return name_key(word.group()) in HEAD_WORDS or closes_on_kind(word.group())
 
 
 def _last_word(item: str, begin: int, end: int) -> str:

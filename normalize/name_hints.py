@@ -52,12 +52,14 @@ def bands_to_name_hints(registry: Registry, bands: tuple[Band, ...], columns: li
             starts.update(first_key(words[0]) for words in pieces[1:] if words)
             ends.update(last_key(words[-1]) for words in pieces[:-1] if words)
     pairs = set(registry.word_pairs)
+    lengths = {len(item) for item in whole}     # (only a tail of one of these lengths can be a whole item)
     for words in pieces_seen:
+        keys = [first_key(word) for word in words]
         for i, (left, right) in enumerate(zip(words, words[1:])):
-            pair = (last_key(left), first_key(right))
+            pair = (last_key(left), keys[i + 1])
             if pair[0] in ends and pair[1] in starts or closes_bracket(left) and is_capitalised(right):
                 continue
-            if whole and not is_kind_word(left) and tuple(first_key(w) for w in words[i + 1:]) in whole:
+            if len(words) - i - 1 in lengths and not is_kind_word(left) and tuple(keys[i + 1:]) in whole:
                 continue
             pairs.add(pair)
     return NameHints(frozenset(pairs), frozenset(starts), frozenset(ends))

@@ -141,10 +141,15 @@ class Vocabulary:
         key = fold(word)
         return self.trigrams["^" + key[:2]] > (key in self.counts)
 
+    def letter_is_word(self, letter: str) -> bool:
+        """Whether a lone letter (case-folded) is a word: of any text ("в", "a"), or of this document's
+        language, which prints it alone again and again ("i", and, in Croatian)."""
+        return letter in SINGLE_LETTER_WORDS or self.counts.get(letter, 0) >= LETTER_WORD_USES
+
     def count(self, word: str, excluding: Iterable[str] = ()) -> int:
         """How often the document uses `word` (its letters, without surrounding punctuation)."""
         key = word_core(word)
-        if len(key) == 1 and key not in SINGLE_LETTER_WORDS and self.counts.get(key, 0) < LETTER_WORD_USES:
+        if len(key) == 1 and not self.letter_is_word(key):
             return 0            # a lone letter is the piece of a cut word, unless the plan prints it as a word
         return self.counts.get(key, 0) - sum(1 for other in excluding if word_core(other) == key)
 
@@ -207,10 +212,10 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
         joined = rejoin_uncached(left, bare, vocabulary)
         return (joined[0] + right[len(bare):], joined[1]) if joined else None
     if not WORD.fullmatch(right) or right[0].isupper() and not right.isupper() and not left[-1].isupper() \
-            or len(left) > 1 and left.isupper() and not right.isupper():
+            or len(left) > 1 and left.isupper() and not right.isupper() and right != "s":
         # Only a bare word can continue a cut one ("Implementers:" or "Azerbaijan," cannot), the second half
         # of a cut word does not start with a capital, and a word in capitals goes on in capitals ("FIN" +
-        # "ANCAT", never "FIN" + "Trajnimi").
+        # "ANCAT", never "FIN" + "Trajnimi"; an acronym's plural "s" aside, "CSO" + "s").
         return None
     here = (left, right)
     plain = left + right
@@ -290,8 +295,7 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     def glued(match: re.Match[str]) -> str:
         letter = match.group(2)
         whole = fold(match.group(1) + letter)
-        if letter.islower() and fold(letter) not in SINGLE_LETTER_WORDS and vocabulary.counts[whole] \
-                and vocabulary.counts[fold(letter)] < LETTER_WORD_USES:
+        if letter.islower() and not vocabulary.letter_is_word(fold(letter)) and vocabulary.counts[whole]:
             return match.group(1) + letter
         return match.group(0)
     text = _LINE_BROKEN.sub(joined, text) if "- " in text else text

@@ -166,3 +166,10 @@ def test_a_lone_letter_counts_as_a_word_only_where_the_document_prints_it_alone_
     assert croatian.count("i") == 3
     english = Vocabulary.from_texts(["Rebuilding with i", "ntegrity of courts"])
     assert english.count("i") == 0
+
+
+def test_a_word_in_capitals_cut_at_an_edge_goes_on_in_capitals_or_with_its_plural_s():
+    vocabulary = Vocabulary.from_texts(["Partners: CSOs, FINANCAT PUBLIKE", "Trajnimi i koordinatorëve"])
+    assert rejoin_uncached("FIN", "Trajnimi", vocabulary) is None
+    assert rejoin_uncached("FIN", "ANCAT", vocabulary)[0] == "FINANCAT"
+    assert rejoin_uncached("CSO", "s", vocabulary)[0] == "CSOs"
