@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import Band
-from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts
+from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts, section_number
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,34 @@ class Anchor:
 
 def number_closing_heading(text: str) -> str | None:
     """The activity number closing a number cell whose other words are a heading's start glued above it
-    ("A. Per 1": a heading row the text form joined to the number's line, cut at the column's edge), or
-    None. The words before it print no digit and open on a capital: a heading's, never a number's."""
+    ("A. Per 1", "1 užda 1.1.": a heading row the text form joined to the number's line, cut at the column's
+    edge), or None. The words before it open on a capital or the heading's number, and print no digit but
+    that number: a heading's, never a number's. (Whether the number is the one a heading can stand above is
+    `heading_may_open`.)"""
     words = text.split()
-    if len(words) < 2 or any(ch.isdigit() for word in words[:-1] for ch in word) or not words[0][:1].isupper():
+    if len(words) < 2 or activity_number_parts(words[-1]) is None:
         return None
-    parts = activity_number_parts(words[-1])
-    return words[-1] if parts is not None and len(parts) == 1 else None
+    printed = [word for word in words[:-1] if any(ch.isdigit() for ch in word)]
+    if printed and (printed[0] != words[0] or len(printed) > 1 or printed_section(printed[0]) is None):
+        return None
+    return words[-1] if words[0][:1].isupper() or printed else None
+
+
+def printed_section(word: str) -> int | None:
+    """The number a heading's label prints ("1", "1.", "2:", "IV."), else None."""
+    return section_number(word.rstrip(".:") + ".")
+
+
+def heading_may_open(text: str, parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:
+    """Whether a heading glued before activity number `parts` in its cell (`text`, see
+    `number_closing_heading`) can open that activity's section: a plain number is the one after the number
+    before it (1 first), under a heading that prints no number; a levelled number is its section's first
+    ("1.1") under a heading that prints that section's number ("1 užda 1.1.")."""
+    before = text.split()[:-1]
+    if len(parts) == 1:
+        return len(previous) == 1 and parts == (previous[0] + 1,) and not any(
+            ch.isdigit() for word in before for ch in word)
+    return parts[-1] == 1 and printed_section(before[0]) == parts[0]
 
 
 def number_opening_heading(text: str) -> str | None:
@@ -53,8 +74,8 @@ def number_opening_heading(text: str) -> str | None:
 
 
 def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[Anchor]:
-    """The activities' numbers and bands. A number a heading's start is glued before in its cell ("A. Per 1")
-    is an activity's where it is the one after the number before it (1 first): the heading is the row's; so
+    """The activities' numbers and bands. A number a heading's start is glued before in its cell ("A. Per 1",
+    "1 užda 1.1.") is an activity's where the heading may open its section (`heading_may_open`); so
     is a number the next section's heading is glued after ("1.4 II. FIN")."""
     numbered = []
     for band in bands:
@@ -64,8 +85,7 @@ def bands_to_anchors(bands: tuple[Band, ...], number_column: int = 0) -> list[An
         parts = activity_number_parts(text)
         if parts is None and (glued := number_closing_heading(text)) is not None:
             parts = activity_number_parts(glued)
-            previous = numbered[-1][1] if numbered else (0,)
-            if len(previous) != 1 or parts != (previous[0] + 1,):
+            if parts is None or not heading_may_open(text, parts, numbered[-1][1] if numbered else (0,)):
                 continue
             text = glued
         if parts is None and (opening := number_opening_heading(text)) is not None:

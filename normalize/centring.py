@@ -38,6 +38,9 @@ def centre_at(centres: list[Centre], edge: int, widths: dict[int, int]) -> float
     return offsets[len(offsets) // 2] if offsets else None
 
 
+#: The fewest characters a column holds: a header "crossing" a narrower one edge to edge is a letter the edges
+#: printed twice ("skaidrumą" | "ą" | "kasmet"), no measure of the column.
+NARROWEST_COLUMN = 3
 #: How many headings must open the first column they print in alike before they are read as set flush left.
 FLUSH_LEFT_EVIDENCE = 3
 
@@ -69,6 +72,6 @@ def filled_columns(row: list[list[str]], parts: tuple[tuple[int, int, int], ...]
             continue    # (a wrapped heading's next line)
         entered = pj > pi and j > i and rejoin(row[pc][pj - 1], row[c][i], vocabulary)
         left = j > i and nj > ni and rejoin(row[c][j - 1], row[nc][ni], vocabulary)
-        if entered and left:
+        if entered and left and len(" ".join(row[c][i:j])) >= NARROWEST_COLUMN:
             widths[c] = len(" ".join(row[c][i:j]))
     return widths

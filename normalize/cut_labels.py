@@ -101,8 +101,10 @@ def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
     return join_cut_word(left.rstrip(), right.lstrip(), vocabulary)
 
 
-def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary) -> int | None:
-    """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties)."""
-    scored = [(joined[1], -k, position) for k, (position, left, right) in enumerate(pairs)
+def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary, favoured: frozenset[int] = frozenset()
+                   ) -> int | None:
+    """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties);
+    a `favoured` position counts one step surer."""
+    scored = [(joined[1] + (position in favoured), -k, position) for k, (position, left, right) in enumerate(pairs)
               if (joined := rejoin(left, right, vocabulary))]
     return max(scored)[2] if scored else None

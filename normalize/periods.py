@@ -311,6 +311,27 @@ def looks_like_period_start(token: str) -> bool:
     return False
 
 
+def opens_period(words: list[str]) -> bool:
+    """Whether `words` open on a period: on a word `looks_like_period_start` takes that may stand first on
+    its own ("2025", "III", "постоянно"); or on the whole of a phrase of several words it begins ("в течение
+    2026 года"); or on a word that opens periods followed by a period's word ("в 2025 году", "до 1 декабря",
+    not "в принятии решений")."""
+    if not words or not looks_like_period_start(words[0]):
+        return False
+    first = words[0].strip().rstrip(_TRAILING).casefold()
+    phrases = {kind: _phrases_by_first_word()[kind][0].get(first, ()) for kind in WORD_KINDS}
+    if not any(phrases.values()):
+        return True         # a year, a date, a Roman quarter, a stem
+    if any(len(phrase.words) == 1 for kind, found in phrases.items() if kind != "opener" for phrase in found):
+        return True
+    longer = [phrase for found in phrases.values() for phrase in found if len(phrase.words) > 1]
+    tokens = _tokens(" ".join(words[:max((len(phrase.words) for phrase in longer), default=1)]))
+    if any(phrase.found_in(tokens[:len(phrase.words)]) for phrase in longer):
+        return True
+    return any(len(phrase.words) == 1 for phrase in phrases["opener"]) and len(words) > 1 and (
+        looks_like_period_start(words[1]) or bool(_DIGITS.match(words[1])))
+
+
 @lru_cache(maxsize=1)
 def _start_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The first words of every phrase of ``period_words.csv``: whole words, and stems (a one-word ``x*``)."""

@@ -15,12 +15,12 @@ from extract.model import Band, Fragment, shifted_breaks
 from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, roman, roman_values,
                                 strip_section_number)
 
-from .anchors import Anchor
+from .anchors import Anchor, number_closing_heading
 from .cut_labels import LABEL_WORDS, cut_join, is_capitalised, label_across_edge
 from .tracing import Tokens, parts_to_title, trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
                          find_header_line_heading, find_left_header, find_unnumbered_header)
-from .words import Vocabulary
+from .words import FRAGMENTS, NEAR_KNOWN, Vocabulary, rejoin
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
@@ -85,10 +85,19 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
             here, before, after = band[c], band[c - 1], band[c + 1]
             if not here or not after:
                 continue
-            starts_at_edge = b not in anchored or (before and cut_join(before[-1], here[0], vocabulary))
-            if starts_at_edge and any(cut_join(here[-1], word, vocabulary) for word in after):  # cut at right
-                measured.setdefault(c, []).append(len(" ".join(here)))
+            # (In an activity's band the fragment holds the row's own text too: only cuts into words the
+            # document prints whole show a header spanning it.)
+            least = FRAGMENTS if b not in anchored else NEAR_KNOWN
+            starts_at_edge = b not in anchored or (before and sure_join(before[-1], here[0], least, vocabulary))
+            if starts_at_edge and any(sure_join(here[-1], word, least, vocabulary) for word in after):
+                measured.setdefault(c, []).append(len(" ".join(here)))     # (cut at its right edge)
     return {c: typical_width(sizes) for c, sizes in measured.items()}
+
+
+def sure_join(left: str, right: str, least: int, vocabulary: Vocabulary) -> bool:
+    """Whether `left` | `right` is one word cut by an edge, at least as surely as `least` (`rejoin`'s)."""
+    joined = rejoin(left, right, vocabulary)
+    return joined is not None and (joined[1] >= least or least <= FRAGMENTS)
 
 
 def typical_width(sizes: list[int]) -> int:
@@ -116,9 +125,12 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
             if c > max(title_column, TITLE) and wanted.intersection(row) and \
                     (before.intersection(row) or after.intersection(row)):
                 continue    # a list numbered in a cell ("1. Reports published 2. Data opened")
+            own = number_index(row) if c == NUMBER and b in anchored else None
             for i, token in enumerate(row):
-                if c == NUMBER and b in anchored and i == 0:
-                    continue    # (the activity's number; a heading may follow it: "1.4 II. FIN")
+                if i == own:
+                    continue    # (the activity's number; a heading may follow it, "1.4 II. FIN", or precede it)
+                if c == NUMBER and own and i == 0 and token in bare:
+                    return b, c, 0  # a heading printing its number before its label: "1 užda 1.1." | "vinys. ..."
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
                 parted = label_across_edge(tokens[b][c - 1], row, i, vocabulary) \
                     if label is None and c > 0 and token in labelled and vocabulary is not None else None
@@ -137,6 +149,12 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                         and is_capitalised(tokens[b][c + 1][0]):
                     return b, c, start  # the heading's words begin past a column edge
     return None
+
+
+def number_index(words: list[str]) -> int:
+    """Where an activity's number cell prints the number: first, or last after a heading's start glued above
+    it ("A. Per 1", "1 užda 1.1.")."""
+    return len(words) - 1 if number_closing_heading(" ".join(words)) is not None else 0
 
 
 def find_numbered_row(tokens: Tokens, bands: range, section: int, anchored: set[int], title_column: int = TITLE

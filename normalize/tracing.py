@@ -17,7 +17,7 @@ from .centring import centre_at, centre_of, filled_columns, flush_left, slack
 from .cut_labels import (LABEL_WORDS, after_label, cut_join, inside_label, is_capitalised, label_across_edge,
                          label_goes_on, label_number, starts_label, strongest_join)
 from .name_words import KIND_BIT
-from .periods import is_year_word, looks_like_period_start, years_in
+from .periods import is_year_word, looks_like_period_start, opens_period, years_in
 from .text import clean_text
 from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, KNOWN, Vocabulary, rejoin
 from .wrapped_headings import wrapped_header_parts
@@ -45,12 +45,15 @@ LENGTH_WEIGHT = 1.5
 Tokens = dict[int, list[list[str]]]
 
 
-def part_end_before_row_text(row: list[str], start: int, width: int | None) -> int:
+def part_end_before_row_text(row: list[str], start: int, width: int | None, rejoined: bool = False) -> int:
     """Where a header part opening its fragment ends when the row's own text follows it there: at a capital
     after word `start` or a mark closing the fragment, a cell naming nobody ("-"), the last at which the part,
-    its label and number counted, fits the column `width`."""
-    ends = [k for k in range(start + 1, len(row)) if is_capitalised(row[k]) and row[k - 1].casefold() not in
-            FUNCTION_WORDS or k + 1 == len(row) and not any(map(str.isalnum, row[k]))] + [len(row)]
+    its label and number counted, fits the column `width`. A capital after a function word goes on with it
+    ("Ministry of Justice"), unless that word is the end of one the edge cut (`rejoined`: "правительст" |
+    "ва Постановление")."""
+    ends = [k for k in range(start + 1, len(row)) if is_capitalised(row[k]) and (
+        row[k - 1].casefold() not in FUNCTION_WORDS or rejoined and k == 1)
+            or k + 1 == len(row) and not any(map(str.isalnum, row[k]))] + [len(row)]
     if width:
         fitting = [k for k in ends if len(" ".join(row[:k])) <= width * WIDTH_SLACK]
         if fitting:
@@ -110,7 +113,7 @@ def trace_header(tokens: Tokens, start: tuple[int, int, int], anchored: set[int]
     row = tokens[b]
     if b in anchored and i0 == 0:
         return trace_header_atop_row(row, c0, widths, vocabulary, crosses_first_edge=c0 <= title_column,
-                                     expected_right=expected_right)
+                                     expected_right=expected_right, period_column=period_column)
     if i0 == 0 and (wrapped := wrapped_header_parts(row, c0, vocabulary)):
         return Trace(wrapped, True, wrapped=True)
     glued_after = i0 > 0                      # the header follows an activity's text in its fragment
@@ -300,7 +303,8 @@ def unfinished_phrase(word: str) -> bool:
 
 
 def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int], vocabulary: Vocabulary,
-                          crosses_first_edge: bool = True, expected_right: float | None = None) -> Trace:
+                          crosses_first_edge: bool = True, expected_right: float | None = None,
+                          period_column: int | None = None) -> Trace:
     """A header on top of an activity's band: in each column its words come first, the row's after. A header
     starting in the title column or left of it crosses the edge after its first part; one starting further
     right (a short heading centred on the table) goes on only where a cut word or a full column shows it; a
@@ -310,7 +314,9 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     label parted from its number by the edge ("Section Publishing ..." | "4: Access ... Data published") is
     the heading's part there, and its number and title go on in the next column. With `expected_right` (the
     length its centring predicts past the first edge), the last column's part ends where that length is
-    nearest: its row's own text there may open in lower case, like the heading's words."""
+    nearest: its row's own text there may open in lower case, like the heading's words. In the
+    `period_column` the row's own text opens on a period's first word, whatever its case ("джетного про" +
+    "постоянно" | "оцесса ...")."""
     first = row[c0]
     end = len(first)
     number = None       # where the next column prints the number of a label opening this one
@@ -326,7 +332,8 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     for c in range(c0 + 1, len(row)):
         here = row[c]
         prev_c, prev_start, prev_end = parts[-1]
-        if not here or starts_label(here, 0):
+        if not here or starts_label(here, 0) or len(parts) > 1 and straddles_only(row, parts[-2], parts[-1],
+                                                                                   vocabulary):
             break
         # (A word in lower case that would not have fitted after the part goes on with it; a capital is the row's.)
         full = fills_column(row[prev_c][prev_start:prev_end], "" if is_capitalised(here[0]) else here[0],
@@ -339,15 +346,29 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
-        cut = strongest_join([(k, here[k], following[0]) for k in range(title, end)
-                              if following and (k + 1 == end or is_capitalised(here[k + 1]))], vocabulary)
+        # (The row's own cell, seldom empty, follows the heading: a cut before a capital opening it is favoured
+        # over one at the fragment's end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą".)
+        before_capital = [k for k in range(title, end - 1) if is_capitalised(here[k + 1])
+                          or c == period_column and opens_period(here[k + 1:])]
+        cut = strongest_join([(k, here[k], following[0]) for k in [*before_capital, end - 1] if following],
+                             vocabulary, favoured=frozenset(before_capital))
         # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
         width = widths.get(c) if following and not is_capitalised(following[0]) else None
-        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(here, title, width))
+        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(
+            here, title, width, rejoined=cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) is not None))
         parts.append((c, 0, end))
     if expected_right is not None and len(parts) > 1:
         parts[-1] = centred_last_part(row, parts, expected_right)
     return Trace(tuple(parts), False)
+
+
+def straddles_only(row: list[list[str]], before: tuple[int, int, int], part: tuple[int, int, int],
+                   vocabulary: Vocabulary) -> bool:
+    """Whether a header's part is just the letter straddling the edge before it, printed on both sides
+    ("skaidrumą" | "ą"): the header line ended there, past that edge by less than a letter."""
+    (bc, _, bj), (c, i, j) = before, part
+    word = row[c][i] if j == i + 1 else ""
+    return len(word) == 1 and bj > 0 and cut_join(row[bc][bj - 1], word, vocabulary) == row[bc][bj - 1]
 
 
 def title_opening(words: list[str]) -> int:

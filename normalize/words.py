@@ -18,6 +18,8 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from extract.vocabulary import heading_labels
+
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
 #: A word broken at a hyphen where a line ended ("moni- toring", "anti- corruption"); a hyphen before a
@@ -68,6 +70,11 @@ def fold(word: str) -> str:
     return word.casefold().replace(COMBINING_DOT, "")
 
 
+#: The words of the headings' labels (`heading_labels.csv`): words of any plan, printed whole or not ("1 užda"
+#: | "avinys. Didinti ...", a label an edge cuts alike in each heading).
+HEADING_LABEL_WORDS = frozenset(fold(word) for label in heading_labels() for word in label.split())
+
+
 @lru_cache(maxsize=65536)
 def word_core(token: str) -> str:
     """A token's word without the punctuation around it, case-folded ("Implementers:" -> "implementers")."""
@@ -85,6 +92,8 @@ class Vocabulary:
     bigrams: Counter[str]
     #: How often each word is a half of a word broken at a hyphen where a line ended ("moni- toring").
     broken: Counter[str] = field(default_factory=Counter)
+    #: How often each word opens a text (a cell's fragment): where a column edge may have cut it.
+    openings: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -98,11 +107,18 @@ class Vocabulary:
         bigrams = Counter(m[i: i + 2] for m in marked for i in range(len(m) - 2))
         broken = Counter(fold(half) for text in texts if "- " in text
                          for match in _LINE_BROKEN.finditer(text) for half in match.groups())
-        return cls(counts, trigrams, bigrams, broken)
+        openings = Counter(fold(match.group(0)) for text in texts if (match := WORD.search(text)))
+        return cls(counts, trigrams, bigrams, broken, openings)
 
     def used_elsewhere(self, word: str) -> bool:
         """Whether the document uses ``word`` (case-folded) other than as half of a word a line broke."""
         return self.counts[word] > self.broken[word]
+
+    def only_opens(self, word: str) -> bool:
+        """Whether the document prints `word` only at the opening of a text, where a column edge may have cut
+        it: a heading's label cut alike in each heading ("užda" | "avinys.") is no word of its own there."""
+        key = word_core(word)
+        return self.counts.get(key, 0) <= self.openings.get(key, 0)
 
     def by_ends(self) -> dict[tuple[str, str], list[str]]:
         """The words by their first two and last two letters (built once)."""
@@ -220,14 +236,15 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
     here = (left, right)
     plain = left + right
     doubled = left[:-1] + right if left[-1].casefold() == right[0].casefold() else None
-    if doubled and (vocabulary.count(doubled, here) > 0 or doubled.casefold() in COMMON_WORDS):
+    if doubled and (vocabulary.count(doubled, here) > 0 or fold(doubled) in COMMON_WORDS | HEADING_LABEL_WORDS):
         # A lone letter before a word starting with it ("o" + "of") is weak evidence: any word would do.
         return doubled, KNOWN if len(left) > 1 else FRAGMENTS
-    if vocabulary.count(plain, here) > 0 or plain.casefold() in COMMON_WORDS:
+    if vocabulary.count(plain, here) > 0 or fold(plain) in COMMON_WORDS | HEADING_LABEL_WORDS:
         return plain, KNOWN
     # A common word is a word of any document, however rarely this one uses it ("public" + "about").
     left_known = vocabulary.count(left, here) > 0 or left.casefold() in COMMON_WORDS
-    right_known = vocabulary.count(right, here) > 0 or right.casefold() in COMMON_WORDS
+    right_known = vocabulary.count(right, here) > 0 and not vocabulary.only_opens(right) \
+        or right.casefold() in COMMON_WORDS
     if doubled and right_known and right[:1].casefold() == right[1:2].casefold() \
             and not vocabulary.begins_as_words(right):
         # "Бюджет" + "ттик": the straddling letter shows twice, opening the second half on a letter doubled

@@ -2,6 +2,8 @@
 their content), in any order, missing or extra; plain and deep numbering; periods in any wording."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.text import lines_to_document
@@ -9,6 +11,7 @@ from normalize.plan import document_to_plan
 from normalize.registry import load_registry
 
 REGISTRY = load_registry()
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def read(*rows: str, title: str = "National Action Plan 2024-2026"):
@@ -1663,3 +1666,39 @@ def test_a_one_line_partner_cell_stays_its_activitys_though_another_line_prints_
         ("Стална конференција градова и општина",), ("Канцеларија за сарадњу са цивилним друштвом",),
         ("организације цивилног друштва",),
         ("Канцеларија за сарадњу са цивилним друштвом", "организације цивилног друштва")]
+
+
+def test_headings_printing_their_number_before_their_label_glued_atop_rows_open_their_sections():
+    """Lithuanian headings print the number first ("1 uždavinys. Didinti ..."); the text form glued each onto
+    its section's first row and cut it at every column edge, the label too, alike in every heading
+    ("1 užda 1.1." | "avinys. Didinti ... info Parengti ..." | "rmacijos ir duomenų at Įstatymo ..."). The
+    number closing the cell is the activity's; the heading's number, label and title leave every cell."""
+    path = FIXTURES / "text" / "headings-numbered-before-their-label-cut-atop-rows.txt"
+    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
+    plan = document_to_plan(document, "headings", REGISTRY)
+    first = "Didinti viešojo sektoriaus informacijos ir duomenų atvirumą"
+    second = "Stiprinti viešųjų finansų ir viešųjų pirkimų skaidrumą"
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        *((f"1.{k}", 1, first) for k in range(1, 6)), *((f"2.{k}", 2, second) for k in range(1, 5))]
+    one, six = plan.activities[0], plan.activities[5]
+    assert (one.title, one.indicator, one.names("implementer")) == (
+        "Parengti Lietuvos Respublikos teisės gauti informaciją iš valstybės ir savivaldybių institucijų ir "
+        "įstaigų įstatymo pakeitimo projektą, kuriuo būtų sutrumpinti atsakymo į prašymus terminai",
+        "Įstatymo projektas pateiktas Vyriausybei", ("Teisingumo ministerija",))
+    assert six.title == "Parengti ir paskelbti piliečio biudžetą valstybės biudžeto projektui ir valstybės biudžeto " \
+                        "vykdymo ataskaitai"
+
+
+def test_a_heading_cut_atop_a_row_ends_before_the_period_the_row_prints_under_it():
+    """A centred heading glued atop its section's first row goes on over the period column, where the row's
+    own period follows it in lower case ("джетного про постоянно" | "оцесса и государственн ..."): the
+    heading's part there ends before the period, which stays the row's."""
+    path = FIXTURES / "text" / "heading-cut-atop-a-row-over-its-period.txt"
+    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
+    plan = document_to_plan(document, "heading", REGISTRY)
+    assert [(a.activity_id, a.section_no, a.section_title, a.period.text) for a in plan.activities] == [
+        ("1", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "постоянно"),
+        ("2", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "ежегодно"),
+        ("3", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "II квартал 2025 года"),
+        ("4", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "2025–2026 годы"),
+        ("5", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "ежегодно")]

@@ -18,6 +18,7 @@ from normalize.periods import (
     cell_to_period,
     holds_two_periods,
     looks_like_period_start,
+    opens_period,
     period_form,
 )
 from normalize.text import clean_text
@@ -111,6 +112,23 @@ def test_tokens_that_open_a_period(token):
 ])
 def test_tokens_that_do_not_open_a_period(token):
     assert not looks_like_period_start(token)
+
+
+@pytest.mark.parametrize("text", [
+    "постоянно", "2025 года", "III квартал 2025 года", "в течение 2026 года", "в 2025 году", "до 1 декабря 2025 года",
+    "по мере необходимости", "during 2024-2025", "from July 2025", "Q1 2024", "annually", "kasmet",
+])
+def test_words_that_open_a_period(text):
+    assert opens_period(text.split())
+
+
+@pytest.mark.parametrize("text", [
+    "в принятии решений", "по вопросам управления", "до", "в", "Ministry of Finance", "the reports", "",
+])
+def test_words_whose_first_may_open_a_period_but_that_do_not(text):
+    """An opener alone ("в", "до") opens a period only before a period's word: "в принятии решений" is
+    a heading's text cut over the period column, not a period."""
+    assert not opens_period(text.split())
 
 
 def test_period_words_are_data_in_three_languages_at_least():
