@@ -336,8 +336,10 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
                                                                                    vocabulary):
             break
         # (A word in lower case that would not have fitted after the part goes on with it; a capital is the row's.)
+        # A heading in sentence case that filled the column does not go on at a capital: that is the row's.
         full = fills_column(row[prev_c][prev_start:prev_end], "" if is_capitalised(here[0]) else here[0],
-                            widths.get(prev_c))
+                            widths.get(prev_c)) and not (is_capitalised(here[0]) and not in_title_case(
+                                [word for pc, pi, pj in parts for word in row[pc][pi:pj]]))
         if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
@@ -360,6 +362,14 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     if expected_right is not None and len(parts) > 1:
         parts[-1] = centred_last_part(row, parts, expected_right)
     return Trace(tuple(parts), False)
+
+
+def in_title_case(words: list[str]) -> bool:
+    """Whether a heading's words so far are in title case: most of its words (no function word, number or
+    label counted) capitalised after its first."""
+    content = [word for word in words[1:] if any(ch.isalpha() for ch in word) and word.casefold() not in
+               FUNCTION_WORDS and label_number(word) is None]
+    return bool(content) and 2 * sum(map(is_capitalised, content)) >= len(content)
 
 
 def straddles_only(row: list[list[str]], before: tuple[int, int, int], part: tuple[int, int, int],

@@ -1672,14 +1672,18 @@ def test_headings_printing_their_number_before_their_label_glued_atop_rows_open_
     """Lithuanian headings print the number first ("1 uždavinys. Didinti ..."); the text form glued each onto
     its section's first row and cut it at every column edge, the label too, alike in every heading
     ("1 užda 1.1." | "avinys. Didinti ... info Parengti ..." | "rmacijos ir duomenų at Įstatymo ..."). The
-    number closing the cell is the activity's; the heading's number, label and title leave every cell."""
+    number closing the cell is the activity's; the heading's number, label and title leave every cell. A
+    heading in sentence case that filled a column ("... ir s" | "tiprinti atskaitomybę") does not go on at
+    the capital opening the next ("Vyriausioji tarnybinės etikos komisija"): that is the row's."""
     path = FIXTURES / "text" / "headings-numbered-before-their-label-cut-atop-rows.txt"
     document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
     plan = document_to_plan(document, "headings", REGISTRY)
     first = "Didinti viešojo sektoriaus informacijos ir duomenų atvirumą"
     second = "Stiprinti viešųjų finansų ir viešųjų pirkimų skaidrumą"
+    third = "Mažinti korupcijos rizikas ir stiprinti atskaitomybę"
     assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
-        *((f"1.{k}", 1, first) for k in range(1, 6)), *((f"2.{k}", 2, second) for k in range(1, 5))]
+        *((f"1.{k}", 1, first) for k in range(1, 6)), *((f"2.{k}", 2, second) for k in range(1, 5)),
+        *((f"3.{k}", 3, third) for k in range(1, 5))]
     one, six = plan.activities[0], plan.activities[5]
     assert (one.title, one.indicator, one.names("implementer")) == (
         "Parengti Lietuvos Respublikos teisės gauti informaciją iš valstybės ir savivaldybių institucijų ir "
