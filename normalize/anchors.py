@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import Band
-from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts, section_number
+from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts, heading_labels, section_number
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,13 @@ def heading_may_open(text: str, parts: tuple[int, ...], previous: tuple[int, ...
     before it (1 first), under a heading that prints no number; a levelled number is its section's first
     ("1.1") under a heading that prints that section's number ("1 užda 1.1.")."""
     before = text.split()[:-1]
+    printed = any(ch.isdigit() for word in before for ch in word)
     if len(parts) == 1:
-        return len(previous) == 1 and parts == (previous[0] + 1,) and not any(
-            ch.isdigit() for word in before for ch in word)
+        return len(previous) == 1 and parts == (previous[0] + 1,) and not printed
+    if not printed:
+        # The start of a label cut at the edge, its number past it ("Angaja 1.1" | "amentul 1 – ..."); a whole
+        # label is the number's own ("Commitment 1.1").
+        return parts[-1] == 1 and " ".join(before).casefold() not in heading_labels()
     return parts[-1] == 1 and printed_section(before[0]) == parts[0]
 
 

@@ -59,6 +59,18 @@ def label_number(token: str) -> int | None:
     return section_number(token[:-1] + "." if token.endswith(":") else token)
 
 
+#: What may part a labelled heading's number from its title, a word of its own: a dash instead of a dot or
+#: colon ("Pillar 1 – Prevention"), or a colon after a space (French typography: "Axe 2 : Accès").
+SEPARATORS = ("-", "\u2013", "\u2014", ":")
+
+
+def numbered_at(words: list[str], i: int) -> bool:
+    """Whether `words[i]` prints a heading's number after its label: "3.", "3:", "IV.", or a bare number a
+    separator follows ("Angajamentul 1 – Transparență")."""
+    return label_number(words[i]) is not None or i + 1 < len(words) and words[i + 1] in SEPARATORS and (
+        words[i].isdigit() and len(words[i]) <= 2 or label_number(words[i] + ".") is not None)
+
+
 def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vocabulary
                       ) -> tuple[int, int, int] | None:
     """A heading's label that a column edge parted from its number, `here[i]` ("4:", "3."): (k, end, h), the
@@ -71,7 +83,7 @@ def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vo
     "n 3: Public procurement", "St" | "rategic goal 2. Rebuilding" (`h` the first of them). None where no
     label was parted from a number so.
     """
-    if label_number(here[i]) is None or not before:
+    if not numbered_at(here, i) or not before:
         return None
     for h in range(i, max(i - LABEL_WORDS, 0) - 1, -1):
         for size in range(min(LABEL_WORDS, len(before)), 0, -1):

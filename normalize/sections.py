@@ -16,7 +16,7 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
                                 strip_section_number)
 
 from .anchors import Anchor, number_closing_heading
-from .cut_labels import LABEL_WORDS, cut_join, is_capitalised, label_across_edge
+from .cut_labels import LABEL_WORDS, SEPARATORS, cut_join, is_capitalised, label_across_edge
 from .tracing import Tokens, parts_to_title, trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
                          find_header_line_heading, find_left_header, find_unnumbered_header)
@@ -24,9 +24,6 @@ from .words import FRAGMENTS, NEAR_KNOWN, Vocabulary, rejoin
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
-#: What may part a labelled heading's number from its title, a word of its own: a dash instead of a dot or
-#: colon ("Pillar 1 – Prevention"), or a colon after a space (French typography: "Axe 2 : Accès").
-SEPARATORS = ("-", "\u2013", "\u2014", ":")
 
 
 @dataclass(frozen=True)
@@ -132,9 +129,12 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                 if c == NUMBER and own and i == 0 and token in bare:
                     return b, c, 0  # a heading printing its number before its label: "1 užda 1.1." | "vinys. ..."
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
+                dashed_bare = token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 parted = label_across_edge(tokens[b][c - 1], row, i, vocabulary) \
-                    if label is None and c > 0 and token in labelled and vocabulary is not None else None
-                if parted is not None and i + 1 < len(row) and is_capitalised(row[i + 1]):
+                    if label is None and c > 0 and (token in labelled or dashed_bare) and vocabulary is not None \
+                    else None
+                title = i + 1 + dashed_bare     # ("Angaja" | "amentul 1 – Transparență": after the dash)
+                if parted is not None and title < len(row) and is_capitalised(row[title]):
                     return b, c - 1, parted[0]
                 dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 if token not in (labelled if label is not None else wanted) and not dashed:

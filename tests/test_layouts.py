@@ -1706,3 +1706,19 @@ def test_a_heading_cut_atop_a_row_ends_before_the_period_the_row_prints_under_it
         ("3", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "II квартал 2025 года"),
         ("4", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "2025–2026 годы"),
         ("5", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "ежегодно")]
+
+
+def test_a_heading_label_cut_before_its_dashed_number_atop_a_row_opens_its_section():
+    """"Angajamentul 1 – Transparență ..." glued atop its section's first row and cut at the number column's
+    edge through its label ("Angaja 1.1" | "amentul 1 – Transparență decizională și p" | "participare
+    publică ..."): the number closing the cell is the activity's, the label's halves rejoin (a word of
+    `heading_labels.csv`), and the title after the dash is the section's."""
+    path = FIXTURES / "text" / "heading-label-cut-before-its-dashed-number-atop-rows.txt"
+    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
+    plan = document_to_plan(document, "heading", REGISTRY)
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        (f"1.{k}", 1, "Transparență decizională și participare publică") for k in range(1, 5)]
+    first = plan.activities[0]
+    assert first.title.startswith("Revizuirea Legii nr. 52/2003") and first.names("implementer") == (
+        "Secretariatul General al Guvernului (SGG)",
+        "Ministerul Dezvoltării, Lucrărilor Publice și Administrației (MDLPA)")
