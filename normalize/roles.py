@@ -181,15 +181,17 @@ def role_remarks() -> dict[str, str]:
     return remarks
 
 
-_CLOSING_REMARK = re.compile(r"\s*\(([^()]*)\)\s*$")
+#: A remark closing a name, in brackets or between slashes ("/зөвшилцсөнөөр/", the list's cleaning may have
+#: taken the last).
+_CLOSING_REMARK = re.compile(r"\s*(?:\(([^()]*)\)|/([^/\s][^/]*)/?)\s*$")
 
 
 def remark_role(name: str) -> tuple[str | None, str, str]:
     """(role, name, remark) of a mention closing on a remark that says its role ("Генеральная прокуратура
-    (по согласованию)" -> recommended, "Генеральная прокуратура", "(по согласованию)"); (None, name, "")
-    for any other."""
+    (по согласованию)" -> recommended, "Генеральная прокуратура", "(по согласованию)"; between slashes too,
+    "Үндэсний аудитын газар /зөвшилцсөнөөр/"); (None, name, "") for any other."""
     found = _CLOSING_REMARK.search(name)
-    role = role_remarks().get(" ".join(found.group(1).split()).casefold()) if found else None
+    role = role_remarks().get(" ".join((found.group(1) or found.group(2)).split()).casefold()) if found else None
     if role is None or not name[:found.start()].strip():
         return None, name, ""
     return role, name[:found.start()].rstrip(), found.group().strip()

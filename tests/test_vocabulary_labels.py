@@ -79,3 +79,12 @@ def test_georgian_and_lithuanian_remarks_and_conjunctions():
     assert remark_role("Valstybės kontrolė (suderinus)")[:2] == ("recommended", "Valstybės kontrolė")
     assert split_agency_list("საქართველოს განათლების, მეცნიერებისა და ახალგაზრდობის სამინისტრო",
                              load_registry()) == ["საქართველოს განათლების, მეცნიერებისა და ახალგაზრდობის სამინისტრო"]
+
+
+def test_a_remark_between_slashes_gives_its_role():
+    # Mongolian plans print "by agreement" between slashes: "Үндэсний аудитын газар /зөвшилцсөнөөр/" was one
+    # implementer's name; the list's cleaning may take the last slash. A slash inside a name is no remark.
+    from normalize.roles import remark_role
+    assert remark_role("Үндэсний аудитын газар /зөвшилцсөнөөр/")[:2] == ("recommended", "Үндэсний аудитын газар")
+    assert remark_role("АТГ /зөвшилцсөнөөр")[:2] == ("recommended", "АТГ")
+    assert remark_role("Ministry of Justice / Courts") == (None, "Ministry of Justice / Courts", "")
