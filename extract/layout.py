@@ -44,13 +44,19 @@ def header_hit(cell: str) -> tuple[str, bool] | None:
     return meaning, not rest or not rest[0].islower()
 
 
+#: A row whose cells open on labels of this many different columns names them, whatever follows the labels
+#: (a heading the text form glued onto the header line, cut at every edge: "Tədbirin adı rrupsiyaya ...").
+LABELLED_COLUMNS = 3
+
+
 def names_columns(cells: Sequence[str]) -> bool:
     """True when an unnumbered row names two or more different columns with labels of the vocabulary, two
-    of them cleanly."""
+    of them cleanly, or `LABELLED_COLUMNS` or more however cleanly."""
     if cells and activity_number_parts(cells[0]) is not None:
         return False
     hits = [hit for hit in map(header_hit, cells) if hit]
-    return len({meaning for meaning, _ in hits}) >= 2 and sum(clean for _, clean in hits) >= 2
+    meanings = len({meaning for meaning, _ in hits})
+    return meanings >= LABELLED_COLUMNS or meanings >= 2 and sum(clean for _, clean in hits) >= 2
 
 
 def row_signature(cells: Sequence[str]) -> tuple[str, ...] | None:

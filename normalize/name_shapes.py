@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from .matching import registry_index, resolve_forms
-from .name_words import (BODY_WORDS, CONJUNCTIONS, FUNCTION_WORDS, GENERIC_WORDS, HEAD_WORDS, KIND_BIT, NAME_LIMIT,
-                         UNFINISHED_WORDS, expand_words, name_form, spelled_out)
+from .name_words import (BODY_WORDS, CONJUNCTIONS, COUNTRY_WORDS, FUNCTION_WORDS, GENERIC_WORDS, HEAD_WORDS,
+                         KIND_BIT, NAME_LIMIT, UNFINISHED_WORDS, expand_words, name_form, spelled_out)
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -118,15 +118,32 @@ def starts_name(previous: str, rest: str, registry: Registry, before: str = "") 
         # Service Bureau"), capitals naming a body open a name; after a name closing on its kind ("... Agency |
         # Parliament") a word that names a body by itself does.
         return True
+    run = capitalised_run(rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS])
+    if previous_key in COUNTRY_WORDS and first_key not in KIND_BIT and any(name_key(w) in KIND_BIT for w in run[1:]):
+        # A name closing on its country ("Health Canada"), then capitals that name a body's kind after its
+        # first word: a name ("Public Health Agency of Canada", "Canada Revenue Agency"); a kind word right
+        # after the country is the name's own ("Treasury Board of Canada Secretariat").
+        return True
     index = registry_index(registry)
     words = name_key(rest).split(maxsplit=index.most_name_words)
     if any(" ".join(words[:n]) in index.name_key_set for n in range(1, min(len(words), index.most_name_words) + 1)):
         return True
-    if first.isupper() and first.isalpha() and len(first) > 2 and len(first_and_more) == 1 and not previous.isupper():
-        return True     # an acronym closing the item after a name in other letters ("... and Infrastructure IDFI")
+    if first.isupper() and first.isalpha() and len(first) > 2 and len(first_and_more) == 1 and not previous.isupper() \
+            and not only_kind_words(before, previous):
+        # An acronym closing the item after a name in other letters ("... and Infrastructure IDFI"); after
+        # words that only say a body's kind, it says which body ("Conseil National ITIE").
+        return True
     if opens_quote and not quoted_body(rest):
         return False    # the body's own name in quotes ("Национальная палата предпринимателей «Атамекен»")
     return (opens_quote or first_key in HEAD_WORDS) and len(first_and_more) > 1
+
+
+def only_kind_words(before: str, previous: str) -> bool:
+    """Whether the item's words up to `previous` (its first use in `before`) only say a body's kind and qualify
+    it ("Conseil National", "Comité national"): words the matcher weighs down, no word naming which body."""
+    words = before.split()
+    end = next((k + 1 for k, word in enumerate(words) if word == previous), None)
+    return end is not None and all(name_key(word) in GENERIC_WORDS for word in words[:end])
 
 
 def capitalised_run(words: list[str]) -> list[str]:

@@ -1,6 +1,6 @@
 """The vocabulary of agency names and the form in which two spellings are compared.
 
-The words are data (`name_words.csv`, one role per row: function, filler, country, kind, body, generic,
+The words are data (`name_words.csv`, one role per row: function, filler, country, nation, kind, body, generic,
 abbreviation, place, head, none, conjunction, article), so a plan from another country adds its own words there.
 `name_form` turns one spelling into what matching compares: its key, its distinctive words (generic words
 dropped, abbreviations spelled out, plurals made singular), the kinds of body it names and its acronym.
@@ -46,6 +46,10 @@ President | of the Republic of ...")."""
 FILLER_WORDS = UNFINISHED_WORDS | {word for word, _ in _name_words("country")}
 """Words that only place a body ("... under the President of the Republic of Azerbaijan"); a name may end on a
 country's name."""
+
+COUNTRY_WORDS = frozenset(word for word, _ in [*_name_words("country"), *_name_words("nation")])
+"""Words of a country's name, a body's name may close on ("Health Canada", "... New Zealand"); those of role
+"nation" stay distinctive in matching (a plan of that country names many of its bodies so)."""
 
 KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 """Generic head words that say what kind of body it is: two different ones mean two different bodies."""

@@ -194,3 +194,13 @@ def test_a_label_after_a_word_that_says_which_of_its_kind_names_its_column(cell,
     ("Responsibility", "Inicio", None)])
 def test_a_sub_label_takes_its_meaning_from_the_group_printed_over_it(group, label, meaning):
     assert meaning_within(group, label) == meaning
+
+
+def test_a_header_line_a_heading_was_glued_onto_names_its_columns():
+    """The text form glued the first section's heading onto the column-header line and cut it at every edge:
+    each label is followed by the heading's piece in lower case ("Tədbirin adı rrupsiyaya ..."), so no label
+    reads cleanly. Labels of three columns or more still name the row a header; one label does not."""
+    from extract.layout import names_columns
+    assert names_columns(["Sıra № 1. Kor", "Tədbirin adı rrupsiyaya qarşı mübarizə sah", "İcraçı orqanlar həsində",
+                          "İcra müddəti quqi bazanı", "Gözlənilən nəticə ın"])
+    assert not names_columns(["", "Tədbirin adı rrupsiyaya qarşı", "İcraçı orqanlar həsində", "2025-ci il"])

@@ -1549,3 +1549,18 @@ def test_a_table_whose_header_row_is_printed_on_its_first_page_only_goes_on_past
     assert [texts[0] for texts in numbered(document)] == [number for number, _, _, _ in rows]
     assert [texts[1] for texts in numbered(document)] == [title for _, title, _, _ in rows]
     assert not any("Annex" in text for texts in bands(document) for text in texts)
+
+
+def test_an_unruled_heading_that_wraps_under_its_number_reads_line_by_line(tmp_path):
+    """A long heading merged across an unruled table wraps, and its next line starts at the table's left,
+    under the number, inside the number column ("3. ... şəffaflığın" / "təmin edilməsi"): the title reads line
+    by line, not the number column's words first ("təmin Dövlət ...")."""
+    heading = ("2. Measures on the transparency of public procurement and of the management of public finances "
+               "in all central and local executive authorities")
+    plan = Plan([Table(("No.", "Activity", "Responsible agencies", "Deadline"), (70, 220, 150, 60),
+                       ["1. Open data", *activities(2), heading,
+                        *activities(2, numbering=lambda i: f"2.{i + 1}.")], ruled=False)])
+    document = read_pdf(draw(tmp_path / "p.pdf", plan))
+    activity_plan = document_to_plan(document, "p", load_registry())
+    assert [(a.activity_id, a.section_title) for a in activity_plan.activities][2:] == [
+        ("2.1", heading[3:]), ("2.2", heading[3:])]

@@ -96,3 +96,42 @@ def test_azerbaijani_by_agreement_remark_gives_its_role():
     assert remark_role("Milli Məclis (razılaşdırma yolu ilə)")[:2] == ("recommended", "Milli Məclis")
     assert remark_role("İnsan hüquqları üzrə müvəkkil (Ombudsman) (razılaşdırma yolu ilə)")[:2] == (
         "recommended", "İnsan hüquqları üzrə müvəkkil (Ombudsman)")
+
+
+def test_a_name_closing_on_its_country_ends_before_capitals_naming_another_body():
+    # Measured after the held-out round 18 was scored: Canadian departments printed one per line in a narrow
+    # column ("Health Canada | Public Health Agency of Canada") were read as one body. A kind word right after
+    # the country is the name's own.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    registry = load_registry()
+    assert split_agency_list("Health Canada Public Health Agency of Canada", registry) == [
+        "Health Canada", "Public Health Agency of Canada"]
+    assert split_agency_list("Department of Finance Canada Canada Revenue Agency", registry) == [
+        "Department of Finance Canada", "Canada Revenue Agency"]
+    assert split_agency_list("Treasury Board of Canada Secretariat", registry) == [
+        "Treasury Board of Canada Secretariat"]
+    assert split_agency_list("Statistics Canada", registry) == ["Statistics Canada"]
+
+
+def test_bulgarian_kind_words_part_names_printed_one_per_line():
+    # "Министерство на здравеопазването | Национална здравноосигурителна каса": "каса" (fund) was no kind word,
+    # so the capitals after a complete name did not open one.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    assert split_agency_list("Министерство на здравеопазването Национална здравноосигурителна каса",
+                             load_registry()) == [
+        "Министерство на здравеопазването", "Национална здравноосигурителна каса"]
+
+
+def test_an_acronym_after_words_that_only_say_a_kind_is_the_name_of_which_body():
+    # "Conseil National ITIE" (the national EITI council) was cut into "Conseil National" and "ITIE"; after a
+    # name of its own the acronym is still a second body ("... and Infrastructure IDFI").
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    registry = load_registry()
+    assert split_agency_list("Conseil National ITIE, Social Justice", registry) == [
+        "Conseil National ITIE", "Social Justice"]
+    assert split_agency_list("Comité national ITIE", registry) == ["Comité national ITIE"]
+    assert split_agency_list("Ministry of Economy and Infrastructure IDFI", registry) == [
+        "Ministry of Economy and Infrastructure", "IDFI"]

@@ -311,9 +311,14 @@ def lines_to_row(lines: Sequence[Line], g: Geometry, top: float, bottom: float, 
             per_column[targets[word_column(word, g.inner)]].append(word)
     if kind == SECTION:
         number = None if g.opening else g.number
-        ordered = sorted(range(g.n), key=lambda c: c != number)
-        parts = [words_to_text(per_column[c], g.tolerance) for c in ordered if c == number]
-        parts.append(words_to_text([w for c in ordered if c != number for w in per_column[c]], g.tolerance))
+        numbering = per_column[number] if number is not None else []
+        first = min(numbering, key=lambda w: (w.top, w.x0), default=None)
+        if first is not None and SECTION_NUMBER.match(first.text + " x"):
+            # The heading's number opens it wherever its cell centres it; its title's next lines may start under
+            # the number, in the number column ("3. Dövlət ... şəffaflığın" / "təmin edilməsi").
+            numbering = [first]
+        ordered = [w for c in range(g.n) for w in per_column[c] if w not in numbering]
+        parts = [words_to_text(numbering, g.tolerance), words_to_text(ordered, g.tolerance)]
         texts = [""] * g.n
         texts[g.title] = " ".join(t for t in parts if t)
         boxes = [cell_box(g, c, top, bottom) for c in range(g.n)]
