@@ -62,23 +62,26 @@ def items_after_wraps(words: list[str], breaks: tuple[int, ...], wraps: tuple[in
     """Of the words opening wrapped lines (`wraps`), those after a line that may hold a list's whole item
     though the word after it did not fit beside it: a line of one word that names a body alone and that the
     list prints alone on a line elsewhere (`alone`: "Treasury | Parliament" where "Treasury" stands alone;
-    not "Transparency | International ...", printed nowhere else so), or a line closing on a bracket (a
+    not "Transparency | International ...", printed nowhere else so), a line of several words the list
+    prints elsewhere as a whole item ("Министерство на здравеопазването | Национална ..."), or a line closing
+    on a bracket (a
     remark or an acronym closing its name, "DICT (by consent) | Treasury"). Whether two names part there,
     the agency list judges (`normalize.agency_lists.split_agency_list`), as at a hard break."""
     openings = sorted({0, *breaks, *wraps})
     return tuple(end for start, end in zip(openings, openings[1:])
                  if end in wraps and (end - start == 1 and names_alone(words[start]) and name_key(words[start]) in alone
+                                      or end - start > 1 and name_key(" ".join(words[start:end])) in alone
                                       or words[end - 1].endswith(")")))
 
 
 def printed_alone(bands: tuple[Band, ...], column: int) -> frozenset[str]:
-    """The `name_key`s of the one-word lines a column prints whole, from its cell's edge or a hard break
-    to the next: the bodies a list printed one item per line names alone ("Treasury")."""
+    """The `name_key`s of the items a column prints whole, from its cell's edge or a hard break to the next:
+    the bodies a list printed one item per line names alone ("Treasury", "Министерство на здравеопазването")."""
     found: set[str] = set()
     for band in bands:
         words, breaks = band.text(column).split(), band.fragments[column].breaks
         edges = [0, *breaks, len(words)]
-        found.update(name_key(words[a]) for a, b in zip(edges, edges[1:]) if b - a == 1)
+        found.update(name_key(" ".join(words[a:b])) for a, b in zip(edges, edges[1:]) if b > a)
     return frozenset(found)
 
 

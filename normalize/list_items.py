@@ -51,11 +51,20 @@ def named_whole_by_acronym(name: str) -> bool:
 
 
 def _spelled_part_by_part(acronym: str, parts: tuple[str, ...]) -> bool:
-    """Whether the acronym is, in order, a spelling of each part (:func:`normalize.acronyms.spells`)."""
+    """Whether the acronym is, in order, a spelling of each part (:func:`normalize.acronyms.spells`); a part
+    after the first spells from its first capital, the words in lower case before it qualifying the name
+    ("..., chargé des Relations avec les Institutions (MJDHRI)")."""
     if len(parts) == 1:
         return spells(acronym, parts[0])
-    return any(spells(acronym[:size], parts[0]) and _spelled_part_by_part(acronym[size:], parts[1:])
-               for size in range(1, len(acronym) - len(parts) + 2))
+    return any(spells(acronym[:size], parts[0]) and _spelled_part_by_part(acronym[size:], (
+        _from_first_capital(parts[1]), *parts[2:])) for size in range(1, len(acronym) - len(parts) + 2))
+
+
+def _from_first_capital(part: str) -> str:
+    """A part of a name from its first capitalised word on (the whole part if none)."""
+    words = part.split()
+    first = next((k for k, word in enumerate(words) if word[:1].isupper()), 0)
+    return " ".join(words[first:])
 
 
 def as_written(piece: str) -> str:

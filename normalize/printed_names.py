@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .name_shapes import ends_a_name
 from .matching import registry_index
-from .name_words import CONJUNCTIONS, FUNCTION_WORDS, NAME_LIMIT
+from .name_words import CONJUNCTIONS, COUNTRY_NAMES, FUNCTION_WORDS, NAME_LIMIT
 from .registry import Registry, name_key
 from .text import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -44,6 +44,8 @@ def split_by_names(item: str, names: frozenset[str], registry: Registry) -> list
                 not (text[-1:].isalnum() or text[-1:] in ")" + CLOSING_QUOTES):
             return None
         key = name_key(text)
+        if key in COUNTRY_NAMES:
+            return None     # a country's name closes a body's ("Transparency International New Zealand")
         if key and (key in names or key in exact):
             return 0
         words = text.split()

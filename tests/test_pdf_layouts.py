@@ -894,6 +894,22 @@ def test_bodies_one_per_line_whose_next_would_not_fit_beside_them_are_not_joined
         [("implementer", "Treasury")], [("implementer", "Transparency International")]]
 
 
+def test_a_name_of_several_words_the_list_prints_whole_elsewhere_ends_its_line_item(tmp_path):
+    """One item per line in a narrow column: "Mehr Demokratie e.V." fills its line and the next item,
+    "kommunale Spitzenverbände", wraps under it with no mark between. The plan prints "Mehr Demokratie e.V."
+    as a whole item elsewhere: its line is an item of its own."""
+    width = stringWidth("Mehr Demokratie e.V.", "Helvetica", 10) + 12 + 4
+    rows = [("No.", "Activity", "Partners", "Deadline"),
+            ("1.1.", "Publishing the register of state property", "NSO<br/>DICT", "2024"),
+            ("1.2.", "Publishing the audit reports as open data", "Mehr Demokratie e.V.", "2025"),
+            ("1.3.", "Holding public hearings on draft laws", "Mehr Demokratie e.V. kommunale Spitzenverbände",
+             "2025")]
+    pdf = flow_table_plan(tmp_path / "p.pdf", rows, [40, 300, width, 80], [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    assert [[m.text for m in a.mentions] for a in read.activities] == [
+        ["NSO", "DICT"], ["Mehr Demokratie e.V."], ["Mehr Demokratie e.V.", "kommunale Spitzenverbände"]]
+
+
 def test_a_long_names_tail_closing_on_its_kind_is_not_a_name_of_its_own(tmp_path):
     """A name that puts the word for its kind last wraps: its last line, "Destek Agentliyi", closes on that
     word, but after a line that closes on none it is the name's tail, not a second body."""
@@ -1564,3 +1580,25 @@ def test_an_unruled_heading_that_wraps_under_its_number_reads_line_by_line(tmp_p
     activity_plan = document_to_plan(document, "p", load_registry())
     assert [(a.activity_id, a.section_title) for a in activity_plan.activities][2:] == [
         ("2.1", heading[3:]), ("2.2", heading[3:])]
+
+
+def test_the_rest_of_a_title_the_page_break_cut_read_as_a_heading_goes_back_to_its_row():
+    """A page opens on the rest of the last row's title, alone in its cell ("and publish guidance ..."): read
+    as a heading row, it still goes back to that row where the title before ends unfinished ("...,") and the
+    rest opens in lower case. A heading opening on a capital, or after a finished title, stays a heading."""
+    from types import SimpleNamespace
+
+    from extract.pdf.pages import resumes_cut_title
+    from extract.pdf.rows import ACTIVITY, SECTION, Row
+
+    def row(kind: str, *texts: str) -> Row:
+        return Row(1, 0.0, kind, texts, tuple((0.0, 0.0, 1.0, 1.0) for _ in texts))
+
+    table = SimpleNamespace(title=1)
+    cut = row(ACTIVITY, "3.4", "Extend the data infrastructure by adding identifiers for buildings,", "CSO", "2025")
+    finished = row(ACTIVITY, "3.4", "Extend the data infrastructure", "CSO", "2025")
+    rest = row(SECTION, "", "and publish guidance for the data owners", "", "")
+    heading = row(SECTION, "", "Theme C – Civic participation", "", "")
+    assert resumes_cut_title(rest, cut, table)
+    assert not resumes_cut_title(rest, finished, table)
+    assert not resumes_cut_title(heading, cut, table)

@@ -135,3 +135,27 @@ def test_an_acronym_after_words_that_only_say_a_kind_is_the_name_of_which_body()
     assert split_agency_list("Comité national ITIE", registry) == ["Comité national ITIE"]
     assert split_agency_list("Ministry of Economy and Infrastructure IDFI", registry) == [
         "Ministry of Economy and Infrastructure", "IDFI"]
+
+
+def test_an_acronym_spelling_a_name_across_a_comma_and_a_qualifier_in_lower_case_keeps_it_whole():
+    # "Ministère de la Justice et des Droits Humains, chargé des Relations avec les Institutions (MJDHRI)" was cut
+    # at its comma: the part after it spells its letters from its first capital, not from "chargé".
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    registry = load_registry()
+    name = "Ministère de la Justice et des Droits Humains, chargé des Relations avec les Institutions (MJDHRI)"
+    assert split_agency_list(f"{name}, Cour des comptes", registry) == [name, "Cour des comptes"]
+    assert split_agency_list("Ministry of Justice and Ministry of Interior (MoI)", registry) == [
+        "Ministry of Justice", "Ministry of Interior (MoI)"]
+
+
+def test_a_countrys_name_is_never_a_body_cut_off_a_mention():
+    # "Transparency International New Zealand" was cut into "Transparency International" (a name printed
+    # elsewhere) and "New Zealand": a country's name (data, `name_words.csv`) is no body of its own.
+    from normalize.printed_names import split_by_names
+    from normalize.registry import load_registry
+    registry = load_registry()
+    assert split_by_names("Transparency International New Zealand", frozenset({"transparency international"}),
+                          registry) == ["Transparency International New Zealand"]
+    assert split_by_names("Treasury Australian Taxation Office", frozenset({"treasury"}), registry) == [
+        "Treasury", "Australian Taxation Office"]

@@ -419,6 +419,16 @@ def heading_opens_page(first: Row, last: Row, title: int) -> bool:
         and ends_finished(last.texts[title])
 
 
+def resumes_cut_title(first: Row, last: Row, table: TableState | None) -> bool:
+    """Whether a row opening a page that was read as a heading is the rest of the title the break cut: the
+    last row's title ends unfinished ("..., business premises,") and this one goes on in lower case ("and
+    publish guidance ..."); a heading opens on a capital."""
+    if first.kind != SECTION or table is None or table.title >= len(first.texts):
+        return False
+    text = " ".join(t for t in first.texts if t)
+    return bool(text) and text[0].islower() and not ends_finished(last.texts[table.title])
+
+
 def join_cut_rows(layouts: list[PageLayout]) -> None:
     """Join a row the page break cut: a plain row opening a page goes to the previous page's last row,
     a plain row closing a page to the next page's first row when that one carries the number.
@@ -433,7 +443,8 @@ def join_cut_rows(layouts: list[PageLayout]) -> None:
             if first.kind == PLAIN and id(layout.table) in habit and layout.table is not None and \
                     heading_opens_page(first, last, layout.table.title):
                 layout.rows[0] = replace(first, kind=SECTION, title_cell=True)
-            elif first.kind == PLAIN and last.kind not in (SECTION, HEADER):
+            elif (first.kind == PLAIN or resumes_cut_title(first, last, layout.table)) \
+                    and last.kind not in (SECTION, HEADER):
                 previous.rows[-1] = last.joined(first)
                 del layout.rows[0]
             elif last.kind == PLAIN and first.kind == ACTIVITY:
