@@ -30,7 +30,7 @@ from ..model import ABSENT, Band, Column, Fragment, LabelledValue, Provenance, R
 from ..pdf_settings import PdfSettings
 from ..vocabulary import EXTRA, OPENING_WORDS
 from .furniture import find_furniture
-from .header import Header
+from .header import Header, find_header
 from .keyvalue import BlockRow
 from .lines import BBox, Line, lines_to_strays, typical_height, words_to_bbox, words_to_lines
 from .opening import PageContent, check_pdf_bytes, pdf_to_contents
@@ -60,21 +60,23 @@ def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettin
     last: tuple[int, ...] | None = None
     for content, em, page_lines, running in zip(pages, ems, lines, furniture):
         body = [line for i, line in enumerate(page_lines) if i not in running]
-        layout = page_to_layout(content, body, known, prior, table_open, em, s, last)
-        # The last number this page's table read: a table its foot closed may resume on the next page.
-        last = last_number([line for unit in layout.units for line in unit.lines], layout.geometry) \
-            if layout.geometry is not None else None
+        page_layouts = read_page(content, body, known, prior, table_open, em, s, last)
+        for layout in page_layouts:
+            # The last number this page's table read: a table its foot closed may resume on the next page.
+            last = last_number([line for unit in layout.units for line in unit.lines], layout.geometry) \
+                if layout.geometry is not None else None
+            if layout.table is not None:
+                known = layout.table
+            if layout.edges is not None:
+                prior = layout.edges
+                table_open = layout.table_open
+            elif known is not None:
+                table_open = False
+        layout = page_layouts[-1]
         layout.stray.extend(lines_to_strays(page_lines[i] for i in sorted(running)))
         layout.stray.extend(lines_to_strays(words_to_lines(content.sideways, s.line_tolerance * em)))
         layout.stray.sort(key=lambda item: item[0])
-        if layout.table is not None:
-            known = layout.table
-        if layout.edges is not None:
-            prior = layout.edges
-            table_open = layout.table_open
-        elif known is not None:
-            table_open = False
-        layouts.append(layout)
+        layouts.extend(page_layouts)
     if known is None:
         scanned = [content.number for content in pages if not content.words and content.has_images]
         if scanned and not any(content.words for content in pages):
@@ -83,6 +85,34 @@ def contents_to_layouts(contents: Iterable[PageContent], name: str, s: PdfSettin
         raise InputError(f"{name}: {NO_TABLE}")
     read_rows(layouts, s)
     return layouts
+
+
+def read_page(content: PageContent, body: list[Line], known: TableState | None, prior: tuple[float, ...] | None,
+              table_open: bool, em: float, s: PdfSettings, last: tuple[int, ...] | None) -> list[PageLayout]:
+    """A page's layouts: one, or one per table where the page holds a table's rows and the header row of a
+    table of other columns below them: the rest of the table the page before left open above a new header
+    (the rest of a cut row, its last rows), or a second table starting under the first one's end."""
+    layout = page_to_layout(content, body, known, prior, table_open, em, s, last)
+    if layout.header is None:
+        return [layout]
+    if known is not None and table_open and layout.header.first_line > 0 and layout.table is not known:
+        split = layout.header.first_line
+    else:
+        later = find_header(body, content.rules, em, s, s.min_header_columns, start=layout.header.last_line + 1)
+        if later is None or "".join(later.signature) == "".join(layout.header.signature):
+            return [layout]     # (the same header printed again, its cells parted alike or not)
+        split = later.first_line
+    above = body[:split]
+    first = page_to_layout(content, above, known, prior, table_open, em, s, last)
+    used = {round(line.top, 1) for unit in first.units for line in unit.lines}
+    end = max((k + 1 for k, line in enumerate(above) if round(line.top, 1) in used), default=0)
+    if not end:
+        return [layout]
+    # (The lines after the first table's last row, a caption heading the next table, go with that table.)
+    if end < split:
+        first = page_to_layout(content, above[:end], known, prior, table_open, em, s, last)
+    table = first.table if first.table is not None else known
+    return [first, *read_page(content, body[end:], table, first.edges or prior, False, em, s, None)]
 
 
 def table_columns(table: TableState, rows: Sequence[Row]) -> tuple[Column, ...]:
