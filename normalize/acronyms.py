@@ -63,13 +63,13 @@ def _script(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def spells(acronym: str, name: str) -> bool:
+def spells(acronym: str, name: str, least: int = 2) -> bool:
     """Whether the acronym key spells the name: its letters, in order, are the beginnings of the name's words
     (any word may give none, as "of" in "mof" of "Ministry of Finance" gives one), the first from the name's
-    first word, from two words at least (one if the name has one word). "inage" spells "Instituto Nacional de
+    first word, from `least` words at least (two, or as many as the name has). "inage" spells "Instituto Nacional de
     Governo Electrónico" (I-NA-G-E); "who" does not spell "Ministry of Health"."""
     words = name_key(_BRACKETED.sub(" ", name)).split()
-    needed = min(2, len(words))
+    needed = min(least, len(words))
 
     @lru_cache(maxsize=None)
     def fits(start: int, word: int, used: int) -> bool:

@@ -34,7 +34,8 @@ class Anchor:
 def number_closing_heading(text: str) -> str | None:
     """The activity number closing a number cell whose other words are a heading's start glued above it
     ("A. Per 1", "1 užda 1.1.": a heading row the text form joined to the number's line, cut at the column's
-    edge), or None. The words before it open on a capital or the heading's number, and print no digit but
+    edge; "təkmi 1.1", the end of a heading's next line), or None. The words before it open on a capital or
+    the heading's number (or, before a section's first number, "1.1", on anything), and print no digit but
     that number: a heading's, never a number's. (Whether the number is the one a heading can stand above is
     `heading_may_open`.)"""
     words = text.split()
@@ -43,7 +44,8 @@ def number_closing_heading(text: str) -> str | None:
     printed = [word for word in words[:-1] if any(ch.isdigit() for ch in word)]
     if printed and (printed[0] != words[0] or len(printed) > 1 or printed_section(printed[0]) is None):
         return None
-    return words[-1] if words[0][:1].isupper() or printed else None
+    parts = activity_number_parts(words[-1])
+    return words[-1] if words[0][:1].isupper() or printed or len(parts) > 1 and parts[-1] == 1 else None
 
 
 def printed_section(word: str) -> int | None:

@@ -50,14 +50,15 @@ def named_whole_by_acronym(name: str) -> bool:
     return len(parts) > 1 and _spelled_part_by_part(acronym, tuple(parts))
 
 
-def _spelled_part_by_part(acronym: str, parts: tuple[str, ...]) -> bool:
+def _spelled_part_by_part(acronym: str, parts: tuple[str, ...], least: int = 2) -> bool:
     """Whether the acronym is, in order, a spelling of each part (:func:`normalize.acronyms.spells`); a part
-    after the first spells from its first capital, the words in lower case before it qualifying the name
-    ("..., chargé des Relations avec les Institutions (MJDHRI)")."""
+    after the first may give one letter only ("Derecho, Ambiente y Recursos Naturales (DAR)") and spells from
+    its first capital, the words in lower case before it qualifying the name ("..., chargé des Relations avec
+    les Institutions (MJDHRI)")."""
     if len(parts) == 1:
-        return spells(acronym, parts[0])
-    return any(spells(acronym[:size], parts[0]) and _spelled_part_by_part(acronym[size:], (
-        _from_first_capital(parts[1]), *parts[2:])) for size in range(1, len(acronym) - len(parts) + 2))
+        return spells(acronym, parts[0], least)
+    return any(spells(acronym[:size], parts[0], least) and _spelled_part_by_part(acronym[size:], (
+        _from_first_capital(parts[1]), *parts[2:]), least=1) for size in range(1, len(acronym) - len(parts) + 2))
 
 
 def _from_first_capital(part: str) -> str:

@@ -17,6 +17,10 @@ from .name_words import (ARTICLES, BODY_WORDS, FILLER_WORDS, FUNCTION_WORDS, HEA
 #: A series inside a name ("Labour, Health and Social Affairs") has at most this many items, of at most
 #: this many words before the one closing with a conjunction.
 SERIES_ITEMS, SERIES_WORDS = 4, 2
+#: An item between the name's first and its last (a conjunction before it) may say what it is in this many
+#: words ("Kementerian Desa, | Pembangunan Daerah Tertinggal, | dan Transmigrasi") where the series names no
+#: body.
+MIDDLE_ITEM_WORDS = 3
 
 
 def ends_and_starts(previous: str, piece: str, registry: Registry) -> bool:
@@ -58,7 +62,7 @@ def series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first:
     Labour, | Health and Social Affairs"), read together by :func:`continues_series`."""
     if previous.endswith(")"):
         return None     # a name closed by its acronym in brackets ("... Public Credit (SHCP), Anti-...")
-    last, items = first - 1, 0
+    last, items, long_item = first - 1, 0, False
     while items < SERIES_ITEMS and last + 1 < len(cut):
         last += 1
         items += 1
@@ -72,15 +76,19 @@ def series_end(previous: str, text: str, cut: list[tuple[int, int, str]], first:
         piece = as_written(text[cut[begin][0]:cut[last][1]])
         if spelled_as_known(piece, registry):
             return None     # an item of a series is no name of its own ("..., Milli Majlis, Local and ...")
-        if AND.search(piece):
+        if AND.search(f" {piece}"):     # (after a serial comma the item opens on it: "..., dan Transmigrasi")
             rest = as_written(text[cut[first][0]:cut[last][1]])
+            if long_item and holds_body_word(rest):
+                return None     # (a long item among bodies is a name: "..., Tbilisi City Hall, Parliament and NGOs")
             series = continues_series(previous, rest, registry) or _closes_series_on_kind(previous, rest, registry)
             return last if series else None
         if piece[:1].islower() and closes_on_kind(piece.split()[-1]):
             rest = as_written(text[cut[first][0]:cut[last][1]])
             return last if _closes_lower_case_series(previous, rest, registry) else None
-        if not piece or sum(name_key(word) not in FUNCTION_WORDS for word in piece.split()) > SERIES_WORDS:
+        own = sum(name_key(word) not in FUNCTION_WORDS for word in piece.split())
+        if not piece or own > MIDDLE_ITEM_WORDS:
             return None     # (an item's words that say what it is: "cities of Astana" has two)
+        long_item = long_item or own > SERIES_WORDS
     return None
 
 

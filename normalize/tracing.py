@@ -9,6 +9,7 @@ its headings predicts; `parts_to_title` rejoins the cut words into its title.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from itertools import product
 
@@ -22,6 +23,8 @@ from .text import clean_text
 from .words import COMMON_WORDS, FRAGMENTS, FUNCTION_WORDS, KNOWN, Vocabulary, rejoin
 from .wrapped_headings import wrapped_header_parts
 
+#: The marker opening a list's first item in a cell ("a)", "1)", "•"): the row's own text opens there.
+LIST_MARKER = re.compile(r"^(?:[a-zа-я]|\d{1,2})\)$|^[•▪]$")
 #: A header part whose length is at least this share of its column's width reached the column's edge.
 FULL_COLUMN = 0.9
 #: A header part may run this much past its column's measured width before the row's own text begins.
@@ -351,12 +354,16 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         # (The row's own cell, seldom empty, follows the heading: a cut before a capital opening it is favoured
         # over one at the fragment's end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą".)
         before_capital = [k for k in range(title, end - 1) if is_capitalised(here[k + 1])
-                          or c == period_column and opens_period(here[k + 1:])]
+                          or LIST_MARKER.match(here[k + 1]) or c == period_column and opens_period(here[k + 1:])]
         cut = strongest_join([(k, here[k], following[0]) for k in [*before_capital, end - 1] if following],
                              vocabulary, favoured=frozenset(before_capital))
         # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
         width = widths.get(c) if following and not is_capitalised(following[0]) else None
-        end = cut + 1 if cut is not None else min(end, part_end_before_row_text(
+        # (The row's own period in the period column, or a list's first marker, "a)", ends the heading's part,
+        # whatever follows it.)
+        period = next((k + 1 for k in range(title, end - 1) if LIST_MARKER.match(here[k + 1])
+                       or c == period_column and opens_period(here[k + 1:])), None)
+        end = cut + 1 if cut is not None else period if period is not None else min(end, part_end_before_row_text(
             here, title, width, rejoined=cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) is not None))
         parts.append((c, 0, end))
     if expected_right is not None and len(parts) > 1:
@@ -418,12 +425,23 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
                 and piece[0].rstrip(".:") == words[-1]:
             words.pop()     # the edge printed the number twice: "Strategic goal 1" | "1. Accountable"
         if words and piece and same_line:
-            joined = cut_join(words[-1], piece[0], vocabulary)
+            joined = cut_join(words[-1], piece[0], vocabulary) or straddled(words[-1], piece[0], vocabulary)
             if joined:
                 words[-1] = joined
                 piece = piece[1:]
         words.extend(piece)
     return clean_text(" ".join(words))
+
+
+def straddled(left: str, right: str, vocabulary: Vocabulary) -> str | None:
+    """The word a heading's line holds across a column edge where the letter straddling the edge shows on
+    both sides and the word goes on in lower case with letters the document prints nowhere else as a word
+    ("Против" | "водействие": the heading runs on over the edge, so a letter printed twice there is a cut
+    word's, though "против" is a word of its own; not "expand" | "digital")."""
+    if len(left) > 1 and len(right) > 1 and left[-1].isalpha() and right[0].islower() and right[1].isalpha() \
+            and left[-1].casefold() == right[0].casefold() and vocabulary.count(right, [right]) == 0:
+        return left + right[1:]
+    return None
 
 
 def trace_headers(tokens: Tokens, starts: list[tuple[int, int, int]], anchored: set[int], widths: dict[int, int],

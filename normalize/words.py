@@ -211,9 +211,10 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
     word, FRAGMENTS when neither half is a word of the document, RUN_ON when one half is but the letters
     run on as in the document's words. None: two words.
     """
-    if len(left) > 1 and len(right) > 1 and (left[-1] == "-" and right[0].isalpha()
+    if len(left) > 1 and len(right) > 1 and (left[-1] == "-" and right[0].isalpha() and left[-2].isalpha()
                                              or left[-1].isalpha() and right[0] == "-"):
-        # A hyphenated word cut at its hyphen ("state-" + "owned", "self" + "-governance").
+        # A hyphenated word cut at its hyphen ("state-" + "owned", "self" + "-governance"; not a year's range
+        # cut at its dash before the next column's word, "2025-" | "Açıq").
         return left + right, NEAR_KNOWN
     if not (left and right and left[-1].isalpha() and right[0].isalpha()):
         return None

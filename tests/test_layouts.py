@@ -1674,16 +1674,20 @@ def test_headings_printing_their_number_before_their_label_glued_atop_rows_open_
     ("1 užda 1.1." | "avinys. Didinti ... info Parengti ..." | "rmacijos ir duomenų at Įstatymo ..."). The
     number closing the cell is the activity's; the heading's number, label and title leave every cell. A
     heading in sentence case that filled a column ("... ir s" | "tiprinti atskaitomybę") does not go on at
-    the capital opening the next ("Vyriausioji tarnybinės etikos komisija"): that is the row's."""
+    the capital opening the next ("Vyriausioji tarnybinės etikos komisija"): that is the row's; nor past a
+    list's first marker that opens the row's cell ("priimant sprendimus a) tvarkos aprašas ...")."""
     path = FIXTURES / "text" / "headings-numbered-before-their-label-cut-atop-rows.txt"
     document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
     plan = document_to_plan(document, "headings", REGISTRY)
     first = "Didinti viešojo sektoriaus informacijos ir duomenų atvirumą"
     second = "Stiprinti viešųjų finansų ir viešųjų pirkimų skaidrumą"
     third = "Mažinti korupcijos rizikas ir stiprinti atskaitomybę"
+    fourth = "Plėsti visuomenės dalyvavimą priimant sprendimus"
     assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
         *((f"1.{k}", 1, first) for k in range(1, 6)), *((f"2.{k}", 2, second) for k in range(1, 5)),
-        *((f"3.{k}", 3, third) for k in range(1, 5))]
+        *((f"3.{k}", 3, third) for k in range(1, 5)), *((f"4.{k}", 4, fourth) for k in range(1, 5))]
+    # (The row's indicator opens a list, "a) ...", under the heading's last part: "priimant sprendimus".)
+    assert plan.activities[-4].indicator.startswith("a) tvarkos aprašas patvirtintas; b)")
     one, six = plan.activities[0], plan.activities[5]
     assert (one.title, one.indicator, one.names("implementer")) == (
         "Parengti Lietuvos Respublikos teisės gauti informaciją iš valstybės ir savivaldybių institucijų ir "
@@ -1722,3 +1726,13 @@ def test_a_heading_label_cut_before_its_dashed_number_atop_a_row_opens_its_secti
     assert first.title.startswith("Revizuirea Legii nr. 52/2003") and first.names("implementer") == (
         "Secretariatul General al Guvernului (SGG)",
         "Ministerul Dezvoltării, Lucrărilor Publice și Administrației (MDLPA)")
+
+
+def test_the_end_of_a_headings_next_line_glued_before_a_sections_first_number_leaves_the_number_to_it():
+    """A heading that wraps: its next line's first piece, cut at the number column's edge, is glued before the
+    section's first activity number ("təkmi 1.1"); the number is the activity's. Before any other number,
+    words in lower case are no heading's ("təkmi 1.2")."""
+    from normalize.anchors import number_closing_heading
+    assert number_closing_heading("təkmi 1.1") == "1.1"
+    assert number_closing_heading("təkmi 1.2") is None
+    assert number_closing_heading("A. Per 1") == "1"

@@ -147,6 +147,11 @@ def test_an_acronym_spelling_a_name_across_a_comma_and_a_qualifier_in_lower_case
     assert split_agency_list(f"{name}, Cour des comptes", registry) == [name, "Cour des comptes"]
     assert split_agency_list("Ministry of Justice and Ministry of Interior (MoI)", registry) == [
         "Ministry of Justice", "Ministry of Interior (MoI)"]
+    # A part after the first may give its acronym one letter ("R" of "Recursos Naturales").
+    assert split_agency_list("Derecho, Ambiente y Recursos Naturales (DAR)", registry) == [
+        "Derecho, Ambiente y Recursos Naturales (DAR)"]
+    assert split_agency_list("Ministry of Finance, Ministry of Health (MoH)", registry) == [
+        "Ministry of Finance", "Ministry of Health (MoH)"]
 
 
 def test_a_countrys_name_is_never_a_body_cut_off_a_mention():
@@ -159,3 +164,15 @@ def test_a_countrys_name_is_never_a_body_cut_off_a_mention():
                           registry) == ["Transparency International New Zealand"]
     assert split_by_names("Treasury Australian Taxation Office", frozenset({"treasury"}), registry) == [
         "Treasury", "Australian Taxation Office"]
+
+
+def test_a_series_inside_a_name_may_close_after_a_serial_comma():
+    # "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi" (one ministry) was cut into three:
+    # the last item opened on its conjunction after the comma, and a middle item says what it is in three words.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    registry = load_registry()
+    name = "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"
+    assert split_agency_list(f"{name}, Bappenas", registry) == [name, "Bappenas"]
+    assert split_agency_list("Ministry of Finance, Ministry of Justice, and Supreme Court", registry) == [
+        "Ministry of Finance", "Ministry of Justice", "Supreme Court"]

@@ -173,3 +173,40 @@ def test_a_word_in_capitals_cut_at_an_edge_goes_on_in_capitals_or_with_its_plura
     assert rejoin_uncached("FIN", "Trajnimi", vocabulary) is None
     assert rejoin_uncached("FIN", "ANCAT", vocabulary)[0] == "FINANCAT"
     assert rejoin_uncached("CSO", "s", vocabulary)[0] == "CSOs"
+
+
+def test_a_heading_rejoins_a_word_an_edge_cut_where_the_straddling_letter_shows_twice():
+    """A heading in a band of its own runs on over the column edges: "Против" | "водействие коррупции ..."
+    is one word cut there, its "в" printed on both sides, though "против" is a word of its own (a common word
+    the vocabulary knows); a word the edge did not cut stays apart ("Open" | "data")."""
+    from normalize.tracing import parts_to_title
+    from normalize.words import Vocabulary
+    row = [["Против"], ["водействие", "коррупции", "и", "доб"], ["бросовестность"], ["Open"], ["data", "portal"]]
+    vocabulary = Vocabulary.from_texts(" ".join(words) for words in row)
+    assert parts_to_title(row, [(0, 0, 1), (1, 0, 4), (2, 0, 1)], vocabulary) == \
+        "Противодействие коррупции и добросовестность"
+    assert parts_to_title(row, [(3, 0, 1), (4, 0, 2)], vocabulary) == "Open data portal"
+
+
+def test_a_years_range_cut_at_its_dash_is_no_hyphenated_word():
+    """"2025-" | "Açıq ...": a period's range cut at its dash before the next column's text is no word cut at
+    its hyphen ("state-" + "owned" still is)."""
+    from normalize.words import Vocabulary, rejoin_uncached
+    vocabulary = Vocabulary.from_texts(["2025- 2027-ci illər", "Açıq məlumatlar", "state- owned"])
+    assert rejoin_uncached("2025-", "Açıq", vocabulary) is None
+    assert rejoin_uncached("state-", "owned", vocabulary) is not None
+
+
+def test_a_heading_atop_a_row_ends_in_the_period_column_where_the_rows_period_opens():
+    """"... artırılma" | "sı 2025- 2027-ci illər" | "Açıq məlumatlar ...": the heading's part in the period
+    column ends before the row's period, though no cut word shows where; the column after it is the row's."""
+    from normalize.tracing import parts_to_title, trace_header_atop_row
+    from normalize.words import Vocabulary
+    row = [["2.", "Döv", "2.1"], ["vlət", "orqanlarının", "fəaliyyətində", "Dövlət", "orqanlarının", "internet"],
+           ["ə", "şəffaflığın", "artırılma", "Rəqəmsal", "İnkişaf", "Nazirliyi"], ["sı", "2025-", "2027-ci", "illər"],
+           ["Açıq", "məlumatlar", "portalında"]]
+    vocabulary = Vocabulary.from_texts(" ".join(words) for words in row)
+    trace = trace_header_atop_row(row, 0, {}, vocabulary, period_column=3)
+    assert trace.parts[-1] == (3, 0, 1)
+    assert parts_to_title(row, list(trace.parts), vocabulary).endswith("şəffaflığın artırılması")
+
