@@ -176,3 +176,12 @@ def test_a_series_inside_a_name_may_close_after_a_serial_comma():
     assert split_agency_list(f"{name}, Bappenas", registry) == [name, "Bappenas"]
     assert split_agency_list("Ministry of Finance, Ministry of Justice, and Supreme Court", registry) == [
         "Ministry of Finance", "Ministry of Justice", "Supreme Court"]
+
+
+def test_romanian_plural_body_words_open_bodies_named_in_lower_case():
+    # "Funky Citizens | organizații ale societății civile" (one per line, no separator) was one partner:
+    # "organizații" (organisations) was no word for bodies.
+    from normalize.agency_lists import split_agency_list
+    from normalize.registry import load_registry
+    assert split_agency_list("Funky Citizens organizații ale societății civile", load_registry()) == [
+        "Funky Citizens", "organizații ale societății civile"]
