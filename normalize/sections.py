@@ -17,7 +17,8 @@ from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_num
 
 from .anchors import Anchor, number_closing_heading
 from .cut_labels import LABEL_WORDS, SEPARATORS, cut_join, is_capitalised, label_across_edge
-from .tracing import Tokens, parts_to_title, trace_headers
+from .header_parts import Tokens, parts_to_title
+from .tracing import trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
                          find_header_line_heading, find_left_header, find_unnumbered_header)
 from .words import FRAGMENTS, NEAR_KNOWN, Vocabulary, rejoin

@@ -10,7 +10,7 @@ from __future__ import annotations
 from extract.vocabulary import section_number
 
 from .cut_labels import cut_join, is_capitalised, starts_label
-from .tracing import Tokens
+from .header_parts import Tokens
 from .words import FRAGMENTS, FUNCTION_WORDS, NEAR_KNOWN, Vocabulary, rejoin
 
 #: Header rows are traced from the number column (the table's first) and the column after it.

@@ -179,7 +179,7 @@ def test_a_heading_rejoins_a_word_an_edge_cut_where_the_straddling_letter_shows_
     """A heading in a band of its own runs on over the column edges: "Против" | "водействие коррупции ..."
     is one word cut there, its "в" printed on both sides, though "против" is a word of its own (a common word
     the vocabulary knows); a word the edge did not cut stays apart ("Open" | "data")."""
-    from normalize.tracing import parts_to_title
+    from normalize.header_parts import parts_to_title
     from normalize.words import Vocabulary
     row = [["Против"], ["водействие", "коррупции", "и", "доб"], ["бросовестность"], ["Open"], ["data", "portal"]]
     vocabulary = Vocabulary.from_texts(" ".join(words) for words in row)
@@ -200,7 +200,8 @@ def test_a_years_range_cut_at_its_dash_is_no_hyphenated_word():
 def test_a_heading_atop_a_row_ends_in_the_period_column_where_the_rows_period_opens():
     """"... artırılma" | "sı 2025- 2027-ci illər" | "Açıq məlumatlar ...": the heading's part in the period
     column ends before the row's period, though no cut word shows where; the column after it is the row's."""
-    from normalize.tracing import parts_to_title, trace_header_atop_row
+    from normalize.atop import trace_header_atop_row
+    from normalize.header_parts import parts_to_title
     from normalize.words import Vocabulary
     row = [["2.", "Döv", "2.1"], ["vlət", "orqanlarının", "fəaliyyətində", "Dövlət", "orqanlarının", "internet"],
            ["ə", "şəffaflığın", "artırılma", "Rəqəmsal", "İnkişaf", "Nazirliyi"], ["sı", "2025-", "2027-ci", "illər"],
