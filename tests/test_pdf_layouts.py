@@ -1604,17 +1604,23 @@ def test_the_rest_of_a_title_the_page_break_cut_read_as_a_heading_goes_back_to_i
     assert not resumes_cut_title(heading, cut, table)
 
 
-def test_the_rest_of_a_table_above_a_second_tables_header_on_the_next_page_is_the_first_tables(tmp_path):
-    """The first table runs onto a page without printing its header again, and a second table of other
-    columns starts lower on that page: the rows above the second header are the first table's last ones, not
-    text before the second table."""
+def two_tables_on_a_page(tmp_path: Path, rows: int):
+    """A table of `rows` activities, then at once a table of other columns ("Deadline" before "Executors"),
+    drawn on the same pages with no header row repeated: read into a plan."""
     first = Table(("No.", "Activity", "Responsible agencies", "Deadline"), (40, 330, 220, 80),
-                  ["1. Open data", *activities(26)])
+                  ["1. Open data", *activities(rows)])
     second = Table(("No.", "Measure", "Deadline", "Executors"), (40, 330, 80, 220),
                    ["2. Integrity", *[(f"2.{i + 1}.", f"Training the officials of region {i + 1}", "2026",
                                        "Civil Service Agency") for i in range(3)]])
     pdf = draw(tmp_path / "p.pdf", Plan([first, second], new_page_per_table=False, repeat_header=False))
-    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    return document_to_plan(read_pdf(pdf), "p", load_registry())
+
+
+def test_the_rest_of_a_table_above_a_second_tables_header_on_the_next_page_is_the_first_tables(tmp_path):
+    """The first table runs onto a page without printing its header again, and a second table of other
+    columns starts lower on that page: the rows above the second header are the first table's last ones, not
+    text before the second table."""
+    read = two_tables_on_a_page(tmp_path, 26)
     assert [a.activity_id for a in read.activities] == [f"1.{i}" for i in range(1, 27)] + ["2.1", "2.2", "2.3"]
     assert [(a.title, a.names("implementer"), a.period.text) for a in read.activities[-4:]] == [
         ("Publishing the register number 26 of open data sets on the national portal", (AGENCIES[25 % len(AGENCIES)],),
@@ -1625,13 +1631,7 @@ def test_the_rest_of_a_table_above_a_second_tables_header_on_the_next_page_is_th
 def test_a_second_tables_header_under_the_first_tables_end_on_one_page_opens_the_second_table(tmp_path):
     """The first table ends on a page and a table of other columns ("Deadline" before "Executors") starts
     under it: its header row is no row of the first table, and its rows take its own columns."""
-    first = Table(("No.", "Activity", "Responsible agencies", "Deadline"), (40, 330, 220, 80),
-                  ["1. Open data", *activities(20)])
-    second = Table(("No.", "Measure", "Deadline", "Executors"), (40, 330, 80, 220),
-                   ["2. Integrity", *[(f"2.{i + 1}.", f"Training the officials of region {i + 1}", "2026",
-                                       "Civil Service Agency") for i in range(3)]])
-    pdf = draw(tmp_path / "p.pdf", Plan([first, second], new_page_per_table=False, repeat_header=False))
-    read = document_to_plan(read_pdf(pdf), "p", load_registry())
+    read = two_tables_on_a_page(tmp_path, 20)
     assert [a.activity_id for a in read.activities] == [f"1.{i}" for i in range(1, 21)] + ["2.1", "2.2", "2.3"]
     assert [(a.names("implementer"), a.period.text) for a in read.activities[-4:]] == [
         ((AGENCIES[19 % len(AGENCIES)],), "2025"), *[(("Civil Service Agency",), "2026")] * 3]
