@@ -118,8 +118,8 @@ def starts_name(previous: str, rest: str, registry: Registry, before: str = "") 
         # Service Bureau"), capitals naming a body open a name; after a name closing on its kind ("... Agency |
         # Parliament") a word that names a body by itself does.
         return True
-    run = capitalised_run(rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS])
-    if previous_key in COUNTRY_WORDS and first_key not in KIND_BIT and any(name_key(w) in KIND_BIT for w in run[1:]):
+    if previous_key in COUNTRY_WORDS and first_key not in KIND_BIT and any(name_key(w) in KIND_BIT for w in (
+            capitalised_run(rest.split(maxsplit=TITLE_CASE_NAME_WORDS)[:TITLE_CASE_NAME_WORDS])[1:])):
         # A name closing on its country ("Health Canada"), then capitals that name a body's kind after its
         # first word: a name ("Public Health Agency of Canada", "Canada Revenue Agency"); a kind word right
         # after the country is the name's own ("Treasury Board of Canada Secretariat").
