@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.model import Band
 
+from .acronyms import acronym_key
 from .anchors import Anchor
 from .cell_scores import (AGENCY_LIST, EXTRA_KIND, KIND_OF_MEANING, OPENERS, PERIOD_KIND, PROSE, ColumnFeatures,
                           NameHints, SegmentSettings, Token, cell_cost_function, empty_cost, is_capitalised,
@@ -25,6 +26,7 @@ from .cell_scores import (AGENCY_LIST, EXTRA_KIND, KIND_OF_MEANING, OPENERS, PER
 from .name_shapes import names_alone
 from .periods import looks_like_period_start
 from .registry import name_key
+from .roles import role_remarks
 
 INFEASIBLE = 1e9
 
@@ -64,14 +66,25 @@ def items_after_wraps(words: list[str], breaks: tuple[int, ...], wraps: tuple[in
     list prints alone on a line elsewhere (`alone`: "Treasury | Parliament" where "Treasury" stands alone;
     not "Transparency | International ...", printed nowhere else so), a line of several words the list
     prints elsewhere as a whole item ("Министерство на здравеопазването | Национална ..."), or a line closing
-    on a bracket (a
-    remark or an acronym closing its name, "DICT (by consent) | Treasury"). Whether two names part there,
+    on a bracket that holds an acronym or a remark on a role, which close a name ("DICT (by consent) |
+    Treasury"; not a word in brackets, `closes_on_remark_or_acronym`). Whether two names part there,
     the agency list judges (`normalize.agency_lists.split_agency_list`), as at a hard break."""
     openings = sorted({0, *breaks, *wraps})
     return tuple(end for start, end in zip(openings, openings[1:])
                  if end in wraps and (end - start == 1 and names_alone(words[start]) and name_key(words[start]) in alone
                                       or end - start > 1 and name_key(" ".join(words[start:end])) in alone
-                                      or words[end - 1].endswith(")")))
+                                      or closes_on_remark_or_acronym(words[start:end])))
+
+
+def closes_on_remark_or_acronym(line: list[str]) -> bool:
+    """Whether a line's words close on a bracket holding an acronym or a remark on a role ("DICT (by consent)",
+    "... (KPK)"), which close a name; a word in brackets may be the name's own ("Sahibkarlar (İşəgötürənlər) |
+    Təşkilatları Milli Konfederasiyası")."""
+    text = " ".join(line)
+    if not text.endswith(")") or "(" not in text:
+        return False
+    inside = text[text.rindex("(") + 1:-1].strip()
+    return bool(acronym_key(inside)) or " ".join(inside.split()).casefold() in role_remarks()
 
 
 def printed_alone(bands: tuple[Band, ...], column: int) -> frozenset[str]:

@@ -1635,3 +1635,15 @@ def test_a_second_tables_header_under_the_first_tables_end_on_one_page_opens_the
     assert [a.activity_id for a in read.activities] == [f"1.{i}" for i in range(1, 21)] + ["2.1", "2.2", "2.3"]
     assert [(a.names("implementer"), a.period.text) for a in read.activities[-4:]] == [
         ((AGENCIES[19 % len(AGENCIES)],), "2025"), *[(("Civil Service Agency",), "2026")] * 3]
+
+
+def test_a_word_in_brackets_closing_a_wrapped_line_is_no_acronym_closing_a_name():
+    """A list one item per line wraps "Sahibkarlar (İşəgötürənlər) | Təşkilatları Milli Konfederasiyası": the
+    bracket holds a word of the name, not its acronym or a remark on its role, so the next line goes on with
+    the name; "DICT (by consent)" and "... (KPK)" still close theirs."""
+    from normalize.cells import closes_on_remark_or_acronym, items_after_wraps
+    assert not closes_on_remark_or_acronym(["Sahibkarlar", "(İşəgötürənlər)"])
+    assert closes_on_remark_or_acronym(["DICT", "(by", "consent)"])
+    assert closes_on_remark_or_acronym(["Komisi", "Pemberantasan", "Korupsi", "(KPK)"])
+    words = "Azərbaycan Respublikasının Sahibkarlar (İşəgötürənlər) Təşkilatları Milli Konfederasiyası".split()
+    assert items_after_wraps(words, (), (2, 4, 6), frozenset()) == ()
