@@ -254,6 +254,12 @@ def section_number(token: str) -> int | None:
     return int(printed) if printed.isdigit() else roman_values().get(printed)
 
 
+def printed_section_number(word: str) -> int | None:
+    """The number a heading's label prints, bare or closed by a dot or colon ("1", "1.", "2:", "IV."), else
+    None."""
+    return section_number(word.rstrip(".:") + ".")
+
+
 @lru_cache(maxsize=1)
 def roman_values() -> dict[str, int]:
     """Every Roman numeral `roman` writes, with its value: "IIII" or "VX" are not numbers."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import Band
-from extract.vocabulary import SECTION_NUMBER, activity_id, activity_number_parts, heading_labels, section_number
+from extract.vocabulary import (SECTION_NUMBER, activity_id, activity_number_parts, heading_labels,
+                                printed_section_number)
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,10 @@ def number_closing_heading(text: str) -> str | None:
     if len(words) < 2 or activity_number_parts(words[-1]) is None:
         return None
     printed = [word for word in words[:-1] if any(ch.isdigit() for ch in word)]
-    if printed and (printed[0] != words[0] or len(printed) > 1 or printed_section(printed[0]) is None):
+    if printed and (printed[0] != words[0] or len(printed) > 1 or printed_section_number(printed[0]) is None):
         return None
     parts = activity_number_parts(words[-1])
     return words[-1] if words[0][:1].isupper() or printed or len(parts) > 1 and parts[-1] == 1 else None
-
-
-def printed_section(word: str) -> int | None:
-    """The number a heading's label prints ("1", "1.", "2:", "IV."), else None."""
-    return section_number(word.rstrip(".:") + ".")
 
 
 def heading_may_open(text: str, parts: tuple[int, ...], previous: tuple[int, ...]) -> bool:
@@ -66,7 +62,7 @@ def heading_may_open(text: str, parts: tuple[int, ...], previous: tuple[int, ...
         # The start of a label cut at the edge, its number past it ("Angaja 1.1" | "amentul 1 – ..."); a whole
         # label is the number's own ("Commitment 1.1").
         return parts[-1] == 1 and " ".join(before).casefold() not in heading_labels()
-    return parts[-1] == 1 and printed_section(before[0]) == parts[0]
+    return parts[-1] == 1 and printed_section_number(before[0]) == parts[0]
 
 
 def number_opening_heading(text: str) -> str | None:

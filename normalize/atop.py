@@ -64,9 +64,9 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     label parted from its number by the edge ("Section Publishing ..." | "4: Access ... Data published") is
     the heading's part there, and its number and title go on in the next column. With `expected_right` (the
     length its centring predicts past the first edge), the last column's part ends where that length is
-    nearest: its row's own text there may open in lower case, like the heading's words. In the
-    `period_column` the row's own text opens on a period's first word, whatever its case ("джетного про" +
-    "постоянно" | "оцесса ...")."""
+    nearest: its row's own text there may open in lower case, like the heading's words. The row's own text
+    also opens on a list's first marker ("a)") and, in the `period_column`, on a period's first word, whatever
+    its case ("джетного про" + "постоянно" | "оцесса ...")."""
     first = row[c0]
     end = len(first)
     number = None       # where the next column prints the number of a label opening this one
@@ -90,7 +90,8 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         full = fills_column(row[prev_c][prev_start:prev_end], "" if is_capitalised(here[0]) else here[0],
                             widths.get(prev_c)) and not (is_capitalised(here[0]) and not in_title_case(
                                 [word for pc, pi, pj in parts for word in row[pc][pi:pj]]))
-        if not (cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) or full or number is not None
+        rejoined = cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) is not None
+        if not (rejoined or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
         # (The row's text begins after the heading's number and its title's first word.)
@@ -98,20 +99,19 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
-        # (The row's own cell, seldom empty, follows the heading: a cut before a capital opening it is favoured
-        # over one at the fragment's end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą".)
-        before_capital = [k for k in range(title, end - 1) if is_capitalised(here[k + 1])
-                          or LIST_MARKER.match(here[k + 1]) or c == period_column and opens_period(here[k + 1:])]
-        cut = strongest_join([(k, here[k], following[0]) for k in [*before_capital, end - 1] if following],
-                             vocabulary, favoured=frozenset(before_capital))
+        # (The row's own cell, seldom empty, follows the heading: a cut before where it opens, at a capital, a
+        # list's first marker "a)" or, in the period column, a period, is favoured over one at the fragment's
+        # end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą". A marker or a period ends the
+        # part even where no cut shows.)
+        marked = [k for k in range(title, end - 1) if LIST_MARKER.match(here[k + 1])
+                  or c == period_column and opens_period(here[k + 1:])]
+        opening = sorted({k for k in range(title, end - 1) if is_capitalised(here[k + 1])}.union(marked))
+        cut = strongest_join([(k, here[k], following[0]) for k in [*opening, end - 1] if following],
+                             vocabulary, favoured=frozenset(opening))
         # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
         width = widths.get(c) if following and not is_capitalised(following[0]) else None
-        # (The row's own period in the period column, or a list's first marker, "a)", ends the heading's part,
-        # whatever follows it.)
-        period = next((k + 1 for k in range(title, end - 1) if LIST_MARKER.match(here[k + 1])
-                       or c == period_column and opens_period(here[k + 1:])), None)
-        end = cut + 1 if cut is not None else period if period is not None else min(end, part_end_before_row_text(
-            here, title, width, rejoined=cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) is not None))
+        end = cut + 1 if cut is not None else marked[0] + 1 if marked else min(end, part_end_before_row_text(
+            here, title, width, rejoined=rejoined))
         parts.append((c, 0, end))
     if expected_right is not None and len(parts) > 1:
         parts[-1] = centred_last_part(row, parts, expected_right)

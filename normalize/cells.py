@@ -71,8 +71,8 @@ def items_after_wraps(words: list[str], breaks: tuple[int, ...], wraps: tuple[in
     the agency list judges (`normalize.agency_lists.split_agency_list`), as at a hard break."""
     openings = sorted({0, *breaks, *wraps})
     return tuple(end for start, end in zip(openings, openings[1:])
-                 if end in wraps and (end - start == 1 and names_alone(words[start]) and name_key(words[start]) in alone
-                                      or end - start > 1 and name_key(" ".join(words[start:end])) in alone
+                 if end in wraps and (name_key(" ".join(words[start:end])) in alone
+                                      and (end - start > 1 or names_alone(words[start]))
                                       or closes_on_remark_or_acronym(words[start:end])))
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
-from extract.vocabulary import heading_label_words, heading_labels, section_number
+from extract.vocabulary import heading_label_words, heading_labels, printed_section_number, section_number
 
 from .roles import find_labels
 from .text import opens_like_a_capital
@@ -67,8 +67,8 @@ SEPARATORS = ("-", "\u2013", "\u2014", ":")
 def numbered_at(words: list[str], i: int) -> bool:
     """Whether `words[i]` prints a heading's number after its label: "3.", "3:", "IV.", or a bare number a
     separator follows ("Angajamentul 1 – Transparență")."""
-    return label_number(words[i]) is not None or i + 1 < len(words) and words[i + 1] in SEPARATORS and (
-        words[i].isdigit() and len(words[i]) <= 2 or label_number(words[i] + ".") is not None)
+    return label_number(words[i]) is not None or i + 1 < len(words) and words[i + 1] in SEPARATORS and \
+        printed_section_number(words[i]) is not None
 
 
 def label_across_edge(before: list[str], here: list[str], i: int, vocabulary: Vocabulary

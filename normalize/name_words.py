@@ -48,10 +48,11 @@ FILLER_WORDS = UNFINISHED_WORDS | {word for word, _ in _name_words("country")}
 country's name."""
 
 COUNTRY_WORDS = frozenset(word for word, _ in [*_name_words("country"), *_name_words("nation")])
-COUNTRY_NAMES = frozenset(name_key(word) for word in COUNTRY_WORDS)
-"""A country's whole name, of one word or more ("canada", "new zealand"): no body's name by itself."""
 """Words of a country's name, a body's name may close on ("Health Canada", "... New Zealand"); those of role
 "nation" stay distinctive in matching (a plan of that country names many of its bodies so)."""
+
+COUNTRY_NAMES = frozenset(name_key(word) for word in COUNTRY_WORDS)
+"""A country's whole name, of one word or more ("canada", "new zealand"): no body's name by itself."""
 
 KIND_WORDS = tuple(word for word, _ in _name_words("kind"))
 """Generic head words that say what kind of body it is: two different ones mean two different bodies."""

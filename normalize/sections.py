@@ -21,7 +21,7 @@ from .header_parts import Tokens, parts_to_title
 from .tracing import trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
                          find_header_line_heading, find_left_header, find_unnumbered_header)
-from .words import FRAGMENTS, NEAR_KNOWN, Vocabulary, rejoin
+from .words import NEAR_KNOWN, RUN_ON, Vocabulary, rejoin
 
 #: How far past the last section's number a plainly numbered plan's next heading may print its own.
 NUMBERS_AHEAD = 3
@@ -85,7 +85,7 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
                 continue
             # (In an activity's band the fragment holds the row's own text too: only cuts into words the
             # document prints whole show a header spanning it.)
-            least = FRAGMENTS if b not in anchored else NEAR_KNOWN
+            least = RUN_ON if b not in anchored else NEAR_KNOWN
             starts_at_edge = b not in anchored or (before and sure_join(before[-1], here[0], least, vocabulary))
             if starts_at_edge and any(sure_join(here[-1], word, least, vocabulary) for word in after):
                 measured.setdefault(c, []).append(len(" ".join(here)))     # (cut at its right edge)
@@ -95,7 +95,7 @@ def header_column_widths(bands: tuple[Band, ...], anchored: set[int], vocabulary
 def sure_join(left: str, right: str, least: int, vocabulary: Vocabulary) -> bool:
     """Whether `left` | `right` is one word cut by an edge, at least as surely as `least` (`rejoin`'s)."""
     joined = rejoin(left, right, vocabulary)
-    return joined is not None and (joined[1] >= least or least <= FRAGMENTS)
+    return joined is not None and joined[1] >= least
 
 
 def typical_width(sizes: list[int]) -> int:

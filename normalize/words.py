@@ -73,6 +73,8 @@ def fold(word: str) -> str:
 #: The words of the headings' labels (`heading_labels.csv`): words of any plan, printed whole or not ("1 užda"
 #: | "avinys. Didinti ...", a label an edge cuts alike in each heading).
 HEADING_LABEL_WORDS = frozenset(fold(word) for label in heading_labels() for word in label.split())
+#: The words a cut may make whatever the document prints: the words of any text and the headings' labels.
+WORDS_OF_ANY_PLAN = COMMON_WORDS | HEADING_LABEL_WORDS
 
 
 @lru_cache(maxsize=65536)
@@ -237,10 +239,10 @@ def rejoin_uncached(left: str, right: str, vocabulary: Vocabulary) -> tuple[str,
     here = (left, right)
     plain = left + right
     doubled = left[:-1] + right if left[-1].casefold() == right[0].casefold() else None
-    if doubled and (vocabulary.count(doubled, here) > 0 or fold(doubled) in COMMON_WORDS | HEADING_LABEL_WORDS):
+    if doubled and (vocabulary.count(doubled, here) > 0 or fold(doubled) in WORDS_OF_ANY_PLAN):
         # A lone letter before a word starting with it ("o" + "of") is weak evidence: any word would do.
         return doubled, KNOWN if len(left) > 1 else FRAGMENTS
-    if vocabulary.count(plain, here) > 0 or fold(plain) in COMMON_WORDS | HEADING_LABEL_WORDS:
+    if vocabulary.count(plain, here) > 0 or fold(plain) in WORDS_OF_ANY_PLAN:
         return plain, KNOWN
     # A common word is a word of any document, however rarely this one uses it ("public" + "about").
     left_known = vocabulary.count(left, here) > 0 or left.casefold() in COMMON_WORDS
