@@ -22,6 +22,13 @@ def read(*rows: str, title: str = "National Action Plan 2024-2026"):
     return document, plan
 
 
+def read_fixture(name: str):
+    """The plan read from a text fixture of `tests/fixtures/text`."""
+    path = FIXTURES / "text" / name
+    return document_to_plan(lines_to_document(path.read_text(encoding="utf-8").splitlines(), name), "fixture",
+                            REGISTRY)
+
+
 def roles(activity) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for mention in activity.mentions:
@@ -1676,9 +1683,7 @@ def test_headings_printing_their_number_before_their_label_glued_atop_rows_open_
     heading in sentence case that filled a column ("... ir s" | "tiprinti atskaitomybę") does not go on at
     the capital opening the next ("Vyriausioji tarnybinės etikos komisija"): that is the row's; nor past a
     list's first marker that opens the row's cell ("priimant sprendimus a) tvarkos aprašas ...")."""
-    path = FIXTURES / "text" / "headings-numbered-before-their-label-cut-atop-rows.txt"
-    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
-    plan = document_to_plan(document, "headings", REGISTRY)
+    plan = read_fixture("headings-numbered-before-their-label-cut-atop-rows.txt")
     first = "Didinti viešojo sektoriaus informacijos ir duomenų atvirumą"
     second = "Stiprinti viešųjų finansų ir viešųjų pirkimų skaidrumą"
     third = "Mažinti korupcijos rizikas ir stiprinti atskaitomybę"
@@ -1701,9 +1706,7 @@ def test_a_heading_cut_atop_a_row_ends_before_the_period_the_row_prints_under_it
     """A centred heading glued atop its section's first row goes on over the period column, where the row's
     own period follows it in lower case ("джетного про постоянно" | "оцесса и государственн ..."): the
     heading's part there ends before the period, which stays the row's."""
-    path = FIXTURES / "text" / "heading-cut-atop-a-row-over-its-period.txt"
-    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
-    plan = document_to_plan(document, "heading", REGISTRY)
+    plan = read_fixture("heading-cut-atop-a-row-over-its-period.txt")
     assert [(a.activity_id, a.section_no, a.section_title, a.period.text) for a in plan.activities] == [
         ("1", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "постоянно"),
         ("2", 1, "Обеспечение открытости бюджетного процесса и государственных закупок", "ежегодно"),
@@ -1717,9 +1720,7 @@ def test_a_heading_label_cut_before_its_dashed_number_atop_a_row_opens_its_secti
     edge through its label ("Angaja 1.1" | "amentul 1 – Transparență decizională și p" | "participare
     publică ..."): the number closing the cell is the activity's, the label's halves rejoin (a word of
     `heading_labels.csv`), and the title after the dash is the section's."""
-    path = FIXTURES / "text" / "heading-label-cut-before-its-dashed-number-atop-rows.txt"
-    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
-    plan = document_to_plan(document, "heading", REGISTRY)
+    plan = read_fixture("heading-label-cut-before-its-dashed-number-atop-rows.txt")
     assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
         (f"1.{k}", 1, "Transparență decizională și participare publică") for k in range(1, 5)]
     first = plan.activities[0]
