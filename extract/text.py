@@ -136,6 +136,22 @@ def table_width(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
     return len(header)
 
 
+def lines_to_records(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """A table's lines joined into its records, for reading what its columns hold: a line that leaves the
+    first column blank goes on with the record above (a cell wrapped over lines is one cell, "интернет-" /
+    "порталында" / "жариялау", not three of a word each)."""
+    records: list[list[str]] = []
+    for cells in rows:
+        if records and not (cells and cells[0].strip()):
+            record = records[-1]
+            record.extend([""] * (len(cells) - len(record)))
+            for k, cell in enumerate(cells):
+                record[k] = f"{record[k]} {cell}".strip() if cell.strip() else record[k]
+        else:
+            records.append(list(cells))
+    return records
+
+
 def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
     """(label, rest) of one cell of a repeated header row, by the column its table's header named."""
     meaning, label, rest = split_header_cell(cell)
@@ -184,7 +200,7 @@ def rows_to_tables(rows: Sequence[Sequence[str]], lines: Sequence[int], header_i
         body = [rows[j] for i in group for j in range(i + 1, bounds[bounds.index(i) + 1])]
         head = rows[group[0]]
         columns = header_to_columns(head, repetitions(group[0]), table_width(head, body))
-        tables.append(name_by_content(columns, body, role_label))
+        tables.append(name_by_content(columns, lines_to_records(body), role_label))
         starts.append(lines[group[0]])
         for i in group:
             for j in range(i, bounds[bounds.index(i) + 1]):

@@ -37,6 +37,8 @@ ACTIVITY_NUMBER = re.compile(
 #: A section row begins with its number, in digits or Roman numerals: "2. Measures", "II. Measures" ("2
 #: Measures" is not enough).
 SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVXL]{1,6})\s*\.(?!\s*\d)\s*\S")
+#: What case-folding leaves of a dotted capital I ("İ" -> "i" and this combining dot): not a letter of the word.
+COMBINING_DOT = "\u0307"
 #: The number a section heading prints and the space after it ("2. ", "II. ", "2.- ").
 SECTION_PREFIX = re.compile(r"^\s*(\d{1,2}|[IVXL]{1,6})\s*\.(?:\s*[-\u2013\u2014](?=\s))?\s*")
 #: The most words a label the vocabulary does not hold may print before a heading's number ("Task 2.",
@@ -48,6 +50,8 @@ _LABELLED_NUMBER = r"\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:](?:\s*[-\u2013\u2014](?=\
 #: A heading's number after a label of one or two words, and the space after it ("Task 2. ", "Commitment 3: ",
 #: "Задача 1. ", "Pillar 1 – "): the label's first word, then the number.
 LABELLED_SECTION_PREFIX = re.compile(r"^\s*([^\W\d_]+)(?:\s+[^\W\d_]+)?" + _LABELLED_NUMBER)
+#: A number joined by a hyphen to the letters after it: an ordinal's suffix or the label it numbers ("1-ci").
+_ORDINAL_NUMBER = re.compile(r"^(\d{1,2}|[IVXL]{1,6})-[^\W\d_]+[.:]?$")
 _ROMAN = (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 #: What `squash` drops: all but letters and digits (`[^\W_]` is `str.isalnum`) and the number signs.
 _NOT_SQUASHED = re.compile(r"[^\w№#]|_")
@@ -155,9 +159,11 @@ HEADING_LABELS_FILE = Path(__file__).with_name("heading_labels.csv")
 def heading_labels() -> frozenset[str]:
     """The words a section heading may print before its number ("Task", "Commitment", "Задача"), case-folded,
     a label of several words as one string ("strategic objective", "key result area"); data in
-    `heading_labels.csv`."""
+    `heading_labels.csv`. A label opening on a dotted capital I ("İstiqamət") is also held as printed in
+    lower case ("istiqamət"): case-folding keeps the dot as a letter of its own."""
     with HEADING_LABELS_FILE.open(encoding="utf-8", newline="") as f:
-        return frozenset(" ".join(row["label"].casefold().split()) for row in csv.DictReader(f))
+        folded = {" ".join(row["label"].casefold().split()) for row in csv.DictReader(f)}
+    return frozenset(folded | {label.replace(COMBINING_DOT, "") for label in folded})
 
 
 @lru_cache(maxsize=1)
@@ -255,9 +261,11 @@ def section_number(token: str) -> int | None:
 
 
 def printed_section_number(word: str) -> int | None:
-    """The number a heading's label prints, bare or closed by a dot or colon ("1", "1.", "2:", "IV."), else
-    None."""
-    return section_number(word.rstrip(".:") + ".")
+    """The number a heading's label prints, bare or closed by a dot or colon ("1", "1.", "2:", "IV."), or
+    joined by a hyphen to the label's start after it ("1-бағ", "1-ci": where a language puts the number
+    first), else None."""
+    ordinal = _ORDINAL_NUMBER.match(word)
+    return section_number((ordinal[1] if ordinal else word.rstrip(".:")) + ".")
 
 
 @lru_cache(maxsize=1)

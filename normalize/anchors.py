@@ -57,7 +57,9 @@ def heading_may_open(text: str, parts: tuple[int, ...], previous: tuple[int, ...
     before = text.split()[:-1]
     printed = any(ch.isdigit() for word in before for ch in word)
     if len(parts) == 1:
-        return len(previous) == 1 and parts == (previous[0] + 1,) and not printed
+        # A heading may print its own number ("1-бағ 1."), though not a bare one a number could be ("3 4").
+        return len(previous) == 1 and parts == (previous[0] + 1,) and \
+            (not printed or activity_number_parts(before[0]) is None or len(before) > 1)
     if not printed:
         # The start of a label cut at the edge, its number past it ("Angaja 1.1" | "amentul 1 – ..."); a whole
         # label is the number's own ("Commitment 1.1").

@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import re
 
+from extract.vocabulary import printed_section_number, strip_section_number
+
+from .anchors import number_closing_heading
 from .centring import slack
-from .cut_labels import (LABEL_WORDS, cut_join, is_capitalised, label_across_edge, label_number, starts_label,
-                         strongest_join)
-from .header_parts import LENGTH_WEIGHT, UNFINISHED, Trace, fills_column, part_end, unfinished_phrase
+from .cut_labels import (CLOSING_LABEL, LABEL_WORDS, cut_join, is_capitalised, label_across_edge, label_after_number,
+                         label_number, starts_label, strongest_join)
+from .header_parts import LENGTH_WEIGHT, UNFINISHED, Trace, fills_column, part_end, parts_to_title, unfinished_phrase
 from .periods import opens_period
 from .words import FUNCTION_WORDS, Vocabulary
 
+#: The number column (as `unnumbered.NUMBER`).
+NUMBER = 0
 #: The marker opening a list's first item in a cell ("a)", "1)", "•"): the row's own text opens there.
 LIST_MARKER = re.compile(r"^(?:[a-zа-я]|\d{1,2})\)$|^[•▪]$")
 
 
 #: A header part may run this much past its column's measured width before the row's own text begins.
 WIDTH_SLACK = 1.15
+#: ... and one that goes on past the column's right edge fills at least this share of its width.
+FILLED = 0.7
 
 
 def part_end_before_row_text(row: list[str], start: int, width: int | None, rejoined: bool = False) -> int:
@@ -68,16 +75,24 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     also opens on a list's first marker ("a)") and, in the `period_column`, on a period's first word, whatever
     its case ("джетного про" + "постоянно" | "оцесса ...")."""
     first = row[c0]
-    end = len(first)
+    # (In the number column the activity's own number closes the fragment, after the heading's start: "1-бағ 1.")
+    end = len(first) - 1 if c0 == NUMBER and number_closing_heading(" ".join(first)) is not None else len(first)
     number = None       # where the next column prints the number of a label opening this one
     if c0 + 1 < len(row) and row[c0 + 1]:
         after = row[c0 + 1]
         number = next((i for i in range(LABEL_WORDS + 1) if i < len(after) and (parted := label_across_edge(
             first, after, i, vocabulary)) is not None and parted[0] == 0 and parted[2] == 0), None)
-        cut = strongest_join([(k, first[k], after[0]) for k in range(title_opening(first), len(first))
-                              if k + 1 == len(first) or is_capitalised(first[k + 1])], vocabulary)
+        # (A heading printing its number before its label, "V istiqamət: Yerli ...", is cut after its title's
+        # first word, or after the label where the next column prints its mark: "IV istiqamət" | "t: ...".)
+        labelled = label_after_number(first, 0, after) if printed_section_number(first[0]) is not None else None
+        opening_at = max(title_opening(first), labelled if labelled is not None and labelled < len(first)
+                         and not CLOSING_LABEL.match(after[0]) else 0)
+        lower = frozenset(k for k in range(opening_at, len(first) - 1) if not is_capitalised(first[k + 1]))
+        cut = labelled - 1 if labelled is not None and CLOSING_LABEL.match(after[0]) else strongest_join(
+            [(k, first[k], after[0]) for k in filling(first, range(opening_at, len(first)), widths.get(c0))],
+            vocabulary, slighted=lower)
         end = label_across_edge(first, after, number, vocabulary)[1] if number is not None \
-            else cut + 1 if cut is not None else part_end_before_row_text(first, 1, None)
+            else cut + 1 if cut is not None else min(end, part_end_before_row_text(first, 1, None))
     parts = [(c0, 0, end)]
     for c in range(c0 + 1, len(row)):
         here = row[c]
@@ -94,20 +109,25 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         if not (rejoined or full or number is not None
                 or prev_c == c0 and crosses_first_edge and not is_capitalised(here[0])):
             break
-        # (The row's text begins after the heading's number and its title's first word.)
-        title = number + 1 if number is not None else title_opening(here)
+        # (The row's text begins after the heading's number and its title's first word, or after the end of a
+        # label the edge cut: "1-бағ" | "ғыт. Ашық деректер Мемлекеттік ...".)
+        title = number + 1 if number is not None else \
+            max(title_opening(here), closes_label(row, [*parts, (c, 0, 1)], vocabulary))
         number = None
         end = part_end(here, 0)
         following = row[c + 1] if c + 1 < len(row) else []
         # (The row's own cell, seldom empty, follows the heading: a cut before where it opens, at a capital, a
         # list's first marker "a)" or, in the period column, a period, is favoured over one at the fragment's
-        # end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą". A marker or a period ends the
-        # part even where no cut shows.)
+        # end, "... duomenų at Įstatymo projektas ... Vyriausybei" | "tvirumą"; a cut before a word in lower
+        # case counts one step less sure than one at the end ("... şəffaflığın art qeyri-hökumət təşkilatları"
+        # | "ırılması": a cell may open in lower case). A marker or a period ends the part even where no cut
+        # shows.)
         marked = [k for k in range(title, end - 1) if LIST_MARKER.match(here[k + 1])
                   or c == period_column and opens_period(here[k + 1:])]
         opening = sorted({k for k in range(title, end - 1) if is_capitalised(here[k + 1])}.union(marked))
-        cut = strongest_join([(k, here[k], following[0]) for k in [*opening, end - 1] if following],
-                             vocabulary, favoured=frozenset(opening))
+        cut = strongest_join([(k, here[k], following[0]) for k in filling(here, range(title, end), widths.get(c))
+                              if following], vocabulary, favoured=frozenset(opening),
+                             slighted=frozenset(range(title, end - 1)).difference(opening))
         # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
         width = widths.get(c) if following and not is_capitalised(following[0]) else None
         end = cut + 1 if cut is not None else marked[0] + 1 if marked else min(end, part_end_before_row_text(
@@ -116,6 +136,23 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
     if expected_right is not None and len(parts) > 1:
         parts[-1] = centred_last_part(row, parts, expected_right)
     return Trace(tuple(parts), False)
+
+
+def filling(words: list[str], ends: range, width: int | None) -> list[int]:
+    """The `ends` (last word's index) of a heading's part, those at which it would fill its column's measured
+    `width` first, the fullest first (as a part that goes on past the column's right edge does; of cuts
+    as sure, the first is taken), then the others in order."""
+    if not width:
+        return list(ends)
+    fitting = [k for k in ends if FILLED * width <= len(" ".join(words[:k + 1])) <= WIDTH_SLACK * width]
+    return fitting[::-1] + [k for k in ends if k not in fitting]
+
+
+def closes_label(row: list[list[str]], parts: list[tuple[int, int, int]], vocabulary: Vocabulary) -> bool:
+    """Whether a heading's `parts` so far print its number and label and nothing else ("1-бағ" | "ғыт."):
+    its title is still to come."""
+    so_far = parts_to_title(row, parts, vocabulary)
+    return so_far[-1:] in (".", ":") and strip_section_number(f"{so_far} title") == "title"
 
 
 def in_title_case(words: list[str]) -> bool:

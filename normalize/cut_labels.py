@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
@@ -16,6 +17,8 @@ from .words import Vocabulary, join_cut_word, rejoin
 
 #: The most words a heading's label may print before its number: the longest of `heading_labels.csv`.
 LABEL_WORDS = heading_label_words()
+#: The start of a fragment that closes a label the column edge cut after its last letter ("t:").
+CLOSING_LABEL = re.compile(r"^[^\W\d_]?[.:]$")
 
 
 def is_capitalised(token: str) -> bool:
@@ -113,10 +116,28 @@ def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
     return join_cut_word(left.rstrip(), right.lstrip(), vocabulary)
 
 
-def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary, favoured: frozenset[int] = frozenset()
-                   ) -> int | None:
+def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary, favoured: frozenset[int] = frozenset(),
+                   slighted: frozenset[int] = frozenset()) -> int | None:
     """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties);
-    a `favoured` position counts one step surer."""
-    scored = [(joined[1] + (position in favoured), -k, position) for k, (position, left, right) in enumerate(pairs)
-              if (joined := rejoin(left, right, vocabulary))]
+    a `favoured` position counts one step surer, a `slighted` one one step less sure."""
+    scored = [(joined[1] + (position in favoured) - (position in slighted), -k, position)
+              for k, (position, left, right) in enumerate(pairs) if (joined := rejoin(left, right, vocabulary))]
     return max(scored)[2] if scored else None
+
+
+def label_after_number(row: list[str], i: int, following: list[str]) -> int | None:
+    """Where a heading's title starts after a bare number at token i and the label a language prints after
+    it, closed by a colon or a dot ("I istiqamət: Dövlət ...", a label of `heading_labels.csv`), else None.
+    Where the next column opens on the label's mark, after the letter the edge printed twice ("IV
+    istiqamət Qanun ..." | "t: Vətəndaş ..."), the title goes on there: the index after the label."""
+    known = heading_labels()
+    for size in range(LABEL_WORDS, 0, -1):
+        end = i + 1 + size
+        if end > len(row):
+            continue
+        label = " ".join(row[i + 1:end])
+        if label[-1] in ".:" and label[:-1].casefold() in known:
+            return end
+        if label.casefold() in known and following and CLOSING_LABEL.match(following[0]):
+            return end
+    return None

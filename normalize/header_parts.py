@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cut_labels import cut_join, label_number, starts_label
+from .cut_labels import CLOSING_LABEL, cut_join, label_number, starts_label
 from .text import clean_text
 from .words import COMMON_WORDS, Vocabulary
 
@@ -83,6 +83,11 @@ def parts_to_title(row: list[list[str]], parts: list[tuple[int, int, int]], voca
             marks = len(piece[0]) - len(piece[0].lstrip(CLOSING_MARKS))
             words[-1] += piece[0][:marks]
             piece = ([piece[0][marks:]] if piece[0][marks:] else []) + piece[1:]
+        if words and piece and same_line and CLOSING_LABEL.match(piece[0]) and len(piece[0]) == 2 and \
+                words[-1][-1:] == piece[0][0]:
+            # The edge printed a label's last letter twice, the mark after it: "istiqamət" | "t: Vətəndaş".
+            words[-1] += piece[0][1:]
+            piece = piece[1:]
         if words and piece and same_line and words[-1].isdigit() and label_number(piece[0]) is not None \
                 and piece[0].rstrip(".:") == words[-1]:
             words.pop()     # the edge printed the number twice: "Strategic goal 1" | "1. Accountable"

@@ -12,11 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from extract.model import Band, Fragment, shifted_breaks
-from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, roman, roman_values,
+from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, printed_section_number, roman,
+                                roman_values,
                                 strip_section_number)
 
 from .anchors import Anchor, number_closing_heading
-from .cut_labels import LABEL_WORDS, SEPARATORS, cut_join, is_capitalised, label_across_edge
+from .cut_labels import LABEL_WORDS, SEPARATORS, cut_join, is_capitalised, label_across_edge, label_after_number
 from .header_parts import Tokens, parts_to_title
 from .tracing import trace_headers
 from .unnumbered import (NUMBER, TITLE, find_atop_header, find_glued_header, find_header_before_number,
@@ -127,8 +128,10 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
             for i, token in enumerate(row):
                 if i == own:
                     continue    # (the activity's number; a heading may follow it, "1.4 II. FIN", or precede it)
-                if c == NUMBER and own and i == 0 and token in bare:
-                    return b, c, 0  # a heading printing its number before its label: "1 užda 1.1." | "vinys. ..."
+                if c == NUMBER and own and i == 0 and (token in bare or token not in labelled
+                                                       and printed_section_number(token) == section):
+                    # A heading printing its number before its label: "1 užda 1.1." | "vinys. ...", "1-бағ 1."
+                    return b, c, 0
                 label = label_start(row, i, any_words=c <= max(title_column, TITLE))
                 dashed_bare = token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 parted = label_across_edge(tokens[b][c - 1], row, i, vocabulary) \
@@ -137,6 +140,10 @@ def find_header_start(tokens: Tokens, bands: range, section: int, anchored: set[
                 title = i + 1 + dashed_bare     # ("Angaja" | "amentul 1 – Transparență": after the dash)
                 if parted is not None and title < len(row) and is_capitalised(row[title]):
                     return b, c - 1, parted[0]
+                if label is None and token in bare and (after := label_after_number(
+                        row, i, tokens[b][c + 1] if c + 1 < len(tokens[b]) else [])) is not None \
+                        and (after == len(row) or is_capitalised(row[after])):
+                    return opened_before(tokens[b], b, c, i, vocabulary)    # "I istiqamət: Dövlət ..."
                 dashed = label is not None and token in bare and i + 2 < len(row) and row[i + 1] in SEPARATORS
                 if token not in (labelled if label is not None else wanted) and not dashed:
                     continue
@@ -404,7 +411,8 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
             if start is not None:
                 starts.append(start)
                 b, c, i = start
-                printed = found or heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or printed
+                printed = found or heading_number(" ".join(tokens[b][c][i:i + LABEL_WORDS + 1])) or \
+                    (printed_section_number(tokens[b][c][i]) if c == NUMBER and b in anchored else None) or printed
         if starts and not printed and starts[0][0] > edges[1]:
             # (The first section's heading, in a plan whose others print no number, may share the
             # column-header line.)

@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from extract.vocabulary import heading_labels
+from extract.vocabulary import COMBINING_DOT, heading_labels
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
@@ -59,10 +59,6 @@ CLOSING_PUNCTUATION = ",.;:)»”\"'"
 
 def words_of(text: str) -> list[str]:
     return WORD.findall(text)
-
-
-#: What case-folding leaves of a dotted capital I ("İ" -> "i" and this combining dot): not a letter of the word.
-COMBINING_DOT = "\u0307"
 
 
 def fold(word: str) -> str:

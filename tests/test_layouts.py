@@ -1737,3 +1737,52 @@ def test_the_end_of_a_headings_next_line_glued_before_a_sections_first_number_le
     assert number_closing_heading("təkmi 1.1") == "1.1"
     assert number_closing_heading("təkmi 1.2") is None
     assert number_closing_heading("A. Per 1") == "1"
+
+
+def test_headings_numbered_by_a_hyphen_before_their_label_cut_atop_plainly_numbered_rows_open_their_sections():
+    """Kazakh headings print the number joined to the label by a hyphen ("1-бағыт. Ашық деректер"); the text
+    form glued each onto its section's first row, plainly numbered, and the number column's edge cut the
+    label with its last letter printed on both sides ("1-бағ 1." | "ғыт. Ашық деректер Мемлекеттік ...").
+    The number closing the cell is the activity's; the heading's number gives its section's, and its title
+    ends at the row's own text. The column "Аяқтау нысаны" (a header the vocabulary does not know), wrapped
+    over lines a word or two each, is read as one cell per row: it is the indicator, by its content."""
+    path = FIXTURES / "text" / "headings-numbered-by-hyphen-cut-atop-plainly-numbered-rows.txt"
+    document = lines_to_document(path.read_text(encoding="utf-8").splitlines(), path.name)
+    plan = document_to_plan(document, "fixture", REGISTRY)
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        *((str(k), 1, "Ашық деректер") for k in range(1, 5)), *((str(k), 2, "Ашық бюджеттер") for k in range(5, 9))]
+    assert [(c.header, c.meaning, c.decided_by) for c in document.columns][2] == (
+        "Аяқтау нысаны", "indicator", "content")
+    assert [a.indicator for a in plan.activities[2:4]] == ["ақпараттық жүйелер интеграцияланды", "Үкіметке ақпарат"]
+
+
+def test_headings_printing_a_roman_number_then_their_label_cut_across_columns_atop_rows_open_their_sections():
+    """Azerbaijani headings print a Roman number, then the label ("I istiqamət: Dövlət ..."), glued atop their
+    section's first row and cut at every column edge, a letter often printed on both sides ("Dö" |
+    "övlət"). Each part ends where the heading fills its column, though the row's own cell goes on after it
+    in lower case ("... şəffaflığın art qeyri-hökumət təşkilatları" | "ırılması"), or names nobody ("və s
+    -" | "səmərəlilik"). A label cut after its last letter goes on at its colon in the next column ("IV
+    istiqamət Qanun ..." | "t: Vətəndaş ..."); a heading may start right of the title column ("V istiqamət:
+    Yerli səviyyəd" | "də açıq idarəet" | "mə"). The label is known in lower case though the vocabulary
+    prints it with a dotted capital ("İstiqamət")."""
+    plan = read_fixture("headings-with-number-then-label-cut-across-columns-atop-rows.txt")
+    sections = ["Dövlət maliyyəsinin idarə edilməsində şəffaflığın artırılması",
+                "İnformasiya əldə etmək hüququnun təmin edilməsi və açıq məlumatlar",
+                "Dövlət xidmətlərinin göstərilməsində hesabatlılıq və səmərəlilik",
+                "Vətəndaş cəmiyyəti ilə əməkdaşlığın genişləndirilməsi", "Yerli səviyyədə açıq idarəetmə"]
+    counts = [4, 4, 4, 4, 3]
+    assert [(a.activity_id, a.section_no, a.section_title) for a in plan.activities] == [
+        (f"{s + 1}.{k}", s + 1, sections[s]) for s, n in enumerate(counts) for k in range(1, n + 1)]
+    four, five = plan.activities[12], plan.activities[16]
+    assert four.title.startswith("Qanun layihələrinin ictimai müzakirəsi")
+    assert four.names("partner") == ("Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi",
+                                     "qeyri-hökumət təşkilatları")
+    assert (five.names("implementer"), five.names("partner")) == (
+        (), ("BMT-nin İnkişaf Proqramı", "qeyri-hökumət təşkilatları"))
+
+
+def test_a_heading_number_joined_to_its_label_by_a_hyphen_prints_the_number():
+    from extract.vocabulary import heading_labels, printed_section_number
+    assert [printed_section_number(word) for word in ("1-бағ", "2-ci", "IV-", "2020-2022", "1.", "3")] == [
+        1, 2, None, None, 1, 3]
+    assert {"istiqamət", "i\u0307stiqamət"} <= heading_labels()
