@@ -329,6 +329,16 @@ def name_by_content(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     hand_over("title", lambda i: len({squash(cell) for cell in filled(i)}), RIVAL_SHARE)
     hand_over("indicator", lambda i: label_rank(named[i].header))
     give_prose("indicator")
+    if "agencies" in taken and "partners" not in taken:
+        # A second column of names beside the agencies, by the words for bodies or by capitals, lists their
+        # partners (a cell naming none, "-", says nothing either way).
+        def names_bodies(i: int) -> bool:
+            cells = [cell for cell in filled(i) if any(ch.isalpha() for ch in cell)]
+            return bool(cells) and (sum(map(body_share, cells)) >= CONTENT_SHARE * len(cells)
+                                    or sum(map(capitalised_share, cells)) >= NAME_CASE_SHARE * len(cells))
+        listing = [i for i in open_columns() if varied(i) and names_bodies(i)]
+        if listing:
+            named[listing[0]] = Column("partners", columns[listing[0]].header, "content")
     return tuple(named)
 
 

@@ -64,10 +64,10 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         # A line that ends after a comma was parted by the comma: its end says nothing more.
         ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
         if spans and (piece.startswith("(") or ended and not ends_and_starts(previous, piece, registry)
-                      or separator == "," and (_opens_on_function_word(piece) or name_key(piece) in LEGAL_FORMS)):
+                      or separator == "," and (_opens_on_function_word(piece) or is_legal_form(piece))):
             # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
             # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...",
-            # "Procurement Watch, | Inc.").
+            # "Procurement Watch, | Inc.", "Agência para a Modernização Administrativa, | I.P. (AMA, I.P.)").
             spans[-1] = (spans[-1][0], end)
         elif spans and (last := series_spelled_by_acronym(text, cut, k - 1, spans[-1][0])) is not None:
             spans[-1] = (spans[-1][0], cut[last][1])
@@ -96,6 +96,11 @@ def _line_end_after_acronym(match: re.Match[str]) -> str:
     """The space after "(ACR)" as a line's end where a capital follows; else the match unchanged (same length)."""
     following = match.string[match.end():match.end() + 2].lstrip(OPENING_QUOTES)
     return match.group(1) + "\n" if following[:1].isupper() and acronym_key(match.group(2)) else match.group()
+
+
+def is_legal_form(piece: str) -> bool:
+    """Whether a list's piece is a name's legal form ("Inc.", "I.P."), its acronym in brackets after it or not."""
+    return name_key(piece.split("(", 1)[0]) in LEGAL_FORMS
 
 
 def _opens_on_function_word(piece: str) -> bool:

@@ -1095,14 +1095,15 @@ SENTENCE_CASE_ROWS = [
 def test_nonsense_header_words_name_a_column_of_bodies_in_sentence_case_the_agencies_never_the_indicator():
     """No label is known and the names open in a capital only: the column whose items name bodies (the
     words for bodies, any case) is the agencies; a second such column is no prose, so the indicator is the
-    column of results, not a list of bodies."""
+    column of results, not a list of bodies; the second column of bodies lists their partners."""
     document, plan = read("Xq\tBlorp wibble\tZarg fnord\tQuux plonk\tFrob\tGlarp",
                           *("\t".join(row) for row in SENTENCE_CASE_ROWS))
     assert [(c.meaning, c.decided_by) for c in document.columns] == [
-        ("number", "content"), ("title", "content"), ("agencies", "content"), ("extra", "label"),
+        ("number", "content"), ("title", "content"), ("agencies", "content"), ("partners", "content"),
         ("period", "content"), ("indicator", "content")]
-    assert [(a.title, a.indicator, a.names("implementer")) for a in plan.activities] == [
-        (title, indicator, tuple(names.split(", "))) for _, title, names, _, _, indicator in SENTENCE_CASE_ROWS]
+    assert [(a.title, a.indicator, a.names("implementer"), a.names("partner")) for a in plan.activities] == [
+        (title, indicator, tuple(names.split(", ")), tuple(partners.split(", ")))
+        for _, title, names, partners, _, indicator in SENTENCE_CASE_ROWS]
 
 
 #: A plan in Kazakh: names close on the word for their kind ("... министрлігі"), the results are short
@@ -1786,3 +1787,22 @@ def test_a_heading_number_joined_to_its_label_by_a_hyphen_prints_the_number():
     assert [printed_section_number(word) for word in ("1-бағ", "2-ci", "IV-", "2020-2022", "1.", "3")] == [
         1, 2, None, None, 1, 3]
     assert {"istiqamət", "i\u0307stiqamət"} <= heading_labels()
+
+
+def test_swedish_header_words_name_their_columns_a_second_column_of_names_the_partners():
+    """Swedish labels are data: "Åtgärd", "Ansvarig myndighet", "Samverkanspart" (partners), "Tidsplan"; a
+    period in words ("löpande") keeps its text with no years."""
+    document, plan = read(
+        "Nr\tÅtgärd\tAnsvarig myndighet\tSamverkanspart\tTidsplan",
+        "1.1\tPublicera öppna data om statsbudgeten\tEkonomistyrningsverket (ESV)\tStatistiska centralbyrån (SCB)"
+        "\thösten 2025",
+        "1.2\tUtveckla en portal för remissvar\tRegeringskansliet\t-\tlöpande",
+    )
+    assert [(c.meaning, c.decided_by) for c in document.columns] == [
+        ("number", "label"), ("title", "label"), ("agencies", "label"), ("partners", "label"), ("period", "label")]
+    one, two = plan.activities
+    assert (one.names("implementer"), one.names("partner"), one.period.start_year) == (
+        ("Ekonomistyrningsverket (ESV)",), ("Statistiska centralbyrån (SCB)",), 2025)
+    assert (two.names("partner"), two.period.text, two.period.start_year, two.period.flag) == (
+        (), "löpande", None, "period_without_year")
+

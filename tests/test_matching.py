@@ -783,6 +783,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
         # A company's legal form after a comma closes its name: no item of its own.
         ("Civic Ledger Foundation, Ltd., Open Budget Lab", ["Civic Ledger Foundation, Ltd", "Open Budget Lab"]),
+        # ... its acronym after it in brackets or not ("I.P.", a Portuguese public institute).
+        ("Agência para a Modernização Administrativa, I.P. (AMA, I.P.); Instituto Nacional de Estatística, I.P.",
+         ["Agência para a Modernização Administrativa, I.P. (AMA, I.P.)", "Instituto Nacional de Estatística, I.P."]),
         # "districts" names bodies, as "municipalities" does: a category of its own, not a qualifier.
         ("districts; Rwanda Revenue Authority", ["districts", "Rwanda Revenue Authority"]),
         # A series whose items wrap over lines: a comma at a line's end parts as a comma does, and a line
