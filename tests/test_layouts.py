@@ -1789,7 +1789,7 @@ def test_a_heading_number_joined_to_its_label_by_a_hyphen_prints_the_number():
     assert {"istiqamət", "i\u0307stiqamət"} <= heading_labels()
 
 
-def test_swedish_header_words_name_their_columns_a_second_column_of_names_the_partners():
+def test_swedish_header_words_name_their_columns_and_a_period_in_words_keeps_no_years():
     """Swedish labels are data: "Åtgärd", "Ansvarig myndighet", "Samverkanspart" (partners), "Tidsplan"; a
     period in words ("löpande") keeps its text with no years."""
     document, plan = read(
