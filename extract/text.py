@@ -140,16 +140,17 @@ def lines_to_records(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     """A table's lines joined into its records, for reading what its columns hold: a line that leaves the
     first column blank goes on with the record above (a cell wrapped over lines is one cell, "интернет-" /
     "порталында" / "жариялау", not three of a word each)."""
-    records: list[list[str]] = []
+    records: list[list[list[str]]] = []     # each record's cells, as the lines' pieces
     for cells in rows:
         if records and not (cells and cells[0].strip()):
             record = records[-1]
-            record.extend([""] * (len(cells) - len(record)))
+            record.extend([] for _ in range(len(cells) - len(record)))
             for k, cell in enumerate(cells):
-                record[k] = f"{record[k]} {cell}".strip() if cell.strip() else record[k]
+                if cell.strip():
+                    record[k].append(cell.strip())
         else:
-            records.append(list(cells))
-    return records
+            records.append([[cell.strip()] if cell.strip() else [] for cell in cells])
+    return [[" ".join(pieces) for pieces in record] for record in records]
 
 
 def strip_header_cell(cell: str, column: Column) -> tuple[str, str]:
