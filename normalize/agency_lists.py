@@ -13,7 +13,7 @@ import re
 from normalize.registry import Registry, name_key
 from normalize.text import BULLETS, OPENING_QUOTES
 
-from .acronyms import acronym_key
+from .acronyms import acronym_key, definition
 from .list_items import as_written, split_item, strip_span
 from .matching import RegistryIndex, registry_index
 from .name_words import CONJUNCTIONS, FUNCTION_WORDS, HEAD_WORDS, LEGAL_FORMS, NO_AGENCY, holds_body_word
@@ -60,12 +60,16 @@ def split_agency_list(text: str, registry: Registry, commas_part: bool = True) -
         start, end, separator = cut[k]
         k += 1
         piece = text[start:end]
+        if not piece:
+            continue    # (between a line's end and the bullet opening the next line's item)
         previous = as_written(text[spans[-1][0]:spans[-1][1]]) if spans else ""
         # A line that ends after a comma was parted by the comma: its end says nothing more.
         ended = separator == "\n" and not (spans and re.search(r"[,;]", text[spans[-1][1]:start]))
-        if spans and (piece.startswith("(") or ended and not ends_and_starts(previous, piece, registry)
+        if spans and (piece.startswith("(") or ended and (not ends_and_starts(previous, piece, registry)
+                                                          or spelled_across_lines(previous, piece))
                       or separator == "," and (_opens_on_function_word(piece) or is_legal_form(piece))):
-            # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on, or
+            # A remark on the name before it ("(по согласованию)"), a line that ended where a name goes on (its
+            # acronym spelling both lines: "Office of the Chief Parliamentary | Counsel (OCPC)"), or
             # a comma inside a name ("Instance Nationale de la Probité, | de la Prévention et de la Lutte ...",
             # "Procurement Watch, | Inc.", "Agência para a Modernização Administrativa, | I.P. (AMA, I.P.)").
             spans[-1] = (spans[-1][0], end)
@@ -96,6 +100,12 @@ def _line_end_after_acronym(match: re.Match[str]) -> str:
     """The space after "(ACR)" as a line's end where a capital follows; else the match unchanged (same length)."""
     following = match.string[match.end():match.end() + 2].lstrip(OPENING_QUOTES)
     return match.group(1) + "\n" if following[:1].isupper() and acronym_key(match.group(2)) else match.group()
+
+
+def spelled_across_lines(previous: str, piece: str) -> bool:
+    """Whether a line closing on an acronym in brackets that does not spell it alone spells it with the line
+    before: one name, wrapped ("Office of the Chief Parliamentary" | "Counsel (OCPC)")."""
+    return piece.endswith(")") and definition(piece) is None and definition(f"{previous} {piece}") is not None
 
 
 def is_legal_form(piece: str) -> bool:

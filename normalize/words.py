@@ -20,6 +20,8 @@ from rapidfuzz.distance import Levenshtein
 
 from extract.vocabulary import COMBINING_DOT, heading_labels
 
+from .name_words import CONJUNCTIONS
+
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PHRASE_WORDS_FILE = Path(__file__).with_name("phrase_words.csv")
 #: A word broken at a hyphen where a line ended ("moni- toring", "anti- corruption"); a hyphen before a
@@ -301,7 +303,7 @@ def rejoin_line_breaks(text: str, vocabulary: Vocabulary) -> str:
     itself) is made whole where the document prints the whole word elsewhere ("поступивших")."""
     def joined(match: re.Match[str]) -> str:
         first, second = fold(match.group(1)), fold(match.group(2))
-        if not match.group(2)[0].islower() or second in FUNCTION_WORDS:
+        if not match.group(2)[0].islower() or second in FUNCTION_WORDS or second in CONJUNCTIONS:
             return match.group(0)
         compound = vocabulary.counts[f"{first}-{second}"] or first in HYPHEN_PREFIXES or \
             all(vocabulary.used_elsewhere(half) or half in COMMON_WORDS for half in (first, second))

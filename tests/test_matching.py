@@ -783,6 +783,12 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         ("Ministry of Justice, and Supreme Court", ["Ministry of Justice", "Supreme Court"]),
         # A company's legal form after a comma closes its name: no item of its own.
         ("Civic Ledger Foundation, Ltd., Open Budget Lab", ["Civic Ledger Foundation, Ltd", "Open Budget Lab"]),
+        # A list printed one bulleted item per line: the line's end before a bullet parts nothing more.
+        ("• National Board of Revenue (NBR)\n• Information and Communication Technology Division (ICT Division)",
+         ["National Board of Revenue (NBR)", "Information and Communication Technology Division (ICT Division)"]),
+        # A name wrapped over lines whose acronym spells both lines, not the last alone, is one name.
+        ("Ministry of Justice\nOffice of the Chief Parliamentary\nCounsel (OCPC)",
+         ["Ministry of Justice", "Office of the Chief Parliamentary Counsel (OCPC)"]),
         # ... its acronym after it in brackets or not ("I.P.", a Portuguese public institute).
         ("Agência para a Modernização Administrativa, I.P. (AMA, I.P.); Instituto Nacional de Estatística, I.P.",
          ["Agência para a Modernização Administrativa, I.P. (AMA, I.P.)", "Instituto Nacional de Estatística, I.P."]),

@@ -95,6 +95,8 @@ HYPHENATED = Vocabulary.from_texts([
     ("Non- Governmental", "Non- Governmental"),
     ("2020- 2022", "2020- 2022"),
     ("short- and long-term", "short- and long-term"),
+    # ... in any language whose conjunction is data ("tele- and radio broadcasts", Kyrgyz).
+    ("теле- жана радиоберүүлөрдү", "теле- жана радиоберүүлөрдү"),
 ])
 def test_a_word_a_line_broke_at_a_hyphen_is_made_whole_unless_it_is_a_compound(text: str, expected: str) -> None:
     assert rejoin_line_breaks(text, HYPHENATED) == expected
