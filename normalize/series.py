@@ -47,8 +47,8 @@ def series_spelled_by_acronym(text: str, cut: list[tuple[int, int, str]], first:
     ("Ministries, Departments and Agencies (MDAs)", "Department for Business, Innovation and Skills (BIS)",
     see :func:`named_whole_by_acronym`); else None."""
     for last in range(first, min(first + SERIES_ITEMS, len(cut))):
-        if cut[last][2] != "," and last > first:
-            return None
+        if cut[last][2] != ",":
+            return None     # (a bullet or a line's end parts two names: "• MEF | • Ministère ... (MICT)")
         if text[cut[last][1] - 1:cut[last][1]] != ")":
             continue
         return last if named_whole_by_acronym(text[begin:cut[last][1]]) else None

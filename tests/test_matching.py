@@ -786,6 +786,9 @@ def test_a_conjunction_between_two_whole_names_splits_them(text: str, expected: 
         # A list printed one bulleted item per line: the line's end before a bullet parts nothing more.
         ("• National Board of Revenue (NBR)\n• Information and Communication Technology Division (ICT Division)",
          ["National Board of Revenue (NBR)", "Information and Communication Technology Division (ICT Division)"]),
+        # ... though the second's acronym spells the first's with it: a bullet is no comma of a series.
+        ("• MEF\n• Ministère de l'Intérieur et des Collectivités Territoriales (MICT)",
+         ["MEF", "Ministère de l'Intérieur et des Collectivités Territoriales (MICT)"]),
         # A name wrapped over lines whose acronym spells both lines, not the last alone, is one name.
         ("Ministry of Justice\nOffice of the Chief Parliamentary\nCounsel (OCPC)",
          ["Ministry of Justice", "Office of the Chief Parliamentary Counsel (OCPC)"]),
