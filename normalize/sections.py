@@ -386,6 +386,7 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
         column_headers = frozenset(band.index for band in bands if band.column_header)
         edges = [-1, *sorted(anchored)]
         printed = 0
+        atop = False    # whether a heading was found atop a row
         for low, high in zip(edges, [*edges[1:], len(bands)]):
             # (A column-header row's other text is a heading only in a plan whose headings print no number.)
             openers = frozenset(tokens[b][c][i].casefold() for b, c, i in starts)
@@ -403,11 +404,15 @@ def plain_sections(bands: tuple[Band, ...], anchors: list[Anchor], vocabulary: V
                 start = find_left_header(tokens, range(low + 1, high), anchored, vocabulary)
             if start is None and high < len(bands) and not printed:
                 start = find_header_before_number(tokens, high, vocabulary)
-            if start is None and low >= 0 and not printed:
-                # (A plan whose headings print their numbers glues none without one.)
-                start = find_glued_header(tokens, low, vocabulary, title_column, openers)
             if start is None and high < len(bands) and not printed:
+                # (Atop the next row first: the words the edges cut there show it surely.)
                 start = find_atop_header(tokens, high, vocabulary, title_column)
+                atop = atop or start is not None
+            if start is None and low >= 0 and not printed and not atop:
+                # (A plan whose headings print their numbers glues none without one; nor does one whose text
+                # form glued a heading atop a row: the row under a heading line takes it, and a row's own text
+                # after a neighbour's spilled words is no heading glued after them.)
+                start = find_glued_header(tokens, low, vocabulary, title_column, openers)
             if start is not None:
                 starts.append(start)
                 b, c, i = start

@@ -1806,3 +1806,15 @@ def test_swedish_header_words_name_their_columns_and_a_period_in_words_keeps_no_
     assert (two.names("partner"), two.period.text, two.period.start_year, two.period.flag) == (
         (), "löpande", None, "period_without_year")
 
+
+
+def test_headings_atop_plainly_numbered_rows_whose_text_spills_into_the_next_are_the_only_headings():
+    """Unnumbered headings cut at every column edge atop their sections' first rows ("Забезпечення пр" |
+    "розорості публічних ф" | "інансів"), each row's text spilling into the next row's band: the row's own
+    title after a neighbour's spilled words ("... у структурованому вигляді Оприлюднення ...") is no
+    heading glued after them. A plan whose text form glued a heading atop a row glues none after one, and a
+    heading atop the next row is looked for first."""
+    plan = read_fixture("headings-atop-plainly-numbered-rows-whose-text-spills-into-the-next.txt")
+    titles = [a.section_title for a in plan.activities]
+    assert titles[:4] == ["Забезпечення прозорості публічних фінансів"] * 4
+    assert len(set(titles[4:])) == 1 and titles[4].startswith("Розвиток відкритих даних та цифрових")
