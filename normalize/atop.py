@@ -125,8 +125,12 @@ def trace_header_atop_row(row: list[list[str]], c0: int, widths: dict[int, int],
         marked = [k for k in range(title, end - 1) if LIST_MARKER.match(here[k + 1])
                   or c == period_column and opens_period(here[k + 1:])]
         opening = sorted({k for k in range(title, end - 1) if is_capitalised(here[k + 1])}.union(marked))
+        # (A lone letter the edge printed on both sides opens the part, the heading going on after it: "цифрових"
+        # | "х послуг".)
+        straddle = len(here[0]) == 1 and rejoined and cut_join(row[prev_c][prev_end - 1], here[0], vocabulary) \
+            == row[prev_c][prev_end - 1]
         cut = strongest_join([(k, here[k], following[0]) for k in filling(here, range(title, end), widths.get(c))
-                              if following], vocabulary, favoured=frozenset(opening),
+                              if following and not (straddle and k == 0)], vocabulary, favoured=frozenset(opening),
                              slighted=frozenset(range(title, end - 1)).difference(opening))
         # Only a heading the next column may carry on (no capital opens it) fills this column to its width.
         width = widths.get(c) if following and not is_capitalised(following[0]) else None

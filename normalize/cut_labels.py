@@ -119,9 +119,11 @@ def cut_join(left: str, right: str, vocabulary: Vocabulary) -> str | None:
 def strongest_join(pairs: list[tuple[int, str, str]], vocabulary: Vocabulary, favoured: frozenset[int] = frozenset(),
                    slighted: frozenset[int] = frozenset()) -> int | None:
     """Of candidate (position, left, right) cuts, the position whose rejoined word is surest (first on ties);
-    a `favoured` position counts one step surer, a `slighted` one one step less sure."""
+    a `favoured` position counts one step surer, a `slighted` one one step less sure (and none at all where
+    the letters merely run on as the document's words do)."""
     scored = [(joined[1] + (position in favoured) - (position in slighted), -k, position)
               for k, (position, left, right) in enumerate(pairs) if (joined := rejoin(left, right, vocabulary))]
+    scored = [entry for entry in scored if entry[0] > 0]
     return max(scored)[2] if scored else None
 
 
