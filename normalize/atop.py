@@ -13,10 +13,9 @@ from .cut_labels import (CLOSING_LABEL, LABEL_WORDS, cut_join, is_capitalised, l
                          label_number, starts_label, strongest_join)
 from .header_parts import LENGTH_WEIGHT, UNFINISHED, Trace, fills_column, part_end, parts_to_title, unfinished_phrase
 from .periods import opens_period
+from .unnumbered import NUMBER
 from .words import FUNCTION_WORDS, Vocabulary
 
-#: The number column (as `unnumbered.NUMBER`).
-NUMBER = 0
 #: The marker opening a list's first item in a cell ("a)", "1)", "•"): the row's own text opens there.
 LIST_MARKER = re.compile(r"^(?:[a-zа-я]|\d{1,2})\)$|^[•▪]$")
 

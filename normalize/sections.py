@@ -13,8 +13,7 @@ from dataclasses import dataclass, replace
 
 from extract.model import Band, Fragment, shifted_breaks
 from extract.vocabulary import (UNKNOWN_LABEL_WORDS, heading_labels, heading_number, printed_section_number, roman,
-                                roman_values,
-                                strip_section_number)
+                                roman_values, strip_section_number)
 
 from .anchors import Anchor, number_closing_heading
 from .cut_labels import LABEL_WORDS, SEPARATORS, cut_join, is_capitalised, label_across_edge, label_after_number
