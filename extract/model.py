@@ -13,7 +13,7 @@ class Column:
     printed, and how the meaning was decided ("label": by the header's words; "content": by what the
     column holds, the header being unknown or absent; "default": the seed layout, nothing to go on; "only
     text": headed as a result, but the table's only text column, so it names the activities; "headings": its
-    cells print the sections' headings, so it is the section, `extract.layout.section_column`)."""
+    cells print the sections' headings, so it is the section, `extract.content.section_column`)."""
 
     meaning: str
     header: str = ""

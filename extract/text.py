@@ -18,7 +18,8 @@ from typing import AnyStr, BinaryIO
 from normalize.roles import role_label_pattern
 
 from .errors import InputError
-from .layout import column_key, header_to_columns, name_by_content, opening_column, row_signature, \
+from .content import name_by_content
+from .layout import column_key, header_to_columns, opening_column, row_signature, \
     split_opening_number, union_columns, with_opening_numbers
 from .model import ABSENT, DEFAULT_LAYOUT, Band, Column, Fragment, Provenance, RawDocument, TableProfile
 from .text_header import header_rows, merge_header_blocks

@@ -21,7 +21,7 @@ HEADERS_FILE = Path(__file__).with_name("headers.csv")
 MEANINGS: tuple[str, ...] = ("number", "title", "indicator", "agencies", "partners", "period", "start", "end",
                              "section")
 #: The meaning of a column that prints each activity's section heading beside it ("Objective 2: Open courts",
-#: a cell merged down over the section's rows): given by its content (`extract.layout.section_column`).
+#: a cell merged down over the section's rows): given by its content (`extract.content.section_column`).
 SECTION = "section"
 #: The meanings of a period printed in two columns ("Start date" | "End date"): one period where the table
 #: has no period column of its own.

@@ -451,7 +451,7 @@ def column_sections(bands: tuple[Band, ...], anchors: list[Anchor], column: int,
                     ) -> tuple[tuple[Band, ...], list[SectionHeader], list[Anchor]]:
     """The sections of a table whose `column` prints each activity's section heading beside it
     ("Objective 2: Open courts", a cell merged down over the section's rows, read into each row's band:
-    `extract.layout.section_column`).
+    `extract.content.section_column`).
 
     Down the column, each cell that differs from the one above opens a section, titled by the heading less
     its label and number; the same cell in the rows under it is the heading printed again

@@ -1137,7 +1137,7 @@ def test_nonsense_header_words_never_take_short_capitalised_phrases_for_agencies
 
 
 def test_a_short_phrase_opening_in_a_capital_is_not_a_list_of_names():
-    from extract.layout import NAME_CASE_SHARE, capitalised_share
+    from extract.content import NAME_CASE_SHARE, capitalised_share
     assert capitalised_share("National report") < NAME_CASE_SHARE
     assert capitalised_share("Заң жобасы, Жария есеп") < NAME_CASE_SHARE
     assert capitalised_share("Ministry of Justice, State Tax Service, Treasury") == 1.0

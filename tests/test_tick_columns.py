@@ -2,7 +2,7 @@
 indicator nor the title, whatever the header says of the other columns."""
 from __future__ import annotations
 
-from extract.layout import name_by_content
+from extract.content import name_by_content
 from extract.model import Column
 
 

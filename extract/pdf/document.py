@@ -1,7 +1,7 @@
 """The document: read the pages in order and assemble the `RawDocument`.
 
 Each table gets its profile (`TableProfile`): its columns in printed order, each named by its label, else by
-its content (`extract.layout.name_by_content`: the numbered column, a column of years, the column with role
+its content (`extract.content.name_by_content`: the numbered column, a column of years, the column with role
 labels, the widest prose), else kept as an extra field under its header as printed. The document's
 `columns` are the union of its tables' columns (`extract.layout.union_columns`); every band has one
 fragment per union column, "" where its table lacks the column, and a section row's whole text in the
@@ -25,7 +25,8 @@ from pathlib import Path
 from normalize.roles import role_label_pattern
 
 from ..errors import InputError
-from ..layout import OPENING_NUMBERS, name_by_content, split_opening_number, union_columns, with_opening_numbers
+from ..content import name_by_content
+from ..layout import OPENING_NUMBERS, split_opening_number, union_columns, with_opening_numbers
 from ..model import ABSENT, Band, Column, Fragment, LabelledValue, Provenance, RawDocument, TableProfile, shifted_breaks
 from ..pdf_settings import PdfSettings
 from ..vocabulary import EXTRA, OPENING_WORDS
